@@ -11,7 +11,17 @@ import {
   PodSchema,
   RequirementsSchema,
 } from './schema/capacity.js';
-import { EnvironmentSchema, WorkloadsSchema } from './schema/infrastructure.js';
+import {
+  ClusterSchema,
+  DataSchema,
+  EdgeSchema,
+  EnvironmentSchema,
+  IdentitySchema,
+  NetworkSchema,
+  ObservabilitySchema,
+  StateSchema,
+  WorkloadsSchema,
+} from './schema/infrastructure.js';
 
 export const PlatformSpecSchema = z
   .object({
@@ -24,6 +34,13 @@ export const PlatformSpecSchema = z
     pod: PodSchema,
     autoscaling: AutoscalingSchema,
     workloads: WorkloadsSchema,
+    state: StateSchema,
+    network: NetworkSchema,
+    cluster: ClusterSchema,
+    data: DataSchema,
+    identity: IdentitySchema,
+    observability: ObservabilitySchema,
+    edge: EdgeSchema,
   })
   .strict();
 
@@ -45,9 +62,12 @@ export class SpecError extends Error {
 }
 
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${[...issue.path, key].join('.')}: not a field of this section`);
+    }
     const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    return `${path}: ${issue.message}`;
+    return [`${path}: ${issue.message}`];
   });
 }
 

@@ -73,3 +73,247 @@ export const EnvironmentSchema = z
   })
   .strict()
   .prefault({});
+
+// ---------------------------------------------------------------------------------------------
+// Platform stacks: state, network, cluster, data, identity, observability, edge naming.
+// ---------------------------------------------------------------------------------------------
+
+/** CloudWatch Logs accepts only these retention periods (PutRetentionPolicy). */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+const logRetentionDays = z
+  .number()
+  .int()
+  .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+    message: `must be one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention periods)`,
+  });
+
+const ipv4Cidr = z
+  .string()
+  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/, 'must be an IPv4 CIDR block (a.b.c.d/n)')
+  .refine((cidr) => {
+    const [address, bits] = cidr.split('/') as [string, string];
+    return address.split('.').every((octet) => Number(octet) <= 255) && Number(bits) <= 32;
+  }, 'octets must be 0-255 and the prefix 0-32');
+
+const LocalStateSchema = z
+  .object({
+    backend: z.literal('local'),
+    // Relative to cdktf.out/stacks/<stack>: the project root, where .gitignore keeps state out of git.
+    directory: z.string().min(1).default('../../..').describe('Folder for terraform.<env>-<stack>.tfstate'),
+  })
+  .strict();
+
+const S3StateSchema = z
+  .object({
+    backend: z.literal('s3'),
+    bucket: z.string().min(3).describe('S3 bucket holding the state; key is <env>/<stack>.tfstate'),
+    region: z.string().min(1).describe('Region of the state bucket'),
+    dynamodbTable: z.string().min(3).describe('DynamoDB table for state locking (partition key LockID)'),
+    encrypt: z.boolean().default(true),
+    kmsKeyId: z.string().min(1).optional().describe('KMS key for server-side encryption of the state'),
+  })
+  .strict();
+
+/** Where Terraform keeps each stack's state: local files for dev, S3 + DynamoDB locking elsewhere. */
+export const StateSchema = z
+  .discriminatedUnion('backend', [LocalStateSchema, S3StateSchema])
+  .prefault({ backend: 'local' });
+export type StateSpec = z.infer<typeof StateSchema>;
+
+export const NetworkSchema = z
+  .object({
+    cidr: ipv4Cidr.default('10.0.0.0/16').describe('VPC CIDR block, /16 to /20'),
+    // Letters appended to the region: us-east-1 + a → us-east-1a. Three zones by default (design §4).
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]$/, 'a single zone letter, e.g. "a"'))
+      .min(2)
+      .max(6)
+      .default(['a', 'b', 'c'])
+      .refine((zones) => new Set(zones).size === zones.length, 'each zone may appear only once'),
+    // One NAT gateway per zone keeps egress alive when a zone fails; a single one is cheaper.
+    natGateways: z.enum(['one-per-az', 'single']).default('one-per-az'),
+    flowLogRetentionDays: logRetentionDays.default(365),
+  })
+  .strict()
+  .prefault({})
+  .refine(
+    (network) => {
+      const bits = Number(network.cidr.split('/')[1]);
+      return bits >= 16 && bits <= 20;
+    },
+    { message: 'the VPC CIDR prefix must be between /16 and /20', path: ['cidr'] },
+  );
+export type NetworkSpec = z.infer<typeof NetworkSchema>;
+
+export const ClusterSchema = z
+  .object({
+    kubernetesVersion: z
+      .string()
+      .regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"')
+      .default('1.33'),
+    endpointPublicAccess: z.boolean().default(false).describe('Expose the API server publicly'),
+    publicAccessCidrs: z.array(ipv4Cidr).default([]).describe('Who may reach a public API endpoint'),
+    // IAM principals given cluster-admin through access entries (authentication mode API).
+    adminPrincipalArns: z
+      .array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, 'an IAM role or user ARN'))
+      .default([]),
+    logRetentionDays: logRetentionDays.default(365),
+  })
+  .strict()
+  .prefault({})
+  .refine((cluster) => !cluster.endpointPublicAccess || cluster.publicAccessCidrs.length > 0, {
+    message: 'a public endpoint needs publicAccessCidrs',
+    path: ['publicAccessCidrs'],
+  })
+  .refine((cluster) => !cluster.publicAccessCidrs.includes('0.0.0.0/0'), {
+    message: '0.0.0.0/0 may not reach the API server',
+    path: ['publicAccessCidrs'],
+  });
+export type ClusterSpec = z.infer<typeof ClusterSchema>;
+
+const AuroraEngineSchema = z
+  .object({
+    engineVersion: z.string().min(1),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'an RDS instance class such as db.r7g.large'),
+    // Writer + readers; one reader by default (reference document: "Aurora Multi-AZ (writer + reader)").
+    readers: z.number().int().min(1).max(15).default(1),
+    databaseName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'letters, digits and underscores'),
+  })
+  .strict();
+
+export const DataSchema = z
+  .object({
+    // Reference document, Backups: "retención mínima de 30 días" for Aurora and Atlas.
+    backupRetentionDays: z.number().int().min(30).max(35).default(30),
+    performanceInsightsRetentionDays: z.number().int().min(7).default(7),
+    logRetentionDays: logRetentionDays.default(365),
+    postgres: AuroraEngineSchema.prefault({
+      engineVersion: '16.6',
+      instanceClass: 'db.r7g.large',
+      databaseName: 'promptsales',
+    }),
+    mysql: AuroraEngineSchema.prefault({
+      engineVersion: '8.0.mysql_aurora.3.08.0',
+      instanceClass: 'db.r7g.large',
+      databaseName: 'business',
+    }),
+    redis: z
+      .object({
+        engineVersion: z.string().min(1).default('7.1'),
+        nodeType: z
+          .string()
+          .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'a cache node type such as cache.r7g.large')
+          .default('cache.r7g.large'),
+        // Primary + replicas, spread over the zones; two or more for Multi-AZ failover.
+        nodes: z.number().int().min(2).max(6).default(2),
+        snapshotRetentionDays: z.number().int().min(1).max(35).default(15),
+      })
+      .strict()
+      .prefault({}),
+    atlas: z
+      .object({
+        // Falls back to MONGODB_ATLAS_ORG_ID at synth time; never a credential.
+        orgId: z
+          .string()
+          .regex(/^[0-9a-f]{24}$/, 'a 24-character Atlas organization id')
+          .optional(),
+        instanceSize: z
+          .string()
+          .regex(/^M\d+$/, 'an Atlas tier such as M30')
+          .default('M30'),
+        mongoVersion: z
+          .string()
+          .regex(/^\d+\.\d+$/)
+          .default('8.0'),
+        // Reference document: "Atlas Replica Set (3 nodos, 2+ AZ)".
+        electableNodes: z
+          .number()
+          .int()
+          .refine((n) => [3, 5, 7].includes(n), 'must be 3, 5 or 7')
+          .default(3),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+export type DataSpec = z.infer<typeof DataSchema>;
+
+export const IdentitySchema = z
+  .object({
+    portal: z
+      .object({
+        redirectUris: z
+          .array(z.url({ protocol: /^https$/ }))
+          .min(1)
+          .default(['https://portal.promptsales.example/callback']),
+        postLogoutRedirectUris: z
+          .array(z.url({ protocol: /^https$/ }))
+          .default(['https://portal.promptsales.example/']),
+      })
+      .strict()
+      .prefault({}),
+    audience: z.string().min(1).default('api://promptsales').describe('Audience of the access tokens'),
+    groups: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'))
+      .min(1)
+      .default(['promptsales-admins', 'promptsales-marketing', 'promptsales-sales']),
+    accessTokenLifetimeMinutes: z.number().int().min(5).max(1440).default(60),
+  })
+  .strict()
+  .prefault({});
+export type IdentitySpec = z.infer<typeof IdentitySchema>;
+
+export const ObservabilitySchema = z
+  .object({
+    // Reference document, Reliability: SMS, e-mail and a WhatsApp webhook for the support group.
+    notifications: z
+      .object({
+        emails: z.array(z.email()).default(['oncall@promptsales.example']),
+        smsNumbers: z
+          .array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number'))
+          .default(['+15555550100']),
+        webhookUrls: z
+          .array(z.url({ protocol: /^https$/ }))
+          .default(['https://hooks.promptsales.example/support']),
+      })
+      .strict()
+      .prefault({}),
+    periodSeconds: z
+      .number()
+      .int()
+      .refine((s) => s % 60 === 0, 'a multiple of 60')
+      .default(60),
+    evaluationPeriods: z.number().int().min(1).default(5),
+    thresholds: z
+      .object({
+        nodeCpuPercent: z.number().gt(0).max(100).default(80),
+        databaseCpuPercent: z.number().gt(0).max(100).default(80),
+        databaseConnections: z.number().int().positive().default(1000),
+        replicaLagMilliseconds: z.number().positive().default(1000),
+        redisMemoryPercent: z.number().gt(0).max(100).default(80),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+export type ObservabilitySpec = z.infer<typeof ObservabilitySchema>;
+
+/** Names the edge and observability stacks must agree on. */
+export const EdgeSchema = z
+  .object({
+    // The AWS Load Balancer Controller creates the ALB under this name (Ingress group annotation
+    // alb.ingress.kubernetes.io/load-balancer-name); the alarms look its metrics up by it.
+    loadBalancerName: z
+      .string()
+      .regex(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/, 'up to 32 letters, digits and hyphens')
+      .default('promptsales'),
+  })
+  .strict()
+  .prefault({});
+export type EdgeSpec = z.infer<typeof EdgeSchema>;
