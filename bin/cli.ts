@@ -1,4 +1,5 @@
 import yargs, { type Argv } from 'yargs';
+import { PlanError } from '../calculators/plan.js';
 import { SpecError } from '../config/spec.js';
 import type { CliIo, CommandContext } from './commands/context.js';
 import { commands } from './commands/index.js';
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (error) throw error;
     });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SpecError) {
+    if (error instanceof UsageError || error instanceof SpecError || error instanceof PlanError) {
       io.stderr(`${error.message}\n`);
       return EXIT_USAGE;
     }

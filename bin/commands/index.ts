@@ -1,6 +1,8 @@
+import { capacityCommand } from './capacity.js';
 import type { Command, CommandContext } from './context.js';
+import { slaCommand } from './sla.js';
 
 /** Every `promptsales` subcommand, in the order `--help` lists them. */
-export function commands(_context: CommandContext): Command[] {
-  return [];
+export function commands(context: CommandContext): Command[] {
+  return [capacityCommand(context), slaCommand(context)];
 }

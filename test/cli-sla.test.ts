@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-io.js';
+
+describe('promptsales sla', () => {
+  it('passes the reference design: 99.905 % against 99.9 %, exit 0', async () => {
+    const { code, stdout } = await runCli('sla');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Composite 99.905 % meets the 99.9 % target');
+    expect(stdout).toMatch(/Budget per 730-hour month\s+43.8 min/);
+    expect(stdout).toMatch(/Budget per 30-day month\s+43.2 min/);
+    expect(stdout).toMatch(/Budget per year\s+525.6 min/);
+    expect(stdout).toContain(
+      'Journey promptads: ALB → EKS → EC2 → Aurora → ElastiCache → Okta — meets 99.9 %; EKS dominates',
+    );
+  });
+
+  it('fails as a CI gate when the composite misses the target: exit 1', async () => {
+    const { code, stdout } = await runCli('sla', '--target', '99.95');
+    expect(code).toBe(1);
+    expect(stdout).toContain('Composite 99.905 % MISSES the 99.95 % target');
+  });
+
+  it('reports journeys in JSON', async () => {
+    const { stdout } = await runCli('sla', '--format', 'json');
+    const report = JSON.parse(stdout);
+    expect(report.meetsTarget).toBe(true);
+    expect(report.figures.budgetPerMonth.value.toFixed(1)).toBe('43.8');
+    const content = report.journeys.find((j: { service: string }) => j.service === 'promptcontent');
+    expect(content.path).toEqual(['ALB', 'EKS', 'EC2', 'Atlas', 'ElastiCache', 'Okta']);
+    expect(content.dominant.name).toBe('EKS');
+  });
+
+  it.each([
+    [['--target', '101'], '--target: must be less than 100 (a percentage)'],
+    [['--target', '0'], '--target: must be greater than 0'],
+    [['--target', 'high'], '--target: must be a number'],
+  ])('rejects %j with exit code 2', async (args, message) => {
+    const { code, stderr } = await runCli('sla', ...args);
+    expect([code, stderr]).toEqual([2, `${message}\n`]);
+  });
+});
