@@ -52,7 +52,7 @@ export function capacityCommand(context: CommandContext): Command {
         reserve: args.reserve,
         format: args.format,
       });
-      const { input, source } = specInputFromArgs(args);
+      const { input, source } = specInputFromArgs({ env: args.env, spec: args.spec });
       for (const [flag, path] of Object.entries(OVERRIDES)) {
         const value = flags[flag as keyof typeof OVERRIDES];
         if (value !== undefined) setIn(input, [...path], value);

@@ -33,7 +33,7 @@ export function slaCommand(context: CommandContext): Command {
         .example('$0 sla --format json', 'journeys, budgets and the verdict as JSON'),
     handler: (args) => {
       const flags = parseFlags(SlaFlags, { target: args.target, format: args.format });
-      const { input, source } = specInputFromArgs(args);
+      const { input, source } = specInputFromArgs({ env: args.env, spec: args.spec });
       if (flags.target !== undefined) setIn(input, ['requirements', 'slaTargetPercent'], flags.target);
       const report = planCapacity(parseSpec(input, source)).availability;
       if (!report.meetsTarget) context.setExitCode(1);
