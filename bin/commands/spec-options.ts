@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import {
@@ -38,7 +39,7 @@ export function specInputFromArgs(args: SpecArgs): { input: Record<string, unkno
   if (!env.success)
     throw new UsageError([`--env: must be one of ${ENVIRONMENTS.join(', ')} (got "${args.env}")`]);
   const path = environmentSpecPath(env.data as EnvironmentName);
-  return { input: readSpecInput(path), source: path };
+  return { input: readSpecInput(path), source: relative(process.cwd(), path) || path };
 }
 
 /** Validates flag values with their rules; each problem names the flag. */
