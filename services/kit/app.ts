@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import { createAuthenticator } from './auth.js';
+import type { KitConfig } from './config.js';
+import { type Dependency, redisDependency } from './dependencies.js';
+import { installProblemHandlers } from './errors.js';
+import { registerHealthRoutes } from './health.js';
+import { registerMetrics } from './metrics.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemSchema, problemType } from './problem.js';
+import { createValidatorCompiler } from './validation.js';
+
+export interface ServiceAppOptions {
+  /** Path segment of the service: routes live under `/api/<service>/<apiVersion>`. */
+  service: string;
+  title: string;
+  description?: string;
+  /** Version shown in the OpenAPI document. */
+  version?: string;
+  apiVersion?: string;
+  config: KitConfig;
+  /** Shared Redis client (rate limiting, caches); checked by `/readyz` and closed on shutdown. */
+  redis: Redis;
+  /** Databases and other dependencies: checked by `/readyz`, closed after requests drain. */
+  dependencies: Dependency[];
+  /** Registers the versioned API; every route in it requires a valid bearer token. */
+  routes: (api: FastifyInstance) => Promise<void> | void;
+}
+
+export interface ServiceApp {
+  app: FastifyInstance;
+  metrics: Registry;
+  /** `/api/<service>/<apiVersion>` */
+  prefix: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds a ready-to-listen Fastify app with the platform's plumbing around the service's routes. */
+export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  const { config, service } = options;
+  const prefix = `/api/${service}/${options.apiVersion ?? 'v1'}`;
+  const dependencies = [...options.dependencies, redisDependency(options.redis)];
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      base: { service },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // Trust exactly as many X-Forwarded-For hops as there are proxies in front (the ALB is one).
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(createValidatorCompiler());
+  installProblemHandlers(app);
+  app.addSchema({ $id: 'Problem', ...problemSchema });
+
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new HttpProblem(503, 'the service is shutting down; retry on another instance', {
+        type: problemType('shutting-down'),
+        headers: { 'retry-after': '1' },
+      });
+    }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  const metrics = registerMetrics(app, service);
+  registerHealthRoutes(app, dependencies);
+
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    redis: options.redis,
+    nameSpace: 'ratelimit:',
+    // Fail open: a Redis outage must not turn every request into an error.
+    skipOnError: true,
+    keyGenerator: (request) => request.principal?.subject ?? request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem(
+        context.statusCode,
+        `rate limit of ${context.max} requests exceeded; retry in ${context.after}`,
+        {
+          type: problemType('rate-limited'),
+        },
+      ),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: options.title, description: options.description, version: options.version ?? '1.0.0' },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: `${prefix}/docs`, staticCSP: true });
+
+  const authenticate = createAuthenticator(config.auth);
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticate);
+      await options.routes(api);
+    },
+    { prefix },
+  );
+
+  app.addHook('onClose', async () => {
+    for (const dependency of [...dependencies].reverse()) {
+      try {
+        await dependency.close();
+      } catch (error) {
+        app.log.warn({ err: error, dependency: dependency.name }, 'closing a dependency failed');
+      }
+    }
+  });
+
+  return { app, metrics, prefix };
+}
+
+export { PROBLEM_CONTENT_TYPE };

@@ -1,0 +1,132 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+import { DependencyUnavailableError, HttpProblem, problemType } from './problem.js';
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Scopes every token must carry; routes may require more with `config: { scopes: [...] }`. */
+  requiredScopes: string[];
+}
+
+/** Who is calling, as proven by the bearer token. */
+export interface Principal {
+  subject: string;
+  clientId: string | undefined;
+  scopes: string[];
+  claims: JWTPayload;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    /** Scopes this route requires in addition to the service-wide ones. */
+    scopes?: string[];
+  }
+}
+
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+function unauthorized(detail: string, errorCode: 'invalid_request' | 'invalid_token' = 'invalid_token') {
+  const challenge =
+    errorCode === 'invalid_request'
+      ? 'Bearer'
+      : `Bearer error="invalid_token", error_description="${detail}"`;
+  return new HttpProblem(401, detail, {
+    type: problemType('unauthorized'),
+    headers: { 'www-authenticate': challenge },
+  });
+}
+
+function insufficientScope(missing: string[]) {
+  return new HttpProblem(403, `token lacks the required scope(s): ${missing.join(' ')}`, {
+    type: problemType('insufficient-scope'),
+    headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"` },
+    extensions: { missingScopes: missing },
+  });
+}
+
+/** Okta puts scopes in `scp` (array); RFC 9068 uses `scope` (space-separated string). */
+function scopesOf(payload: JWTPayload): string[] {
+  const { scp, scope } = payload as { scp?: unknown; scope?: unknown };
+  if (Array.isArray(scp)) return scp.filter((s): s is string => typeof s === 'string');
+  if (typeof scope === 'string') return scope.split(' ').filter(Boolean);
+  return [];
+}
+
+function describeJoseError(error: unknown): string | undefined {
+  if (error instanceof joseErrors.JWTExpired) return 'token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'token issuer is not accepted';
+    if (error.claim === 'aud') return 'token audience is not accepted';
+    if (error.claim === 'nbf') return 'token is not yet valid';
+    return `token claim "${error.claim}" is invalid`;
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature is invalid';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'token was not signed by a known key';
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid)
+    return 'token is malformed';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm is not accepted';
+  if (error instanceof joseErrors.JOSENotSupported) return 'token algorithm is not supported';
+  return undefined;
+}
+
+/**
+ * Builds the `onRequest` hook that verifies `Authorization: Bearer <jwt>` against the issuer's
+ * JWKS (fetched and cached by jose, refetched when an unknown key id shows up).
+ */
+export function createAuthenticator(config: AuthConfig) {
+  const jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
+    timeoutDuration: 3_000,
+    cooldownDuration: 30_000,
+  });
+
+  return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    if (!header) throw unauthorized('missing bearer token', 'invalid_request');
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
+    if (!match?.[1]) throw unauthorized('authorization header is not a bearer token');
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], jwks, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      const reason = describeJoseError(error);
+      if (reason) throw unauthorized(reason);
+      if (error instanceof joseErrors.JOSEError && error.code === 'ERR_JWKS_TIMEOUT') {
+        throw new DependencyUnavailableError(
+          'identity-provider',
+          'the identity provider key set timed out',
+          error,
+        );
+      }
+      if (error instanceof joseErrors.JOSEError) throw unauthorized('token is invalid');
+      throw new DependencyUnavailableError(
+        'identity-provider',
+        'the identity provider key set is unreachable',
+        error,
+      );
+    }
+
+    const scopes = scopesOf(payload);
+    const required = [...config.requiredScopes, ...(request.routeOptions.config.scopes ?? [])];
+    const missing = required.filter((scope) => !scopes.includes(scope));
+    if (missing.length > 0) throw insufficientScope(missing);
+
+    request.principal = {
+      subject: payload.sub as string,
+      clientId: typeof payload.cid === 'string' ? payload.cid : undefined,
+      scopes,
+      claims: payload,
+    };
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** Configuration that cannot be used: one line per problem, each naming the environment variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const scopeList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean));
+
+/**
+ * Environment variables every service reads (names are the container's; `npm run services` maps
+ * per-service prefixes onto them). Extend it with `.extend({...})` for a service's own variables.
+ */
+export function kitEnvSchema(defaults: { port: number; service: string }) {
+  return z.object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port(defaults.port),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    BODY_LIMIT_BYTES: positiveInt(64 * 1024),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .default('redis://127.0.0.1:6379'),
+    REDIS_KEY_PREFIX: z.string().default(`${defaults.service}:`),
+    RATE_LIMIT_MAX: positiveInt(600),
+    RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    OIDC_ISSUER: z
+      .string()
+      .min(1, 'is required (the token issuer, e.g. https://<org>.okta.com/oauth2/default)'),
+    OIDC_AUDIENCE: z.string().min(1, 'is required (the audience tokens must carry)'),
+    OIDC_JWKS_URL: httpUrl,
+    OIDC_REQUIRED_SCOPES: scopeList,
+  });
+}
+
+export type KitEnv = z.infer<ReturnType<typeof kitEnvSchema>>;
+
+/** Parses `env` with `schema`; every problem names its variable, never echoing a secret's value. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const message =
+        issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+      return `${name}: ${message}`;
+    }),
+  );
+}
+
+/** The kit-level settings derived from the environment, as `createServiceApp` consumes them. */
+export interface KitConfig {
+  host: string;
+  port: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxyHops: number;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  rateLimit: { max: number; windowMs: number };
+  auth: { issuer: string; audience: string; jwksUrl: string; requiredScopes: string[] };
+}
+
+export function toKitConfig(env: KitEnv): KitConfig {
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    auth: {
+      issuer: env.OIDC_ISSUER,
+      audience: env.OIDC_AUDIENCE,
+      jwksUrl: env.OIDC_JWKS_URL,
+      requiredScopes: env.OIDC_REQUIRED_SCOPES,
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Redis } from 'ioredis';
+import { createPool, type Pool as MysqlPool } from 'mysql2/promise';
+import pg from 'pg';
+
+const { Pool: PgPool } = pg;
+
+/** Something the service needs: checked by `/readyz`, closed on shutdown (after requests drain). */
+export interface Dependency {
+  name: string;
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function pgDependency(pool: pg.Pool, name = 'database'): Dependency {
+  return {
+    name,
+    check: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function mysqlDependency(pool: MysqlPool, name = 'database'): Dependency {
+  return {
+    name,
+    check: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function redisDependency(redis: Redis, name = 'redis'): Dependency {
+  return {
+    name,
+    check: async () => {
+      await redis.ping();
+    },
+    close: async () => {
+      redis.disconnect();
+    },
+  };
+}
+
+/**
+ * A Redis client that fails fast while Redis is away (no offline queue, one retry, short
+ * timeouts) so callers can fall back instead of hanging; it keeps reconnecting in the background.
+ */
+export function createRedis(url: string, keyPrefix: string, onError: (error: Error) => void): Redis {
+  const redis = new Redis(url, {
+    keyPrefix,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    commandTimeout: 1_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let lastReport = 0;
+  redis.on('error', (error: Error) => {
+    const now = Date.now();
+    if (now - lastReport > 10_000) {
+      lastReport = now;
+      onError(error);
+    }
+  });
+  return redis;
+}
+
+/** A PostgreSQL pool that reports (instead of crashing on) errors of idle connections the server dropped. */
+export function createPgPool(connectionString: string, onError: (error: Error) => void, max = 10): pg.Pool {
+  const pool = new PgPool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: 10_000,
+  });
+  pool.on('error', onError);
+  return pool;
+}
+
+/** A MySQL/MariaDB pool; broken connections are discarded by the pool and replaced on demand. */
+export function createMysqlPool(uri: string, connectionLimit = 10): MysqlPool {
+  return createPool({
+    uri,
+    connectionLimit,
+    connectTimeout: 2_000,
+    enableKeepAlive: true,
+    dateStrings: false,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    decimalNumbers: true,
+  });
+}

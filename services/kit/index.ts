@@ -1,0 +1,60 @@
+export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
+export type { AuthConfig, Principal } from './auth.js';
+export {
+  ConfigError,
+  type Env,
+  type KitConfig,
+  type KitEnv,
+  kitEnvSchema,
+  loadConfig,
+  toKitConfig,
+} from './config.js';
+export { isConnectionError } from './connection-errors.js';
+export {
+  createMysqlPool,
+  createPgPool,
+  createRedis,
+  type Dependency,
+  mysqlDependency,
+  pgDependency,
+  redisDependency,
+} from './dependencies.js';
+export { toHttpProblem } from './errors.js';
+export {
+  ClientCredentialsTokenSource,
+  FacadeHttpClient,
+  type JsonResponse,
+  type TokenSource,
+} from './http-client.js';
+export { isMainModule, listen, shutdownOnSignals } from './lifecycle.js';
+export {
+  ensureMysqlDatabase,
+  ensurePostgresDatabase,
+  type Migration,
+  type MigrationResult,
+  migrateMysql,
+  migratePostgres,
+} from './migrations.js';
+export {
+  type CursorPosition,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  type Page,
+  pageSchema,
+  paginationQueryProperties,
+  toPage,
+} from './pagination.js';
+export {
+  badRequest,
+  conflict,
+  DependencyUnavailableError,
+  forbidden,
+  HttpProblem,
+  notFound,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  problemSchema,
+  problemType,
+} from './problem.js';

@@ -1,0 +1,63 @@
+import { badRequest } from './problem.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Query-string properties every paginated list accepts; spread them into the route's querystring schema. */
+export const paginationQueryProperties = {
+  limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+  cursor: { type: 'string', minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' },
+} as const;
+
+/** Wraps an item schema into the page envelope `{ items, nextCursor }`. */
+export function pageSchema(itemSchema: object) {
+  return {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: itemSchema },
+      nextCursor: { type: ['string', 'null'] },
+    },
+    required: ['items', 'nextCursor'],
+  } as const;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Keyset position after the last item of a page: the sort key and the id that breaks ties. */
+export interface CursorPosition {
+  sortKey: string;
+  id: string;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
+}
+
+/** Decodes a cursor a client sent back; anything not produced by `encodeCursor` is a 400. */
+export function decodeCursor(cursor: string | undefined): CursorPosition | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2) {
+      const [sortKey, id] = value as unknown[];
+      if (typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+    }
+  } catch {
+    // fall through to the problem below
+  }
+  throw badRequest('cursor is not a value returned by a previous page', {
+    errors: [{ in: 'querystring', field: '/cursor', message: 'is not a valid cursor' }],
+  });
+}
+
+/**
+ * Builds a page from `limit + 1` fetched rows: the extra row only says whether a next page exists.
+ */
+export function toPage<T>(rows: T[], limit: number, position: (row: T) => CursorPosition): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  createPgPool,
+  createRedis,
+  createServiceApp,
+  decodeCursor,
+  type Env,
+  isMainModule,
+  kitEnvSchema,
+  listen,
+  loadConfig,
+  notFound,
+  pageSchema,
+  paginationQueryProperties,
+  pgDependency,
+  shutdownOnSignals,
+  toKitConfig,
+  toPage,
+} from '../index.js';
+
+/** A minimal service built on the kit, used to test the kit's behaviour end to end. */
+const envSchema = kitEnvSchema({ port: 3999, service: 'demo' }).extend({
+  DATABASE_URL: z.string().startsWith('postgres'),
+});
+
+const noteSchema = {
+  type: 'object',
+  properties: { id: { type: 'string' }, text: { type: 'string' }, createdAt: { type: 'string' } },
+  required: ['id', 'text', 'createdAt'],
+} as const;
+
+export async function createDemoApp(env: Env) {
+  const parsed = loadConfig(envSchema, env);
+  const config = toKitConfig(parsed);
+  const pool = createPgPool(parsed.DATABASE_URL, () => undefined, 4);
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS notes (id serial PRIMARY KEY, text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const redis = createRedis(config.redisUrl, config.redisKeyPrefix, () => undefined);
+
+  const routes = async (api: FastifyInstance) => {
+    api.post(
+      '/notes',
+      {
+        config: { scopes: ['demo:write'] },
+        schema: {
+          body: {
+            type: 'object',
+            properties: { text: { type: 'string', minLength: 1, maxLength: 500 } },
+            required: ['text'],
+            additionalProperties: false,
+          },
+          response: { 201: noteSchema },
+        },
+      },
+      async (request, reply) => {
+        const { text } = request.body as { text: string };
+        const { rows } = await pool.query(
+          `INSERT INTO notes (text) VALUES ($1) RETURNING id::text, text, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt"`,
+          [text],
+        );
+        return reply.code(201).send(rows[0]);
+      },
+    );
+    api.get(
+      '/notes',
+      {
+        schema: {
+          querystring: {
+            type: 'object',
+            properties: { ...paginationQueryProperties },
+            additionalProperties: false,
+          },
+          response: { 200: pageSchema(noteSchema) },
+        },
+      },
+      async (request) => {
+        const { limit, cursor } = request.query as { limit: number; cursor?: string };
+        const after = decodeCursor(cursor);
+        const { rows } = await pool.query(
+          `SELECT id::text, text, created_at::text AS "createdAt" FROM notes WHERE id > $1 ORDER BY id LIMIT $2`,
+          [Number(after?.id ?? 0), limit + 1],
+        );
+        return toPage(rows as Array<{ id: string }>, limit, (row) => ({ sortKey: row.id, id: row.id }));
+      },
+    );
+    api.get(
+      '/notes/:id',
+      { schema: { params: { type: 'object', properties: { id: { type: 'integer' } } } } },
+      async (request) => {
+        const { id } = request.params as { id: number };
+        const { rows } = await pool.query('SELECT id::text, text FROM notes WHERE id = $1', [id]);
+        if (!rows[0]) throw notFound(`note ${id} does not exist`);
+        return rows[0];
+      },
+    );
+    api.get(
+      '/slow',
+      {
+        schema: { querystring: { type: 'object', properties: { ms: { type: 'integer', maximum: 10000 } } } },
+      },
+      async (request) => {
+        const { ms = 500 } = request.query as { ms?: number };
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        const { rows } = await pool.query('SELECT 1 AS ok');
+        return { ok: rows[0].ok === 1, waitedMs: ms };
+      },
+    );
+    api.get('/boom', async () => {
+      throw new Error('secret internal detail at /srv/app.ts:42');
+    });
+  };
+
+  const service = await createServiceApp({
+    service: 'demo',
+    title: 'Demo',
+    config,
+    redis,
+    dependencies: [pgDependency(pool)],
+    routes,
+  });
+  return { ...service, config, pool };
+}
+
+if (isMainModule(import.meta.url)) {
+  const { app, config } = await createDemoApp(process.env);
+  const url = await listen(app, config.host, config.port);
+  shutdownOnSignals([app], config.shutdownTimeoutMs);
+  process.stdout.write(`LISTENING ${url}\n`);
+}

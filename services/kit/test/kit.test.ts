@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPostgresDatabase,
+  deleteRedisPrefix,
+  type LocalIssuer,
+  startLocalIssuer,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+  uniqueRedisPrefix,
+} from '../../test-support/index.js';
+import { ConfigError } from '../index.js';
+import { createDemoApp } from './demo-service.js';
+
+const PROBLEM = 'application/problem+json; charset=utf-8';
+const AUDIENCE = 'api://promptsales';
+
+let issuer: LocalIssuer;
+let database: TestDatabase;
+let proxy: TcpProxy;
+let demo: Awaited<ReturnType<typeof createDemoApp>>;
+let token: string;
+const redisPrefix = uniqueRedisPrefix('kit');
+
+function env(overrides: Record<string, string> = {}) {
+  const url = new URL(database.url);
+  url.port = String(proxy.port);
+  return {
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url.toString(),
+    REDIS_KEY_PREFIX: redisPrefix,
+    OIDC_ISSUER: issuer.issuer,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_JWKS_URL: issuer.jwksUrl,
+    OIDC_REQUIRED_SCOPES: 'demo:read',
+    BODY_LIMIT_BYTES: '2048',
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
+  database = await createTestPostgresDatabase('kit');
+  proxy = await startTcpProxy(Number(new URL(database.url).port || 5432));
+  demo = await createDemoApp(env());
+  token = await issuer.token({ scopes: ['demo:read', 'demo:write'] });
+});
+
+afterAll(async () => {
+  await demo?.app.close();
+  await proxy?.close();
+  await database?.drop();
+  await issuer?.close();
+  await deleteRedisPrefix(redisPrefix);
+});
+
+const auth = (value = token) => ({ authorization: `Bearer ${value}` });
+
+describe('configuration', () => {
+  it('names every missing or invalid variable', async () => {
+    const error = await createDemoApp({ PORT: 'abc', DATABASE_URL: 'postgres://x/y' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT:');
+    expect(message).toContain('OIDC_ISSUER: is required');
+    expect(message).toContain('OIDC_JWKS_URL:');
+  });
+});
+
+describe('health, readiness and metrics', () => {
+  it('answers liveness without touching dependencies', async () => {
+    const response = await demo.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when the database and Redis answer', async () => {
+    const response = await demo.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('exposes the in-flight gauge, the duration histogram and process metrics', async () => {
+    await demo.app.inject({ method: 'GET', url: '/api/demo/v1/notes', headers: auth() });
+    const response = await demo.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/^http_requests_inflight\{service="demo"\} \d+$/m);
+    const countLine = response.body
+      .split('\n')
+      .find(
+        (line) =>
+          line.startsWith('http_request_duration_seconds_count') &&
+          line.includes('route="/api/demo/v1/notes"'),
+      );
+    expect(countLine).toMatch(/status_code="200".* [1-9]\d*$/);
+    expect(response.body).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('authentication', () => {
+  const url = '/api/demo/v1/notes';
+
+  it('accepts a valid token and echoes the request id', async () => {
+    const response = await demo.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...auth(), 'x-request-id': 'req-123' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-request-id']).toBe('req-123');
+  });
+
+  it.each([
+    ['missing', async () => undefined, 'missing bearer token'],
+    ['expired', () => issuer.token({ scopes: ['demo:read'], expiresIn: -120 }), 'token has expired'],
+    ['forged', () => issuer.forgedToken({ scopes: ['demo:read'] }), 'token signature is invalid'],
+    ['wrong audience', () => issuer.token({ scopes: ['demo:read'], audience: 'api://other' }), 'audience'],
+    ['wrong issuer', () => issuer.token({ scopes: ['demo:read'], issuer: 'https://evil.example' }), 'issuer'],
+    ['garbage', async () => 'not-a-jwt', 'malformed'],
+  ])('rejects a %s token with 401 problem+json', async (_case, mint, detail) => {
+    const value = await mint();
+    const response = await demo.app.inject({ method: 'GET', url, headers: value ? auth(value) : {} });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(response.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect(response.json().detail).toContain(detail);
+  });
+
+  it('rejects a token without the service scope with 403', async () => {
+    const response = await demo.app.inject({
+      method: 'GET',
+      url,
+      headers: auth(await issuer.token({ scopes: ['other'] })),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+    expect(response.json()).toMatchObject({ status: 403, missingScopes: ['demo:read'] });
+  });
+
+  it('rejects a token without the route scope with 403', async () => {
+    const readOnly = await issuer.token({ scopes: ['demo:read'] });
+    const response = await demo.app.inject({
+      method: 'POST',
+      url,
+      headers: auth(readOnly),
+      payload: { text: 'x' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().missingScopes).toEqual(['demo:write']);
+  });
+
+  it('serves the OpenAPI document and UI without a token', async () => {
+    const json = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/docs/json' });
+    expect(json.statusCode).toBe(200);
+    expect(json.json().openapi).toBe('3.0.3');
+    expect(Object.keys(json.json().paths)).toContain('/api/demo/v1/notes');
+    const ui = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/docs' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('problem+json for bad input', () => {
+  const url = '/api/demo/v1/notes';
+  const post = (payload: string, headers: Record<string, string> = {}) =>
+    demo.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...auth(), 'content-type': 'application/json', ...headers },
+      payload,
+    });
+
+  it('writes and reads back through the database', async () => {
+    const created = await post(JSON.stringify({ text: 'hello' }));
+    expect(created.statusCode).toBe(201);
+    const fetched = await demo.app.inject({
+      method: 'GET',
+      url: `${url}/${created.json().id}`,
+      headers: auth(),
+    });
+    expect(fetched.json()).toMatchObject({ text: 'hello' });
+  });
+
+  it('rejects malformed JSON', async () => {
+    const response = await post('{"text": ');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+    expect(response.json().detail).toBe('request body is not valid JSON');
+  });
+
+  it('rejects wrong types without coercing them', async () => {
+    const response = await post(JSON.stringify({ text: 42 }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ in: 'body', field: '/text', message: 'must be string' }]);
+  });
+
+  it('rejects unknown fields', async () => {
+    const response = await post(JSON.stringify({ text: 'x', admin: true }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { in: 'body', field: '/admin', message: 'is not an allowed field' },
+    ]);
+  });
+
+  it('rejects bodies over the limit with 413', async () => {
+    const response = await post(JSON.stringify({ text: 'x'.repeat(4096) }));
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+  });
+
+  it('rejects other media types with 415', async () => {
+    const response = await post('text=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+  });
+
+  it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=%25%25', 'cursor=bm90LWpzb24', 'unknown=1'])(
+    'rejects invalid pagination %s',
+    async (query) => {
+      const response = await demo.app.inject({ method: 'GET', url: `${url}?${query}`, headers: auth() });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toBe(PROBLEM);
+      expect(response.json().errors[0].in).toBe('querystring');
+    },
+  );
+
+  it('pages through a list with the cursor', async () => {
+    for (const text of ['a', 'b', 'c']) await post(JSON.stringify({ text }));
+    const first = await demo.app.inject({ method: 'GET', url: `${url}?limit=2`, headers: auth() });
+    expect(first.json().items).toHaveLength(2);
+    const second = await demo.app.inject({
+      method: 'GET',
+      url: `${url}?limit=2&cursor=${first.json().nextCursor}`,
+      headers: auth(),
+    });
+    expect(second.json().items[0].id).not.toBe(first.json().items[1].id);
+  });
+
+  it('answers unknown routes with 404 problem+json', async () => {
+    const response = await demo.app.inject({ method: 'GET', url: '/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+  });
+
+  it('hides internals behind a 500', async () => {
+    const response = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/boom', headers: auth() });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret');
+    expect(response.body).not.toContain('.ts');
+    expect(response.json()).toMatchObject({ status: 500, requestId: expect.any(String) });
+  });
+
+  it('sets the helmet security headers', async () => {
+    const response = await demo.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+  });
+});
+
+describe('database outage', () => {
+  it('flips readiness and answers 503, then recovers without a restart', async () => {
+    await proxy.cut();
+    const ready = await demo.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['content-type']).toBe(PROBLEM);
+    expect(ready.json()).toMatchObject({
+      detail: 'not ready: database is down',
+      checks: { database: 'down', redis: 'up' },
+    });
+    const request = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/notes', headers: auth() });
+    expect(request.statusCode).toBe(503);
+    expect(request.json()).toMatchObject({ status: 503, dependency: 'database' });
+
+    await proxy.restore();
+    expect((await demo.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect(
+      (await demo.app.inject({ method: 'GET', url: '/api/demo/v1/notes', headers: auth() })).statusCode,
+    ).toBe(200);
+  });
+});

@@ -1,0 +1,11 @@
+export {
+  createTestMysqlDatabase,
+  createTestPostgresDatabase,
+  MYSQL_ADMIN_URL,
+  POSTGRES_ADMIN_URL,
+  type TestDatabase,
+  uniqueName,
+} from './databases.js';
+export { type ClientRegistration, type LocalIssuer, startLocalIssuer, type TokenOptions } from './issuer.js';
+export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
