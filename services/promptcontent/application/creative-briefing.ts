@@ -1,0 +1,71 @@
+import {
+  assertBriefTransition,
+  type BriefStatus,
+  type CreativeBrief,
+  type NewBrief,
+} from '../domain/brief.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { systemContext, type UseCaseContext } from './context.js';
+import { type ApiPage, decodeAfter, type PageRequest, toApiPage } from './pagination.js';
+import type { BriefFilter, ContentRepository } from './ports.js';
+
+/** Creative Briefing: collecting a client's objectives, audience, tone and guidelines. */
+export class CreativeBriefing {
+  constructor(
+    private readonly repository: ContentRepository,
+    private readonly context: UseCaseContext = systemContext,
+  ) {}
+
+  async create(input: NewBrief): Promise<CreativeBrief> {
+    const now = this.context.now();
+    const brief: CreativeBrief = {
+      id: this.context.newId(),
+      accountId: input.accountId ?? null,
+      name: input.name.trim(),
+      objectives: [...input.objectives],
+      audience: {
+        description: input.audience.description,
+        segments: [...input.audience.segments],
+        locales: [...input.audience.locales],
+      },
+      tone: input.tone,
+      guidelines: [...(input.guidelines ?? [])],
+      status: 'draft',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.repository.briefs.insert(brief);
+    return brief;
+  }
+
+  async get(id: string): Promise<CreativeBrief> {
+    const brief = await this.repository.briefs.findById(id);
+    if (!brief) throw new NotFoundError('brief', id);
+    return brief;
+  }
+
+  async list(filter: BriefFilter, page: PageRequest): Promise<ApiPage<CreativeBrief>> {
+    const result = await this.repository.briefs.list({
+      filter,
+      limit: page.limit,
+      after: decodeAfter(page.cursor),
+    });
+    return toApiPage(result);
+  }
+
+  async changeStatus(id: string, status: BriefStatus): Promise<CreativeBrief> {
+    const brief = await this.get(id);
+    assertBriefTransition(brief.status, status);
+    const updated: CreativeBrief = {
+      ...brief,
+      status,
+      version: brief.version + 1,
+      updatedAt: this.context.now(),
+    };
+    if (!(await this.repository.briefs.replace(updated, brief.version))) {
+      throw new ConflictError(`brief ${id} was changed by another request; reload it and retry`);
+    }
+    return updated;
+  }
+}

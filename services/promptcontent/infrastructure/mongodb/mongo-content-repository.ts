@@ -1,0 +1,174 @@
+import { type Collection, type Db, type Filter, type IndexSpecification, MongoClient } from 'mongodb';
+import type {
+  AssetFilter,
+  BriefFilter,
+  ContentRepository,
+  DocumentStore,
+  ListQuery,
+  PackageFilter,
+  Page,
+  VersionedDocumentStore,
+} from '../../application/ports.js';
+import type { GeneratedAsset } from '../../domain/asset.js';
+import type { CreativeBrief } from '../../domain/brief.js';
+import type { CampaignPackage } from '../../domain/campaign-package.js';
+import { ASSETS, activeFilters, BRIEFS, type CollectionSpec, PACKAGES } from '../collections.js';
+
+interface Stored {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Documents are stored with the entity id as `_id`; every other field keeps its name and type. */
+type MongoDocument = { _id: string; createdAt: Date } & Record<string, unknown>;
+
+function toDocument(entity: Stored): MongoDocument {
+  const { id, ...rest } = entity;
+  return { _id: id, ...rest };
+}
+
+function fromDocument<T extends Stored>(document: MongoDocument): T {
+  const { _id, ...rest } = document;
+  return { id: _id, ...rest } as unknown as T;
+}
+
+const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
+
+/** Indexes behind the list queries: each filter field followed by the sort key. */
+const INDEXES: Record<CollectionSpec<object>['name'], IndexSpecification[]> = {
+  briefs: [
+    NEWEST_FIRST,
+    { status: 1, ...NEWEST_FIRST },
+    { tone: 1, ...NEWEST_FIRST },
+    { accountId: 1, ...NEWEST_FIRST },
+  ],
+  assets: [
+    NEWEST_FIRST,
+    { briefId: 1, ...NEWEST_FIRST },
+    { status: 1, ...NEWEST_FIRST },
+    { kind: 1, ...NEWEST_FIRST },
+    { channel: 1, language: 1, ...NEWEST_FIRST },
+  ],
+  packages: [
+    NEWEST_FIRST,
+    { briefId: 1, ...NEWEST_FIRST },
+    { channels: 1, ...NEWEST_FIRST },
+    { languages: 1, ...NEWEST_FIRST },
+  ],
+};
+
+class MongoDocumentStore<T extends Stored, F extends object> implements DocumentStore<T, F> {
+  protected readonly collection: Collection<MongoDocument>;
+
+  constructor(
+    db: Db,
+    private readonly spec: CollectionSpec<F>,
+  ) {
+    this.collection = db.collection<MongoDocument>(spec.name);
+  }
+
+  async insert(document: T): Promise<void> {
+    await this.collection.insertOne(toDocument(document));
+  }
+
+  async findById(id: string): Promise<T | null> {
+    const document = await this.collection.findOne({ _id: id });
+    return document ? fromDocument<T>(document) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const documents = await this.collection.find({ _id: { $in: ids } }).toArray();
+    return documents.map((document) => fromDocument<T>(document));
+  }
+
+  async list(query: ListQuery<F>): Promise<Page<T>> {
+    const conditions: Filter<MongoDocument>[] = [];
+    // A Mongo equality on an array field matches when the array contains the value, so scalar and
+    // array fields are queried the same way; values are strings validated at the edge.
+    for (const { match, value } of activeFilters(this.spec, query.filter)) {
+      conditions.push({ [match.field]: { $eq: value } });
+    }
+    if (query.after) {
+      const { createdAt, id } = query.after;
+      conditions.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }] });
+    }
+    const filter: Filter<MongoDocument> = conditions.length > 0 ? { $and: conditions } : {};
+    const documents = await this.collection
+      .find(filter)
+      .sort(NEWEST_FIRST)
+      .limit(query.limit + 1)
+      .toArray();
+    return {
+      items: documents.slice(0, query.limit).map((document) => fromDocument<T>(document)),
+      hasMore: documents.length > query.limit,
+    };
+  }
+
+  async createIndexes(): Promise<void> {
+    for (const index of INDEXES[this.spec.name]) await this.collection.createIndex(index);
+  }
+}
+
+class MongoVersionedDocumentStore<T extends Stored & { version: number }, F extends object>
+  extends MongoDocumentStore<T, F>
+  implements VersionedDocumentStore<T, F>
+{
+  async replace(document: T, expectedVersion: number): Promise<boolean> {
+    const { _id, ...replacement } = toDocument(document);
+    const result = await this.collection.replaceOne({ _id, version: expectedVersion }, replacement);
+    return result.matchedCount === 1;
+  }
+}
+
+export interface MongoContentOptions {
+  url: string;
+  /** Defaults to the database named in the URL. */
+  database?: string | undefined;
+  /** How long an operation waits for a reachable server before failing (keeps outages short and visible). */
+  serverSelectionTimeoutMs?: number | undefined;
+}
+
+export class MongoContentRepository implements ContentRepository {
+  readonly briefs: MongoVersionedDocumentStore<CreativeBrief, BriefFilter>;
+  readonly assets: MongoVersionedDocumentStore<GeneratedAsset, AssetFilter>;
+  readonly packages: MongoDocumentStore<CampaignPackage, PackageFilter>;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {
+    this.briefs = new MongoVersionedDocumentStore(db, BRIEFS);
+    this.assets = new MongoVersionedDocumentStore(db, ASSETS);
+    this.packages = new MongoDocumentStore(db, PACKAGES);
+  }
+
+  /** Creates the client without waiting for a server: the driver connects on first use and reconnects. */
+  static create(options: MongoContentOptions): MongoContentRepository {
+    const client = new MongoClient(options.url, {
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 3_000,
+      appName: 'promptcontent',
+    });
+    return new MongoContentRepository(client, client.db(options.database));
+  }
+
+  async migrate(): Promise<void> {
+    await this.briefs.createIndexes();
+    await this.assets.createIndexes();
+    await this.packages.createIndexes();
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
+  /** Drops the whole database: for tests that created a uniquely named one. */
+  async dropDatabase(): Promise<void> {
+    await this.db.dropDatabase();
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}

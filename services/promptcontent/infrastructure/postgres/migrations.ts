@@ -1,0 +1,49 @@
+import type { Migration } from '../../../kit/index.js';
+
+const CONTENT_DOCUMENTS = `
+CREATE TABLE content_briefs (
+  id uuid PRIMARY KEY,
+  created_at timestamptz NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX content_briefs_page_idx ON content_briefs (created_at DESC, id DESC);
+CREATE INDEX content_briefs_status_idx ON content_briefs ((doc->>'status'), created_at DESC, id DESC);
+CREATE INDEX content_briefs_tone_idx ON content_briefs ((doc->>'tone'), created_at DESC, id DESC);
+CREATE INDEX content_briefs_account_idx ON content_briefs ((doc->>'accountId'), created_at DESC, id DESC);
+
+CREATE TABLE content_assets (
+  id uuid PRIMARY KEY,
+  created_at timestamptz NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX content_assets_page_idx ON content_assets (created_at DESC, id DESC);
+CREATE INDEX content_assets_brief_idx ON content_assets ((doc->>'briefId'), created_at DESC, id DESC);
+CREATE INDEX content_assets_status_idx ON content_assets ((doc->>'status'), created_at DESC, id DESC);
+CREATE INDEX content_assets_kind_idx ON content_assets ((doc->>'kind'), created_at DESC, id DESC);
+CREATE INDEX content_assets_channel_language_idx
+  ON content_assets ((doc->>'channel'), (doc->>'language'), created_at DESC, id DESC);
+
+CREATE TABLE content_packages (
+  id uuid PRIMARY KEY,
+  created_at timestamptz NOT NULL,
+  doc jsonb NOT NULL
+);
+CREATE INDEX content_packages_page_idx ON content_packages (created_at DESC, id DESC);
+CREATE INDEX content_packages_brief_idx ON content_packages ((doc->>'briefId'), created_at DESC, id DESC);
+CREATE INDEX content_packages_channels_idx ON content_packages USING gin ((doc->'channels'));
+CREATE INDEX content_packages_languages_idx ON content_packages USING gin ((doc->'languages'));
+`;
+
+const statements = (sql: string) =>
+  sql
+    .split(/;\s*\n/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+
+/**
+ * The PostgreSQL JSONB store: one table per collection, the document in `doc`, the sort key in
+ * columns, and expression indexes on the fields the list endpoints filter by.
+ */
+export const contentMigrations: Migration[] = [
+  { version: 1, name: 'content-documents', statements: statements(CONTENT_DOCUMENTS) },
+];

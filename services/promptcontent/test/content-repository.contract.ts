@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentRepository } from '../application/ports.js';
+import type { AssetContent, AssetKind, Channel, GeneratedAsset } from '../domain/asset.js';
+import type { CreativeBrief } from '../domain/brief.js';
+import type { CampaignPackage } from '../domain/campaign-package.js';
+
+export interface ContractSubject {
+  repository: ContentRepository;
+  /** Drops whatever the factory created (database, collections). */
+  dispose(): Promise<void>;
+}
+
+const BASE = Date.parse('2031-01-01T00:00:00.000Z');
+const at = (offsetSeconds: number) => new Date(BASE + offsetSeconds * 1000);
+
+function brief(overrides: Partial<CreativeBrief> = {}): CreativeBrief {
+  return {
+    id: randomUUID(),
+    accountId: randomUUID(),
+    name: 'Spring launch',
+    objectives: ['awareness', 'sign-ups'],
+    audience: {
+      description: 'Young professionals',
+      segments: ['urban', '25-34'],
+      locales: ['es-CR', 'en-US'],
+    },
+    tone: 'friendly',
+    guidelines: ['no slang', 'logo top-left'],
+    status: 'draft',
+    version: 1,
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+function asset(briefId: string, overrides: Partial<GeneratedAsset> = {}): GeneratedAsset {
+  return {
+    id: randomUUID(),
+    briefId,
+    kind: 'text',
+    channel: 'instagram',
+    language: 'es-CR',
+    status: 'requested',
+    prompt: 'Write a caption',
+    content: null,
+    failureReason: null,
+    version: 1,
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+function campaignPackage(briefId: string, overrides: Partial<CampaignPackage> = {}): CampaignPackage {
+  return {
+    id: randomUUID(),
+    briefId,
+    name: 'Launch week',
+    assetIds: [randomUUID()],
+    channels: ['instagram'],
+    languages: ['es-CR'],
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+/**
+ * The behaviour every ContentRepository adapter must show. Each test scopes its data (a fresh
+ * brief or account id), so the suite can share one store per adapter.
+ */
+export function contentRepositoryContract(adapter: string, create: () => Promise<ContractSubject>): void {
+  describe(`ContentRepository contract: ${adapter}`, () => {
+    let subject: ContractSubject;
+    let repository: ContentRepository;
+
+    beforeAll(async () => {
+      subject = await create();
+      repository = subject.repository;
+      await repository.migrate();
+    });
+
+    afterAll(async () => {
+      await subject?.dispose();
+    });
+
+    it('migrates idempotently and answers pings', async () => {
+      await repository.migrate();
+      await expect(repository.ping()).resolves.toBeUndefined();
+    });
+
+    it('stores a brief and reads back every field with its type', async () => {
+      const stored = brief({ accountId: null });
+      await repository.briefs.insert(stored);
+      const found = await repository.briefs.findById(stored.id);
+      expect(found).toEqual(stored);
+      expect(found?.createdAt).toBeInstanceOf(Date);
+    });
+
+    it('returns null for an unknown id and only the existing documents for a list of ids', async () => {
+      const b = brief();
+      await repository.briefs.insert(b);
+      expect(await repository.briefs.findById(randomUUID())).toBeNull();
+      const found = await repository.briefs.findByIds([b.id, randomUUID()]);
+      expect(found.map((x) => x.id)).toEqual([b.id]);
+      expect(await repository.briefs.findByIds([])).toEqual([]);
+    });
+
+    it('replaces a document only at the expected version', async () => {
+      const original = brief();
+      await repository.briefs.insert(original);
+      const approved = { ...original, status: 'approved' as const, version: 2, updatedAt: at(60) };
+      expect(await repository.briefs.replace(approved, 1)).toBe(true);
+      expect(await repository.briefs.findById(original.id)).toEqual(approved);
+
+      const stale = { ...original, status: 'archived' as const, version: 2, updatedAt: at(120) };
+      expect(await repository.briefs.replace(stale, 1)).toBe(false);
+      expect(await repository.briefs.findById(original.id)).toEqual(approved);
+    });
+
+    it('round-trips every asset content variant', async () => {
+      const b = brief();
+      const variants: [AssetKind, AssetContent | null][] = [
+        ['text', { text: { headline: 'Hola', body: 'Descubrí la primavera' } }],
+        ['image', { image: { uri: 's3://assets/a.png', width: 1080, height: 1350, altText: 'A flower' } }],
+        [
+          'video',
+          { video: { uri: 's3://assets/v.mp4', durationSeconds: 15, format: 'mp4', aspectRatio: '9:16' } },
+        ],
+        ['text', null],
+      ];
+      for (const [kind, content] of variants) {
+        const a = asset(b.id, { kind, content, status: content ? 'ready' : 'requested' });
+        await repository.assets.insert(a);
+        expect(await repository.assets.findById(a.id)).toEqual(a);
+      }
+    });
+
+    it('lists newest first and pages through ties on the timestamp without gaps or repeats', async () => {
+      const accountId = randomUUID();
+      const briefs = [0, 10, 10, 10, 20, 30, 30].map((offset) => brief({ accountId, createdAt: at(offset) }));
+      for (const b of briefs) await repository.briefs.insert(b);
+      const expected = [...briefs]
+        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
+        .map((b) => b.id);
+
+      const seen: string[] = [];
+      let after: { createdAt: Date; id: string } | undefined;
+      for (let pageNumber = 0; pageNumber < 10; pageNumber++) {
+        const page = await repository.briefs.list({ filter: { accountId }, limit: 3, after });
+        seen.push(...page.items.map((b) => b.id));
+        if (!page.hasMore) break;
+        const last = page.items.at(-1)!;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
+      expect(seen).toEqual(expected);
+    });
+
+    it('reports no further page when the last page is exactly full', async () => {
+      const accountId = randomUUID();
+      for (const offset of [1, 2])
+        await repository.briefs.insert(brief({ accountId, createdAt: at(offset) }));
+      const page = await repository.briefs.list({ filter: { accountId }, limit: 2 });
+      expect(page.items).toHaveLength(2);
+      expect(page.hasMore).toBe(false);
+    });
+
+    it('puts the newest document first when listing without filters', async () => {
+      const newest = brief({ createdAt: at(10_000_000) });
+      await repository.briefs.insert(newest);
+      const page = await repository.briefs.list({ filter: {}, limit: 5 });
+      expect(page.items[0]?.id).toBe(newest.id);
+      const times = page.items.map((b) => b.createdAt.getTime());
+      expect(times).toEqual([...times].sort((x, y) => y - x));
+    });
+
+    it('filters briefs by status and tone together', async () => {
+      const accountId = randomUUID();
+      const match = brief({ accountId, status: 'approved', tone: 'formal' });
+      await repository.briefs.insert(match);
+      await repository.briefs.insert(brief({ accountId, status: 'approved', tone: 'playful' }));
+      await repository.briefs.insert(brief({ accountId, status: 'draft', tone: 'formal' }));
+      const page = await repository.briefs.list({
+        filter: { accountId, status: 'approved', tone: 'formal' },
+        limit: 10,
+      });
+      expect(page.items.map((b) => b.id)).toEqual([match.id]);
+    });
+
+    it('filters assets by brief, kind, channel, language and status', async () => {
+      const briefId = randomUUID();
+      const wanted = asset(briefId, {
+        kind: 'image',
+        channel: 'tiktok',
+        language: 'pt-BR',
+        status: 'approved',
+      });
+      await repository.assets.insert(wanted);
+      await repository.assets.insert(asset(briefId, { kind: 'image', channel: 'tiktok', language: 'es-CR' }));
+      await repository.assets.insert(asset(briefId, { kind: 'video', channel: 'tiktok', language: 'pt-BR' }));
+      await repository.assets.insert(
+        asset(randomUUID(), { kind: 'image', channel: 'tiktok', language: 'pt-BR' }),
+      );
+
+      const filtered = await repository.assets.list({
+        filter: { briefId, kind: 'image', channel: 'tiktok', language: 'pt-BR', status: 'approved' },
+        limit: 10,
+      });
+      expect(filtered.items.map((a) => a.id)).toEqual([wanted.id]);
+      const byBrief = await repository.assets.list({ filter: { briefId }, limit: 10 });
+      expect(byBrief.items).toHaveLength(3);
+    });
+
+    it('filters packages by a channel or language they contain', async () => {
+      const briefId = randomUUID();
+      const channels: Channel[][] = [['instagram', 'tiktok'], ['email'], ['tiktok']];
+      const stored = channels.map((list, index) =>
+        campaignPackage(briefId, {
+          channels: list,
+          languages: index === 1 ? ['en-US'] : ['es-CR'],
+          createdAt: at(index),
+        }),
+      );
+      for (const p of stored) await repository.packages.insert(p);
+
+      const tiktok = await repository.packages.list({ filter: { briefId, channel: 'tiktok' }, limit: 10 });
+      expect(tiktok.items.map((p) => p.id)).toEqual([stored[2]!.id, stored[0]!.id]);
+      const english = await repository.packages.list({ filter: { briefId, language: 'en-US' }, limit: 10 });
+      expect(english.items.map((p) => p.id)).toEqual([stored[1]!.id]);
+      expect(await repository.packages.findById(stored[0]!.id)).toEqual(stored[0]);
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+
+export const SERVICE = 'promptcrm';
+export const DEFAULT_PORT = 3003;
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/promptcrm'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export interface PromptCrmConfig {
+  kit: KitConfig;
+  databaseUrl: string;
+  databasePoolMax: number;
+}
+
+/** Reads PromptCrm's configuration from the environment; throws ConfigError naming every bad variable. */
+export function loadPromptCrmConfig(env: Env = process.env): PromptCrmConfig {
+  const parsed = loadConfig(envSchema, env);
+  return {
+    kit: toKitConfig(parsed),
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+  };
+}

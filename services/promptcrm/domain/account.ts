@@ -1,0 +1,22 @@
+export const ACCOUNT_TYPES = ['prospect', 'customer', 'partner'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+/** A commercial relationship with an organisation (or with a person when organisationId is null). */
+export interface Account {
+  id: string;
+  organisationId: string | null;
+  name: string;
+  type: AccountType;
+  industry: string;
+  region: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewAccount {
+  organisationId?: string | null;
+  name: string;
+  type: AccountType;
+  industry: string;
+  region: string;
+}

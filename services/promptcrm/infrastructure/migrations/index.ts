@@ -1,0 +1,5 @@
+import type { Migration } from '../../../kit/index.js';
+import { contactsAndLeads } from './001-contacts-and-leads.js';
+
+/** PromptCrm's schema history, applied in version order by the kit's migration runner. */
+export const crmMigrations: Migration[] = [contactsAndLeads];
