@@ -149,9 +149,7 @@ export function scaleUpLimit(
   if (rules.selectPolicy === 'Disabled') return currentReplicas;
   const allowances = rules.policies.map((policy) => {
     const start = periodStartReplicas(currentReplicas, history, policy.periodSeconds, now);
-    return policy.type === 'Pods'
-      ? start + policy.value
-      : Math.ceil(start * (1 + policy.value / 100));
+    return policy.type === 'Pods' ? start + policy.value : Math.ceil(start * (1 + policy.value / 100));
   });
   const limit = rules.selectPolicy === 'Max' ? Math.max(...allowances) : Math.min(...allowances);
   // Events still inside their period may already have used the allowance up: hold, never shrink.
@@ -170,7 +168,8 @@ export function scaleDownLimit(
     const start = periodStartReplicas(currentReplicas, history, policy.periodSeconds, now);
     return policy.type === 'Pods' ? start - policy.value : Math.floor(start * (1 - policy.value / 100));
   });
-  return rules.selectPolicy === 'Max' ? Math.min(...floors) : Math.max(...floors);
+  const limit = rules.selectPolicy === 'Max' ? Math.min(...floors) : Math.max(...floors);
+  return Math.min(limit, currentReplicas);
 }
 
 export interface ReplicaBounds {
@@ -178,7 +177,12 @@ export interface ReplicaBounds {
   maxReplicas: number;
 }
 
-export type LimitReason = 'desired' | 'scale-up policy' | 'scale-down policy' | 'max replicas' | 'min replicas';
+export type LimitReason =
+  | 'desired'
+  | 'scale-up policy'
+  | 'scale-down policy'
+  | 'max replicas'
+  | 'min replicas';
 
 /** Applies the rate policies, then min / max replicas in the direction of the change. */
 export function limitChange(
@@ -193,13 +197,19 @@ export function limitChange(
     const policyLimit = scaleUpLimit(currentReplicas, history, behavior.scaleUp, now);
     const ceiling = Math.min(policyLimit, bounds.maxReplicas);
     if (stabilized <= ceiling) return { replicas: stabilized, reason: 'desired' };
-    return { replicas: ceiling, reason: policyLimit < bounds.maxReplicas ? 'scale-up policy' : 'max replicas' };
+    return {
+      replicas: ceiling,
+      reason: policyLimit < bounds.maxReplicas ? 'scale-up policy' : 'max replicas',
+    };
   }
   if (stabilized < currentReplicas) {
     const policyFloor = scaleDownLimit(currentReplicas, history, behavior.scaleDown, now);
     const floor = Math.max(policyFloor, bounds.minReplicas);
     if (stabilized >= floor) return { replicas: stabilized, reason: 'desired' };
-    return { replicas: floor, reason: policyFloor > bounds.minReplicas ? 'scale-down policy' : 'min replicas' };
+    return {
+      replicas: floor,
+      reason: policyFloor > bounds.minReplicas ? 'scale-down policy' : 'min replicas',
+    };
   }
   return { replicas: stabilized, reason: 'desired' };
 }
@@ -240,12 +250,17 @@ export function syncHpa(
       : currentReplicas < settings.minReplicas
         ? settings.minReplicas
         : undefined;
-  const proposals = input.metrics.map((m) => proposeReplicas(m, currentReplicas, input.pods, settings.tolerance));
+  const proposals = input.metrics.map((m) =>
+    proposeReplicas(m, currentReplicas, input.pods, settings.tolerance),
+  );
   const recommended = highestProposal(proposals).replicas;
   let stabilized = currentReplicas;
   let decision: { replicas: number; reason: LimitReason };
   if (outOfBounds !== undefined) {
-    decision = { replicas: outOfBounds, reason: outOfBounds === settings.maxReplicas ? 'max replicas' : 'min replicas' };
+    decision = {
+      replicas: outOfBounds,
+      reason: outOfBounds === settings.maxReplicas ? 'max replicas' : 'min replicas',
+    };
   } else {
     stabilized = stabilize(currentReplicas, recommended, memory.recommendations, now, {
       upSeconds: behavior.scaleUp.stabilizationWindowSeconds,
@@ -259,7 +274,15 @@ export function syncHpa(
     recommended,
     stabilized,
     limitedBy: decision.reason,
-    memory: remember(memory, now, recommended, currentReplicas, decision.replicas, behavior),
+    // Out of bounds, the controller snaps to the bound without consulting (or recording) a recommendation.
+    memory: remember(
+      memory,
+      now,
+      outOfBounds === undefined ? recommended : undefined,
+      currentReplicas,
+      decision.replicas,
+      behavior,
+    ),
   };
 }
 
@@ -272,30 +295,38 @@ function longestPeriod(behavior: HpaBehavior): number {
 function remember(
   memory: HpaMemory,
   now: number,
-  recommended: number,
+  recommended: number | undefined,
   from: number,
   to: number,
   behavior: HpaBehavior,
 ): HpaMemory {
-  const window = Math.max(behavior.scaleUp.stabilizationWindowSeconds, behavior.scaleDown.stabilizationWindowSeconds);
+  const window = Math.max(
+    behavior.scaleUp.stabilizationWindowSeconds,
+    behavior.scaleDown.stabilizationWindowSeconds,
+  );
   const period = longestPeriod(behavior);
   const recent = (at: number, span: number) => at > now - span;
   const ups = memory.history.ups.filter((e) => recent(e.at, period));
   const downs = memory.history.downs.filter((e) => recent(e.at, period));
   if (to > from) ups.push({ at: now, change: to - from });
   if (to < from) downs.push({ at: now, change: from - to });
+  const recommendations = memory.recommendations.filter((r) => recent(r.at, window));
+  if (recommended !== undefined) recommendations.push({ at: now, replicas: recommended });
   return {
-    recommendations: [...memory.recommendations.filter((r) => recent(r.at, window)), { at: now, replicas: recommended }],
+    recommendations,
     history: { ups, downs },
   };
 }
 
 /** The behavior this platform's HPAs declare: its scale-up policies, Kubernetes' default scale-down policy. */
-export function platformBehavior(scaleUp: {
-  percent: number;
-  pods: number;
-  periodSeconds: number;
-}, scaleDownStabilizationSeconds: number): HpaBehavior {
+export function platformBehavior(
+  scaleUp: {
+    percent: number;
+    pods: number;
+    periodSeconds: number;
+  },
+  scaleDownStabilizationSeconds: number,
+): HpaBehavior {
   return {
     scaleUp: {
       stabilizationWindowSeconds: 0,
