@@ -1,8 +1,9 @@
+import { calibrateCommand } from './calibrate.js';
 import { capacityCommand } from './capacity.js';
 import type { Command, CommandContext } from './context.js';
 import { slaCommand } from './sla.js';
 
 /** Every `promptsales` subcommand, in the order `--help` lists them. */
 export function commands(context: CommandContext): Command[] {
-  return [capacityCommand(context), slaCommand(context)];
+  return [capacityCommand(context), slaCommand(context), calibrateCommand(context)];
 }

@@ -7,7 +7,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Availability figures differ in the third decimal: always show it (99.900 % vs 99.905 %). */
 const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 4 });
 
-function valueWithUnit(value: number, unit: string): string {
+export function valueWithUnit(value: number, unit: string): string {
   if (unit === '%') return `${percentFormat.format(value)} %`;
   if (unit === 'USD/month') return `$${fmt(value, 2)}/month`;
   const singular = value === 1 && /^[a-z]+s$/.test(unit) ? unit.slice(0, -1) : unit;
