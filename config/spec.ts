@@ -11,6 +11,7 @@ import {
   PodSchema,
   RequirementsSchema,
 } from './schema/capacity.js';
+import { AddonsSchema, AlbSchema, ApiGatewaySchema, PodRuntimeSchema } from './schema/edge-workloads.js';
 import {
   ClusterSchema,
   DataSchema,
@@ -41,6 +42,10 @@ export const PlatformSpecSchema = z
     identity: IdentitySchema,
     observability: ObservabilitySchema,
     edge: EdgeSchema,
+    alb: AlbSchema,
+    apiGateway: ApiGatewaySchema,
+    addons: AddonsSchema,
+    podRuntime: PodRuntimeSchema,
   })
   .strict();
 

@@ -160,6 +160,9 @@ export const ClusterSchema = z
       .array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, 'an IAM role or user ARN'))
       .default([]),
     logRetentionDays: logRetentionDays.default(365),
+    nodeRootVolumeGiB: z.number().int().min(20).max(16_384).default(100),
+    // Amazon EKS deletion protection; turn off before `cdktf destroy`.
+    deletionProtection: z.boolean().default(true),
   })
   .strict()
   .prefault({})
@@ -190,6 +193,8 @@ export const DataSchema = z
     // Reference document, Backups: "retención mínima de 30 días" for Aurora and Atlas.
     backupRetentionDays: z.number().int().min(30).max(35).default(30),
     performanceInsightsRetentionDays: z.number().int().min(7).default(7),
+    // Aurora deletion protection; turn off before `cdktf destroy`.
+    deletionProtection: z.boolean().default(true),
     logRetentionDays: logRetentionDays.default(365),
     postgres: AuroraEngineSchema.prefault({
       engineVersion: '16.6',
@@ -262,10 +267,16 @@ export const IdentitySchema = z
       .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'))
       .min(1)
       .default(['promptsales-admins', 'promptsales-marketing', 'promptsales-sales']),
+    // The `groups` claim carries the user's groups whose names start with this prefix.
+    groupsClaimPrefix: z.string().min(1).default('promptsales-'),
     accessTokenLifetimeMinutes: z.number().int().min(5).max(1440).default(60),
   })
   .strict()
-  .prefault({});
+  .prefault({})
+  .refine((identity) => identity.groups.every((group) => group.startsWith(identity.groupsClaimPrefix)), {
+    message: 'every group must start with groupsClaimPrefix, or the groups claim leaves it out',
+    path: ['groups'],
+  });
 export type IdentitySpec = z.infer<typeof IdentitySchema>;
 
 export const ObservabilitySchema = z

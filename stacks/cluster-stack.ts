@@ -1,0 +1,185 @@
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry/index.js';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association/index.js';
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon/index.js';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster/index.js';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group/index.js';
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
+import { TerraformOutput, Token } from 'cdktf';
+import type { Construct } from 'constructs';
+import { NodeLaunchTemplate } from './constructs/cluster/node-launch-template.js';
+import { EncryptedLogGroup } from './constructs/encrypted-log-group.js';
+import { ManagedKey } from './constructs/kms-key.js';
+import { ServiceRole } from './constructs/service-role.js';
+import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
+
+/** Every EKS control-plane log type. */
+export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+
+/** What the cluster stack needs from the network stack. */
+export interface ClusterNetwork {
+  /** Private subnets, one per zone: the control plane's ENIs and the nodes. */
+  privateSubnetIds: string[];
+}
+
+export interface ClusterStackProps extends PlatformStackProps {
+  network: ClusterNetwork;
+}
+
+/**
+ * EKS: a private API endpoint, secrets encrypted with a rotated KMS key, every control-plane log,
+ * access entries instead of aws-auth, one managed node group sized by the capacity plan (AL2023,
+ * IMDSv2), the core add-ons and an IAM OIDC provider for IRSA.
+ *
+ * Read by other stacks: `clusterName`, `clusterEndpoint`, `clusterCertificateAuthorityData`,
+ * `oidcProviderArn`, `oidcIssuerUrl`, `clusterSecurityGroupId` (the managed nodes' security group:
+ * databases and caches admit it), `nodeAutoscalingGroupName` (node CPU alarm).
+ */
+export class ClusterStack extends PlatformStack {
+  readonly clusterName: string;
+  readonly clusterEndpoint: string;
+  readonly clusterCertificateAuthorityData: string;
+  readonly oidcProviderArn: string;
+  readonly oidcIssuerUrl: string;
+  readonly clusterSecurityGroupId: string;
+  readonly nodeAutoscalingGroupName: string;
+
+  constructor(scope: Construct, props: ClusterStackProps) {
+    super(scope, 'cluster', props);
+    this.useAwsProvider();
+    const { cluster: settings, environment } = this.spec;
+    const name = this.resourceName('eks');
+
+    const secretsKey = new ManagedKey(this, 'secrets-key', {
+      name: `${name}-secrets`,
+      description: `Envelope encryption of Kubernetes secrets in ${name}`,
+    });
+    const controlPlaneLogs = new EncryptedLogGroup(this, 'control-plane-logs', {
+      logGroupName: `/aws/eks/${name}/cluster`,
+      keyName: `${name}-control-plane-logs`,
+      region: environment.region,
+      retentionInDays: settings.logRetentionDays,
+    });
+    const clusterRole = new ServiceRole(this, 'cluster-role', {
+      name: `${name}-cluster`,
+      servicePrincipal: 'eks.amazonaws.com',
+      managedPolicies: ['AmazonEKSClusterPolicy'],
+    });
+
+    const cluster = new EksCluster(this, 'cluster', {
+      name,
+      version: settings.kubernetesVersion,
+      roleArn: clusterRole.arn,
+      deletionProtection: settings.deletionProtection,
+      vpcConfig: {
+        subnetIds: props.network.privateSubnetIds,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: settings.endpointPublicAccess,
+        ...(settings.endpointPublicAccess ? { publicAccessCidrs: settings.publicAccessCidrs } : {}),
+      },
+      accessConfig: {
+        authenticationMode: 'API',
+        // The identity that deploys the platform administers it; others through access entries below.
+        bootstrapClusterCreatorAdminPermissions: true,
+      },
+      encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
+      enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
+      dependsOn: [controlPlaneLogs.logGroup, ...clusterRole.ready],
+    });
+    this.clusterName = cluster.name;
+    this.clusterEndpoint = cluster.endpoint;
+    this.clusterCertificateAuthorityData = cluster.certificateAuthority.get(0).data;
+    this.oidcIssuerUrl = cluster.identity.get(0).oidc.get(0).issuer;
+    this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
+
+    settings.adminPrincipalArns.forEach((principalArn, index) => {
+      const entry = new EksAccessEntry(this, `admin-access-${index}`, {
+        clusterName: cluster.name,
+        principalArn,
+        type: 'STANDARD',
+      });
+      new EksAccessPolicyAssociation(this, `admin-policy-${index}`, {
+        clusterName: cluster.name,
+        principalArn,
+        policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+        accessScope: { type: 'cluster' },
+        dependsOn: [entry],
+      });
+    });
+
+    const oidc = new IamOpenidConnectProvider(this, 'oidc-provider', {
+      url: this.oidcIssuerUrl,
+      clientIdList: ['sts.amazonaws.com'],
+    });
+    this.oidcProviderArn = oidc.arn;
+
+    // Networking add-ons come up before the nodes, or the nodes never become Ready.
+    const addon = (addonName: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) =>
+      new EksAddon(this, addonName, {
+        clusterName: cluster.name,
+        addonName,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'OVERWRITE',
+        ...extra,
+      });
+    const beforeNodes = [addon('vpc-cni'), addon('kube-proxy'), addon('eks-pod-identity-agent')];
+
+    const nodeRole = new ServiceRole(this, 'node-role', {
+      name: `${name}-node`,
+      servicePrincipal: 'ec2.amazonaws.com',
+      managedPolicies: [
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'AmazonEC2ContainerRegistryReadOnly',
+        'AmazonSSMManagedInstanceCore',
+      ],
+    });
+    const launchTemplate = new NodeLaunchTemplate(this, 'node-launch-template', {
+      name: `${name}-nodes`,
+      rootVolumeGiB: settings.nodeRootVolumeGiB,
+      tags: { ...this.tags, Name: `${name}-node` },
+    });
+    const { nodeGroup: sizing } = this.plan;
+    const nodeGroup = new EksNodeGroup(this, 'nodes', {
+      clusterName: cluster.name,
+      nodeGroupName: `${name}-${sizing.instanceType.replace('.', '-')}`,
+      nodeRoleArn: nodeRole.arn,
+      subnetIds: props.network.privateSubnetIds,
+      amiType: 'AL2023_x86_64_STANDARD',
+      capacityType: 'ON_DEMAND',
+      instanceTypes: [sizing.instanceType],
+      scalingConfig: {
+        minSize: sizing.minSize.value,
+        desiredSize: sizing.desiredSize.value,
+        maxSize: sizing.maxSize.value,
+      },
+      updateConfig: { maxUnavailable: 1 },
+      launchTemplate: {
+        id: launchTemplate.template.id,
+        version: Token.asString(launchTemplate.template.latestVersion),
+      },
+      labels: { 'promptsales.io/pool': 'api' },
+      // The cluster autoscaler moves the desired size between min and max; Terraform leaves it be.
+      lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
+      dependsOn: [...beforeNodes, ...nodeRole.ready],
+    });
+    this.nodeAutoscalingGroupName = nodeGroup.resources.get(0).autoscalingGroups.get(0).name;
+
+    addon('coredns', { dependsOn: [nodeGroup] });
+    const ebsCsiRole = new ServiceRole(this, 'ebs-csi-role', {
+      name: `${name}-ebs-csi`,
+      servicePrincipal: 'pods.eks.amazonaws.com',
+      managedPolicies: ['service-role/AmazonEBSCSIDriverPolicy'],
+      tagSession: true,
+    });
+    addon('aws-ebs-csi-driver', {
+      podIdentityAssociation: [{ roleArn: ebsCsiRole.arn, serviceAccount: 'ebs-csi-controller-sa' }],
+      dependsOn: [nodeGroup],
+    });
+
+    new TerraformOutput(this, 'cluster_name', { value: cluster.name });
+    new TerraformOutput(this, 'cluster_endpoint', { value: cluster.endpoint });
+    new TerraformOutput(this, 'kubeconfig_command', {
+      value: `aws eks update-kubeconfig --region ${environment.region} --name ${name}`,
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { DataAwsLb } from '@cdktf/provider-aws/lib/data-aws-lb/index.js';
+import type { Construct } from 'constructs';
+import { ManagedKey, serviceUseStatement } from './constructs/kms-key.js';
+import { notifyingAlarm } from './constructs/observability/alarm.js';
+import { AlertTopic } from './constructs/observability/alert-topic.js';
+import type { DataMonitoringTargets } from './data-stack.js';
+import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
+
+export interface ObservabilityStackProps extends PlatformStackProps {
+  cluster: { nodeAutoscalingGroupName: string };
+  data: DataMonitoringTargets;
+}
+
+/**
+ * CloudWatch alarms → KMS-encrypted SNS topics → e-mail, SMS and an HTTPS webhook (reference
+ * document, Reliability). Critical: the 5xx rate over the daily error allowance, latency over the
+ * objective, Aurora replica lag. Warning: node, database and cache saturation.
+ *
+ * The ALB is created by the AWS Load Balancer Controller under `edge.loadBalancerName`; this stack
+ * looks it up by that name, so it deploys after the workloads stack.
+ */
+export class ObservabilityStack extends PlatformStack {
+  readonly criticalTopicArn: string;
+  readonly warningTopicArn: string;
+
+  constructor(scope: Construct, props: ObservabilityStackProps) {
+    super(scope, 'observability', props);
+    this.useAwsProvider();
+    const { observability, requirements, edge } = this.spec;
+    const { thresholds, periodSeconds, evaluationPeriods } = observability;
+
+    const key = new ManagedKey(this, 'alerts-key', {
+      name: this.resourceName('alerts'),
+      description: 'SNS alert topics',
+      serviceStatements: [serviceUseStatement('CloudWatchAlarmsPublish', 'cloudwatch.amazonaws.com')],
+    });
+    const topic = (severity: 'critical' | 'warning') =>
+      new AlertTopic(this, `${severity}-topic`, {
+        name: this.resourceName(`alerts-${severity}`),
+        kmsKeyArn: key.arn,
+        accountId: key.accountId,
+        targets: observability.notifications,
+      });
+    const critical = topic('critical');
+    const warning = topic('warning');
+    this.criticalTopicArn = critical.arn;
+    this.warningTopicArn = warning.arn;
+
+    const common = { period: periodSeconds, evaluationPeriods, datapointsToAlarm: evaluationPeriods };
+    const name = (suffix: string) => this.resourceName(suffix);
+
+    const alb = new DataAwsLb(this, 'alb', { name: edge.loadBalancerName });
+    const albDimensions = { LoadBalancer: alb.arnSuffix };
+    const albMetric = (id: string, metricName: string) => ({
+      id,
+      metric: {
+        namespace: 'AWS/ApplicationELB',
+        metricName,
+        dimensions: albDimensions,
+        period: periodSeconds,
+        stat: 'Sum',
+      },
+    });
+    notifyingAlarm(this, 'alb-5xx-rate', {
+      alarmName: name('alb-5xx-rate'),
+      alarmDescription:
+        `Share of requests answered 5xx by the targets above the ${requirements.errorBudgetPercent} % daily ` +
+        'error allowance (reference document, Reliability)',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: requirements.errorBudgetPercent,
+      evaluationPeriods,
+      datapointsToAlarm: evaluationPeriods,
+      metricQuery: [
+        albMetric('errors', 'HTTPCode_Target_5XX_Count'),
+        albMetric('requests', 'RequestCount'),
+        {
+          id: 'error_rate',
+          expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+          label: '5xx rate (%)',
+          returnData: true,
+        },
+      ],
+      topicArn: critical.arn,
+    });
+    const { percentile, milliseconds } = requirements.latencyObjective;
+    notifyingAlarm(this, 'alb-latency', {
+      alarmName: name('alb-latency'),
+      alarmDescription: `p${percentile} target response time above the ${milliseconds} ms objective`,
+      namespace: 'AWS/ApplicationELB',
+      metricName: 'TargetResponseTime',
+      dimensions: albDimensions,
+      extendedStatistic: `p${percentile}`,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: milliseconds / 1000,
+      ...common,
+      topicArn: critical.arn,
+    });
+
+    notifyingAlarm(this, 'node-cpu', {
+      alarmName: name('node-cpu'),
+      alarmDescription: `Average CPU of the EKS nodes above ${thresholds.nodeCpuPercent} %`,
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { AutoScalingGroupName: props.cluster.nodeAutoscalingGroupName },
+      statistic: 'Average',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: thresholds.nodeCpuPercent,
+      ...common,
+      topicArn: warning.arn,
+    });
+
+    for (const { engine, clusterId } of props.data.auroraClusters) {
+      const dimensions = { DBClusterIdentifier: clusterId };
+      notifyingAlarm(this, `${engine}-cpu`, {
+        alarmName: name(`${engine}-cpu`),
+        alarmDescription: `Aurora ${engine} CPU above ${thresholds.databaseCpuPercent} %`,
+        namespace: 'AWS/RDS',
+        metricName: 'CPUUtilization',
+        dimensions,
+        statistic: 'Average',
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: thresholds.databaseCpuPercent,
+        ...common,
+        topicArn: warning.arn,
+      });
+      notifyingAlarm(this, `${engine}-connections`, {
+        alarmName: name(`${engine}-connections`),
+        alarmDescription: `Aurora ${engine} connections above ${thresholds.databaseConnections}`,
+        namespace: 'AWS/RDS',
+        metricName: 'DatabaseConnections',
+        dimensions,
+        statistic: 'Maximum',
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: thresholds.databaseConnections,
+        ...common,
+        topicArn: warning.arn,
+      });
+      notifyingAlarm(this, `${engine}-replica-lag`, {
+        alarmName: name(`${engine}-replica-lag`),
+        alarmDescription: `Aurora ${engine} replica lag above ${thresholds.replicaLagMilliseconds} ms (RPO ≈ 0 s)`,
+        namespace: 'AWS/RDS',
+        metricName: 'AuroraReplicaLagMaximum',
+        dimensions,
+        statistic: 'Maximum',
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: thresholds.replicaLagMilliseconds,
+        ...common,
+        topicArn: critical.arn,
+      });
+    }
+
+    props.data.redisMemberClusterIds.forEach((cacheClusterId, index) => {
+      notifyingAlarm(this, `redis-memory-${index + 1}`, {
+        alarmName: name(`redis-memory-${index + 1}`),
+        alarmDescription: `Redis node ${index + 1} memory above ${thresholds.redisMemoryPercent} %`,
+        namespace: 'AWS/ElastiCache',
+        metricName: 'DatabaseMemoryUsagePercentage',
+        dimensions: { CacheClusterId: cacheClusterId },
+        statistic: 'Maximum',
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: thresholds.redisMemoryPercent,
+        ...common,
+        topicArn: warning.arn,
+      });
+    });
+  }
+}
