@@ -26,7 +26,12 @@ export interface CrmHarness {
 }
 
 /** A PromptCrm app on a fresh, migrated database, trusting a local token issuer. */
-export async function startCrm(label: string, overrides: Record<string, string> = {}): Promise<CrmHarness> {
+export async function startCrm(
+  label: string,
+  overrides: Record<string, string> = {},
+  /** Rewrites the database URL the app uses (migrations always go direct), e.g. through a TCP proxy. */
+  appDatabaseUrl: (url: string) => string = (url) => url,
+): Promise<CrmHarness> {
   const [issuer, database] = await Promise.all([
     startLocalIssuer({ defaultAudience: AUDIENCE }),
     createTestPostgresDatabase(label),
@@ -43,7 +48,7 @@ export async function startCrm(label: string, overrides: Record<string, string> 
     ...overrides,
   });
   await migratePromptCrm(config);
-  const service = await buildPromptCrm(config);
+  const service = await buildPromptCrm({ ...config, databaseUrl: appDatabaseUrl(database.url) });
   await service.app.ready();
   return {
     app: service.app,

@@ -1,4 +1,15 @@
-import { type Collection, type Db, type Filter, type IndexSpecification, MongoClient } from 'mongodb';
+import {
+  type Collection,
+  type Db,
+  type Filter,
+  type IndexSpecification,
+  MongoClient,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
+import { DependencyUnavailableError } from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -31,6 +42,30 @@ function toDocument(entity: Stored): MongoDocument {
 function fromDocument<T extends Stored>(document: MongoDocument): T {
   const { _id, ...rest } = document;
   return { id: _id, ...rest } as unknown as T;
+}
+
+export const MONGODB_DEPENDENCY = 'mongodb';
+
+/** True when the driver could not reach a server (as opposed to a rejected operation). */
+export function isMongoUnavailable(error: unknown): boolean {
+  return (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError
+  );
+}
+
+/** Runs a driver call, turning "MongoDB is unreachable" into the kit's 503 problem. */
+async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isMongoUnavailable(error)) {
+      throw new DependencyUnavailableError(MONGODB_DEPENDENCY, 'MongoDB is unavailable', error);
+    }
+    throw error;
+  }
 }
 
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
@@ -69,17 +104,17 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
   }
 
   async insert(document: T): Promise<void> {
-    await this.collection.insertOne(toDocument(document));
+    await guarded(() => this.collection.insertOne(toDocument(document)));
   }
 
   async findById(id: string): Promise<T | null> {
-    const document = await this.collection.findOne({ _id: id });
+    const document = await guarded(() => this.collection.findOne({ _id: id }));
     return document ? fromDocument<T>(document) : null;
   }
 
   async findByIds(ids: string[]): Promise<T[]> {
     if (ids.length === 0) return [];
-    const documents = await this.collection.find({ _id: { $in: ids } }).toArray();
+    const documents = await guarded(() => this.collection.find({ _id: { $in: ids } }).toArray());
     return documents.map((document) => fromDocument<T>(document));
   }
 
@@ -95,11 +130,13 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
       conditions.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }] });
     }
     const filter: Filter<MongoDocument> = conditions.length > 0 ? { $and: conditions } : {};
-    const documents = await this.collection
-      .find(filter)
-      .sort(NEWEST_FIRST)
-      .limit(query.limit + 1)
-      .toArray();
+    const documents = await guarded(() =>
+      this.collection
+        .find(filter)
+        .sort(NEWEST_FIRST)
+        .limit(query.limit + 1)
+        .toArray(),
+    );
     return {
       items: documents.slice(0, query.limit).map((document) => fromDocument<T>(document)),
       hasMore: documents.length > query.limit,
@@ -117,7 +154,9 @@ class MongoVersionedDocumentStore<T extends Stored & { version: number }, F exte
 {
   async replace(document: T, expectedVersion: number): Promise<boolean> {
     const { _id, ...replacement } = toDocument(document);
-    const result = await this.collection.replaceOne({ _id, version: expectedVersion }, replacement);
+    const result = await guarded(() =>
+      this.collection.replaceOne({ _id, version: expectedVersion }, replacement),
+    );
     return result.matchedCount === 1;
   }
 }

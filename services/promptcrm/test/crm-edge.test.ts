@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTcpProxy, type TcpProxy } from '../../test-support/index.js';
+import { AUDIENCE, type CrmHarness, PREFIX, startCrm } from './harness.js';
+
+const PROBLEM = 'application/problem+json; charset=utf-8';
+
+let h: CrmHarness;
+let proxy: TcpProxy;
+let auth: { authorization: string };
+
+beforeAll(async () => {
+  proxy = await startTcpProxy(5432);
+  // The app reaches PostgreSQL through the proxy, so the test can cut and restore the database.
+  h = await startCrm('crm_edge', {}, (url) => {
+    const proxied = new URL(url);
+    proxied.port = String(proxy.port);
+    return proxied.toString();
+  });
+  auth = await h.authorization();
+});
+
+afterAll(async () => {
+  await h?.close();
+  await proxy?.close();
+});
+
+const leadBody = {
+  contactId: randomUUID(),
+  title: 'A lead',
+  source: 'manual',
+  segment: { type: 'b2b', industry: 'retail', purchasePotential: 'low', region: 'latam' },
+};
+
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toBe(PROBLEM);
+  const body = JSON.parse(response.body);
+  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
+  expect(response.body).not.toMatch(/at .+\.(ts|js):\d+/);
+  return body;
+}
+
+describe('authentication', () => {
+  const url = `${PREFIX}/leads`;
+
+  it('requires a bearer token on every API route', async () => {
+    for (const path of [
+      '/organisations',
+      '/accounts',
+      '/contacts',
+      '/leads',
+      `/leads/${randomUUID()}/timeline`,
+    ]) {
+      const response = await h.app.inject({ method: 'GET', url: `${PREFIX}${path}` });
+      expectProblem(response, 401);
+    }
+    expectProblem(await h.app.inject({ method: 'POST', url, payload: leadBody }), 401);
+  });
+
+  it.each([
+    ['expired', () => h.issuer.token({ expiresIn: -120 }), 'token has expired'],
+    ['forged', () => h.issuer.forgedToken(), 'token signature is invalid'],
+    [
+      'wrong audience',
+      () => h.issuer.token({ audience: 'api://someone-else' }),
+      'token audience is not accepted',
+    ],
+    [
+      'wrong issuer',
+      () => h.issuer.token({ issuer: 'https://evil.example' }),
+      'token issuer is not accepted',
+    ],
+  ])('rejects a %s token with 401', async (_label, mint, detail) => {
+    const response = await h.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${await mint()}` },
+    });
+    expect(expectProblem(response, 401).detail).toBe(detail);
+  });
+
+  it('accepts a valid token for the configured audience', async () => {
+    const token = await h.issuer.token({ audience: AUDIENCE });
+    const response = await h.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+});
+
+describe('bad input', () => {
+  const post = (url: string, payload: string | object, contentType = 'application/json') =>
+    h.app.inject({
+      method: 'POST',
+      url: `${PREFIX}${url}`,
+      headers: { ...auth, 'content-type': contentType },
+      payload,
+    });
+
+  it('answers malformed JSON with 400', async () => {
+    const body = expectProblem(await post('/leads', '{"contactId": '), 400);
+    expect(body.detail).toBe('request body is not valid JSON');
+  });
+
+  it('answers unknown fields with 400 naming the field', async () => {
+    const body = expectProblem(await post('/leads', { ...leadBody, priority: 'urgent' }), 400);
+    expect(body.errors).toContainEqual({
+      in: 'body',
+      field: '/priority',
+      message: 'is not an allowed field',
+    });
+  });
+
+  it('answers unknown nested fields and wrong types with 400 naming each field', async () => {
+    const body = expectProblem(
+      await post('/leads', { ...leadBody, title: 42, segment: { ...leadBody.segment, score: 9 } }),
+      400,
+    );
+    const fields = body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toContain('/title');
+    expect(fields).toContain('/segment/score');
+  });
+
+  it('answers values outside the vocabulary with 400', async () => {
+    const body = expectProblem(
+      await post('/accounts', { name: 'x', type: 'vip', industry: 'Retail!', region: 'latam' }),
+      400,
+    );
+    const fields = body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['/type', '/industry']));
+  });
+
+  it('answers a missing required field with 400', async () => {
+    const body = expectProblem(await post('/contacts', { firstName: 'A', lastName: 'B' }), 400);
+    expect(body.errors).toContainEqual({ in: 'body', field: '/email', message: 'is required' });
+  });
+
+  it('answers an invalid e-mail and a blank name with 400', async () => {
+    const body = expectProblem(
+      await post('/contacts', { firstName: '  ', lastName: 'B', email: 'not-an-email' }),
+      400,
+    );
+    const fields = body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['/firstName', '/email']));
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    expectProblem(await post('/leads', 'title=x', 'application/x-www-form-urlencoded'), 415);
+  });
+
+  it.each([
+    ['limit=0', '/limit'],
+    ['limit=101', '/limit'],
+    ['limit=ten', '/limit'],
+    ['cursor=***', '/cursor'],
+    ['cursor=bm90LWEtY3Vyc29y', '/cursor'],
+    ['region=Not%20A%20Slug', '/region'],
+    ['status=open', '/status'],
+    ['contactId=123', '/contactId'],
+    ['colour=blue', '/colour'],
+  ])('answers invalid list query %s with 400', async (query, field) => {
+    const response = await h.app.inject({ method: 'GET', url: `${PREFIX}/leads?${query}`, headers: auth });
+    const body = expectProblem(response, 400);
+    expect(body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers a cursor forged with a non-uuid key with 400, not a database error', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "x' OR 1=1"])).toString(
+      'base64url',
+    );
+    const response = await h.app.inject({
+      method: 'GET',
+      url: `${PREFIX}/leads?cursor=${forged}`,
+      headers: auth,
+    });
+    expectProblem(response, 400);
+  });
+
+  it('answers a path id that is not a uuid with 400', async () => {
+    const response = await h.app.inject({ method: 'GET', url: `${PREFIX}/leads/not-a-uuid`, headers: auth });
+    expect(expectProblem(response, 400).errors[0].field).toBe('/id');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every route under /api/promptcrm/v1/docs/json', async () => {
+    const response = await h.app.inject({ method: 'GET', url: `${PREFIX}/docs/json` });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `${PREFIX}/organisations`,
+        `${PREFIX}/organisations/{id}`,
+        `${PREFIX}/accounts`,
+        `${PREFIX}/accounts/{id}`,
+        `${PREFIX}/contacts`,
+        `${PREFIX}/contacts/{id}`,
+        `${PREFIX}/leads`,
+        `${PREFIX}/leads/{id}`,
+        `${PREFIX}/leads/{id}/status-changes`,
+        `${PREFIX}/leads/{id}/interactions`,
+        `${PREFIX}/leads/{id}/timeline`,
+      ]),
+    );
+  });
+});
+
+describe('database outage', () => {
+  it('turns readiness and requests into 503 while PostgreSQL is away, and recovers without a restart', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+
+    await proxy.cut();
+    const ready = await h.app.inject({ method: 'GET', url: '/readyz' });
+    expect(expectProblem(ready, 503)).toMatchObject({ checks: { database: 'down', redis: 'up' } });
+    const list = await h.app.inject({ method: 'GET', url: `${PREFIX}/leads`, headers: auth });
+    expect(expectProblem(list, 503).dependency).toBe('database');
+    expect((await h.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+
+    await proxy.restore();
+    expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: `${PREFIX}/leads`, headers: auth })).statusCode).toBe(
+      200,
+    );
+  });
+});
