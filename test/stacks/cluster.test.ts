@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_PLANE_LOG_TYPES } from '../../stacks/cluster-stack.js';
+import {
+  environmentSpec,
+  onlyResource,
+  referenceTo,
+  resourcesOf,
+  type SynthesizedPlatform,
+  type SynthesizedStack,
+  synthesize,
+} from './synth.js';
+
+describe('cluster stack', () => {
+  let prod: SynthesizedPlatform;
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    prod = synthesize(environmentSpec('prod'));
+    stack = prod.stacks['prod-cluster']!;
+  });
+
+  it('keeps the API endpoint private in prod', () => {
+    const cluster = onlyResource(stack, 'aws_eks_cluster');
+    expect(cluster.vpc_config).toMatchObject({
+      endpoint_private_access: true,
+      endpoint_public_access: false,
+    });
+    expect((cluster.vpc_config as Record<string, unknown>).public_access_cidrs).toBeUndefined();
+  });
+
+  it('opens a public endpoint only to the listed CIDRs when a spec asks for it', () => {
+    const dev = synthesize(
+      environmentSpec('dev', {
+        cluster: { endpointPublicAccess: true, publicAccessCidrs: ['203.0.113.0/24'] },
+      }),
+    );
+    expect(onlyResource(dev.stacks['dev-cluster'], 'aws_eks_cluster').vpc_config).toMatchObject({
+      endpoint_public_access: true,
+      public_access_cidrs: ['203.0.113.0/24'],
+    });
+  });
+
+  it('envelope-encrypts secrets with a rotated customer-managed key', () => {
+    const cluster = onlyResource(stack, 'aws_eks_cluster');
+    const encryption = cluster.encryption_config as { resources: string[]; provider: { key_arn: string } };
+    expect(encryption.resources).toEqual(['secrets']);
+    const keyId = referenceTo(encryption.provider.key_arn, 'aws_kms_key');
+    expect(keyId).toBeDefined();
+    expect(resourcesOf(stack, 'aws_kms_key')[keyId!]?.enable_key_rotation).toBe(true);
+  });
+
+  it('ships every control-plane log type to an encrypted log group that exists first', () => {
+    const cluster = onlyResource(stack, 'aws_eks_cluster');
+    expect(cluster.enabled_cluster_log_types).toEqual(CONTROL_PLANE_LOG_TYPES);
+    expect(CONTROL_PLANE_LOG_TYPES).toEqual([
+      'api',
+      'audit',
+      'authenticator',
+      'controllerManager',
+      'scheduler',
+    ]);
+    const group = onlyResource(stack, 'aws_cloudwatch_log_group');
+    expect(group.name).toBe(`/aws/eks/${cluster.name}/cluster`);
+    expect(group.kms_key_id).toMatch(/aws_kms_key/);
+    expect(cluster.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_cloudwatch_log_group\./)]),
+    );
+  });
+
+  it('authenticates through access entries, not aws-auth', () => {
+    const cluster = onlyResource(stack, 'aws_eks_cluster');
+    expect(cluster.access_config).toMatchObject({ authentication_mode: 'API' });
+    const withAdmins = synthesize(
+      environmentSpec('prod', {
+        cluster: { adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'] },
+      }),
+    ).stacks['prod-cluster'];
+    expect(onlyResource(withAdmins, 'aws_eks_access_entry')).toMatchObject({
+      principal_arn: 'arn:aws:iam::123456789012:role/platform-admin',
+      type: 'STANDARD',
+    });
+    expect(onlyResource(withAdmins, 'aws_eks_access_policy_association')).toMatchObject({
+      policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+      access_scope: { type: 'cluster' },
+    });
+  });
+
+  it('sizes the managed node group from the plan, on AL2023 in every private subnet', () => {
+    const group = onlyResource(stack, 'aws_eks_node_group');
+    expect(group.instance_types).toEqual(['r7i.2xlarge']);
+    expect(group.instance_types).toEqual([prod.plan.nodeGroup.instanceType]);
+    expect(group.scaling_config).toEqual({
+      min_size: prod.plan.nodeGroup.minSize.value,
+      desired_size: prod.plan.nodeGroup.desiredSize.value,
+      max_size: prod.plan.nodeGroup.maxSize.value,
+    });
+    expect(group.ami_type).toBe('AL2023_x86_64_STANDARD');
+    expect(group.subnet_ids).toHaveLength(3);
+    for (const subnet of group.subnet_ids as string[])
+      expect(subnet).toMatch(/prod-network.*private-us-east-1[abc]/);
+  });
+
+  it('requires IMDSv2 through the launch template the node group uses', () => {
+    const group = onlyResource(stack, 'aws_eks_node_group');
+    const template = onlyResource(stack, 'aws_launch_template');
+    expect(template.metadata_options).toMatchObject({ http_tokens: 'required', http_endpoint: 'enabled' });
+    expect(
+      (template.metadata_options as { http_put_response_hop_limit: number }).http_put_response_hop_limit,
+    ).toBe(1);
+    expect(referenceTo((group.launch_template as { id: string }).id, 'aws_launch_template')).toBeDefined();
+    expect(template.instance_type).toBeUndefined();
+  });
+
+  it('installs the core add-ons, networking ones before the nodes', () => {
+    const addons = Object.values(resourcesOf(stack, 'aws_eks_addon'));
+    expect(addons.map((a) => a.addon_name).sort()).toEqual(
+      ['aws-ebs-csi-driver', 'coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni'].sort(),
+    );
+    const group = onlyResource(stack, 'aws_eks_node_group');
+    expect(group.depends_on).toEqual(
+      expect.arrayContaining([
+        'aws_eks_addon.vpc-cni',
+        'aws_eks_addon.kube-proxy',
+        'aws_eks_addon.eks-pod-identity-agent',
+      ]),
+    );
+    const ebs = addons.find((a) => a.addon_name === 'aws-ebs-csi-driver');
+    expect(ebs?.pod_identity_association).toEqual([
+      expect.objectContaining({ service_account: 'ebs-csi-controller-sa' }),
+    ]);
+  });
+
+  it('creates an IAM OIDC provider on the cluster issuer for IRSA', () => {
+    const provider = onlyResource(stack, 'aws_iam_openid_connect_provider');
+    expect(provider.client_id_list).toEqual(['sts.amazonaws.com']);
+    expect(provider.url).toBe(`\${aws_eks_cluster.cluster.identity[0].oidc[0].issuer}`);
+  });
+});

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stackId, stateKey } from '../../stacks/platform-stack.js';
+import { environmentSpec, type SynthesizedPlatform, synthesize } from './synth.js';
+
+const STACKS = ['network', 'cluster', 'data', 'atlas', 'identity', 'observability'];
+
+describe('platform stacks', () => {
+  let prod: SynthesizedPlatform;
+  let dev: SynthesizedPlatform;
+  beforeAll(() => {
+    prod = synthesize(environmentSpec('prod'));
+    dev = synthesize(environmentSpec('dev'));
+  });
+
+  it('names every stack <env>-<name>', () => {
+    expect(Object.keys(prod.stacks).sort()).toEqual(STACKS.map((name) => stackId('prod', name)).sort());
+    expect(Object.keys(dev.stacks).sort()).toEqual(STACKS.map((name) => stackId('dev', name)).sort());
+  });
+
+  it('keeps prod state in S3 with DynamoDB locking, one key per stack', () => {
+    for (const name of STACKS) {
+      expect(prod.stacks[`prod-${name}`]?.terraform.backend).toEqual({
+        s3: {
+          bucket: 'promptsales-terraform-state',
+          key: stateKey('prod', name),
+          region: 'us-east-1',
+          dynamodb_table: 'promptsales-terraform-locks',
+          encrypt: true,
+        },
+      });
+    }
+  });
+
+  it('keeps dev state in local files by default', () => {
+    for (const name of STACKS) {
+      expect(dev.stacks[`dev-${name}`]?.terraform.backend).toEqual({
+        local: { path: `../../../terraform.dev-${name}.tfstate` },
+      });
+    }
+  });
+
+  it('switches dev to S3 when its spec says so', () => {
+    const remote = synthesize(
+      environmentSpec('dev', {
+        state: { backend: 's3', bucket: 'dev-state', region: 'eu-west-1', dynamodbTable: 'dev-locks' },
+      }),
+    );
+    expect(remote.stacks['dev-data']?.terraform.backend?.s3).toMatchObject({
+      bucket: 'dev-state',
+      key: 'dev/data.tfstate',
+      region: 'eu-west-1',
+      dynamodb_table: 'dev-locks',
+      encrypt: true,
+    });
+  });
+
+  it('tags every AWS resource with project, environment and stack through the provider', () => {
+    for (const name of STACKS.filter((stack) => stack !== 'identity')) {
+      const [aws] = prod.stacks[`prod-${name}`]?.provider?.aws ?? [];
+      expect(aws).toMatchObject({
+        region: prod.spec.environment.region,
+        default_tags: [{ tags: { project: 'promptsales', environment: 'prod', stack: name } }],
+      });
+    }
+  });
+
+  it('reads other stacks only through remote state of the same environment', () => {
+    const remote = prod.stacks['prod-cluster']?.data?.terraform_remote_state ?? {};
+    const sources = Object.values(remote).map((r) => (r.config as { key: string }).key);
+    expect(sources).toEqual(['prod/network.tfstate']);
+  });
+});

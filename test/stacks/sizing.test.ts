@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { environmentSpec, onlyResource, type SynthesizedPlatform, synthesize } from './synth.js';
+
+type Scaling = { min_size: number; desired_size: number; max_size: number };
+
+describe('sizing follows the spec', () => {
+  let base: SynthesizedPlatform;
+  let doubled: SynthesizedPlatform;
+  const scaling = (platform: SynthesizedPlatform) =>
+    onlyResource(platform.stacks['prod-cluster'], 'aws_eks_node_group').scaling_config as Scaling;
+
+  beforeAll(() => {
+    const spec = environmentSpec('prod');
+    base = synthesize(spec);
+    doubled = synthesize(
+      environmentSpec('prod', { requirements: { peakRpm: spec.requirements.peakRpm * 2 } }),
+    );
+  });
+
+  it('writes the plan node group into the JSON', () => {
+    expect(scaling(base).max_size).toBe(base.plan.nodeGroup.maxSize.value);
+    expect(scaling(doubled).max_size).toBe(doubled.plan.nodeGroup.maxSize.value);
+  });
+
+  it('nearly doubles the node group maximum when the peak doubles, leaving the minimum alone', () => {
+    const ratio = scaling(doubled).max_size / scaling(base).max_size;
+    expect(ratio).toBeGreaterThan(1.8);
+    expect(ratio).toBeLessThanOrEqual(2);
+    expect(scaling(doubled).min_size).toBe(scaling(base).min_size);
+  });
+
+  it('hosts every deployment maximum on the node group maximum', () => {
+    for (const platform of [base, doubled]) {
+      const pods = platform.plan.deployments.reduce((total, d) => total + d.maxReplicas, 0);
+      expect(scaling(platform).max_size * platform.plan.nodes.podsPerNode.value).toBeGreaterThanOrEqual(pods);
+    }
+  });
+});

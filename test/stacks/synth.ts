@@ -1,0 +1,99 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'cdktf';
+import { planCapacity } from '../../calculators/plan.js';
+import type { CapacityPlan } from '../../calculators/plan-types.js';
+import {
+  type EnvironmentName,
+  environmentSpecPath,
+  type PlatformSpec,
+  parseSpec,
+  readSpecInput,
+} from '../../config/spec.js';
+import { buildPlatform } from '../../stacks/platform.js';
+
+/** One stack's cdk.tf.json. */
+export interface SynthesizedStack {
+  terraform: Record<string, unknown> & { backend?: Record<string, Record<string, unknown>> };
+  provider?: Record<string, Record<string, unknown>[]>;
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, { value: unknown }>;
+  variable?: Record<string, Record<string, unknown>>;
+}
+
+export interface SynthesizedPlatform {
+  spec: PlatformSpec;
+  plan: CapacityPlan;
+  /** By stack id: `prod-network`. */
+  stacks: Record<string, SynthesizedStack>;
+}
+
+type Overrides = Record<string, unknown>;
+
+function merge(base: Overrides, overrides: Overrides): Overrides {
+  const result: Overrides = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = result[key];
+    const bothObjects =
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof current === 'object' &&
+      current !== null;
+    result[key] = bothObjects ? merge(current as Overrides, value as Overrides) : value;
+  }
+  return result;
+}
+
+/** The environment's checked-in spec with `overrides` merged over it. */
+export function environmentSpec(environment: EnvironmentName, overrides: Overrides = {}): PlatformSpec {
+  return parseSpec(merge(readSpecInput(environmentSpecPath(environment)), overrides), `${environment}.yaml`);
+}
+
+/** Synthesizes one environment's stacks into a temporary folder and reads them back. */
+export function synthesize(spec: PlatformSpec): SynthesizedPlatform {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'promptsales-synth-'));
+  try {
+    const plan = planCapacity(spec);
+    const app = new App({ outdir, skipValidation: false });
+    buildPlatform(app, spec, plan);
+    app.synth();
+    const stacksDir = path.join(outdir, 'stacks');
+    const stacks: Record<string, SynthesizedStack> = {};
+    for (const name of readdirSync(stacksDir)) {
+      stacks[name] = JSON.parse(readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8'));
+    }
+    return { spec, plan, stacks };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The resources of one type in a stack, by their logical id; without cdktf's `//` metadata. */
+export function resourcesOf(
+  stack: SynthesizedStack | undefined,
+  type: string,
+): Record<string, Record<string, unknown>> {
+  const found = stack?.resource?.[type] ?? {};
+  return Object.fromEntries(
+    Object.entries(found).map(([id, { '//': _metadata, ...values }]) => [
+      id,
+      values as Record<string, unknown>,
+    ]),
+  );
+}
+
+/** The single resource of a type, failing when there is none or more than one. */
+export function onlyResource(stack: SynthesizedStack | undefined, type: string): Record<string, unknown> {
+  const all = Object.values(resourcesOf(stack, type));
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0]!;
+}
+
+/** The logical id a `${aws_kms_key.<id>.arn}` style reference points at, if it is one. */
+export function referenceTo(value: unknown, type: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return new RegExp(`^\\$\\{${type}\\.([^.}]+)\\.`).exec(value)?.[1];
+}
