@@ -39,9 +39,10 @@ export const ALB_TLS_POLICIES = [
 
 export const AlbSchema = z
   .object({
-    // Internal: the HTTP API reaches it through a VPC link, so nothing on the internet can skip the
-    // JWT authorizer by calling the ALB directly (and AVD-AWS-0053 stays clean).
-    scheme: z.enum(['internal', 'internet-facing']).default('internal'),
+    // The ALB is always internal: the HTTP API reaches it through a VPC link, so nothing on the
+    // internet can skip the JWT authorizer by calling the ALB directly.
+    // Set to false only to tear the environment down (the controller cannot delete a protected ALB).
+    deletionProtection: z.boolean().default(true),
     sslPolicy: z.enum(ALB_TLS_POLICIES).default('ELBSecurityPolicy-TLS13-1-2-2021-06'),
     // Reference document, Availability: "Health checks: interval: 10s, unhealthyThreshold: 3, timeout: 5s".
     healthCheck: z
@@ -123,11 +124,8 @@ export const ApiGatewaySchema = z
         mfa: z.enum(['ON', 'OPTIONAL']).default('ON'),
         accessTokenValidityMinutes: z.number().int().min(5).max(1440).default(60),
         refreshTokenValidityDays: z.number().int().min(1).max(3650).default(30),
-        callbackUrls: z
-          .array(z.url({ protocol: /^https$/ }))
-          .min(1)
-          .default(['https://portal.promptsales.example/callback']),
-        logoutUrls: z.array(z.url({ protocol: /^https$/ })).default(['https://portal.promptsales.example/']),
+        // Previous passwords a user may not reuse (Cognito Essentials and Plus tiers).
+        passwordHistorySize: z.number().int().min(0).max(24).default(24),
       })
       .strict()
       .prefault({}),
@@ -216,6 +214,19 @@ export const PodRuntimeSchema = z
     maxUnavailable: positiveInt.default(1),
     // ScheduleAnyway: prefer an even spread over the zones, yet keep scaling when one zone has no room.
     zoneSpread: z.enum(['ScheduleAnyway', 'DoNotSchedule']).default('ScheduleAnyway'),
+    // Kubernetes autoscaling/v2 default scale-down policy; the stabilization window comes from the plan.
+    scaleDownPolicy: z
+      .object({
+        percent: positiveInt.default(100),
+        periodSeconds: z.number().int().min(1).max(1800).default(15),
+      })
+      .strict()
+      .prefault({}),
+    // The root filesystem is read-only; /tmp is a scratch volume of at most this size.
+    tmpSizeLimit: z
+      .string()
+      .regex(/^\d+(Ki|Mi|Gi)$/, 'a Kubernetes quantity such as 256Mi')
+      .default('256Mi'),
   })
   .strict()
   .prefault({});

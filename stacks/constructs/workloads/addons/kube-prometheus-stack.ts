@@ -1,0 +1,77 @@
+import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
+import type { Construct } from 'constructs';
+import { type ChartSpec, chartRelease } from './chart-release.js';
+
+const PROMETHEUS_PORT = 9090;
+
+/**
+ * Scrapes the pods of `namespace` that carry prometheus.io/scrape, path and port annotations,
+ * labelled with their namespace and pod so the Prometheus Adapter can map series to pods.
+ */
+export function podAnnotationScrapeJob(namespace: string) {
+  return {
+    job_name: `${namespace}-pods`,
+    kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [namespace] } }],
+    relabel_configs: [
+      {
+        source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'],
+        action: 'keep',
+        regex: 'true',
+      },
+      {
+        source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_path'],
+        action: 'replace',
+        regex: '(.+)',
+        target_label: '__metrics_path__',
+      },
+      {
+        source_labels: ['__address__', '__meta_kubernetes_pod_annotation_prometheus_io_port'],
+        action: 'replace',
+        regex: '([^:]+)(?::\\d+)?;(\\d+)',
+        replacement: '$1:$2',
+        target_label: '__address__',
+      },
+      { source_labels: ['__meta_kubernetes_namespace'], action: 'replace', target_label: 'namespace' },
+      { source_labels: ['__meta_kubernetes_pod_name'], action: 'replace', target_label: 'pod' },
+      {
+        source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_instance'],
+        action: 'replace',
+        target_label: 'deployment',
+      },
+    ],
+  };
+}
+
+export interface PrometheusStack {
+  release: Release;
+  /** In-cluster URL of the Prometheus server, without the port. */
+  url: string;
+  port: number;
+}
+
+/**
+ * Prometheus (operator, node exporter, kube-state-metrics, Alertmanager). Grafana is off: its chart
+ * default ships a well-known admin password, and CloudWatch is the platform's console.
+ */
+export function addKubePrometheusStack(
+  scope: Construct,
+  chart: ChartSpec,
+  appNamespace: string,
+  retention: string,
+): PrometheusStack {
+  const release = chartRelease(scope, 'kube-prometheus-stack', chart, {
+    fullnameOverride: chart.chart,
+    grafana: { enabled: false },
+    prometheus: {
+      service: { port: PROMETHEUS_PORT },
+      prometheusSpec: {
+        retention,
+        // Pick up every ServiceMonitor and PodMonitor, not only those labelled for this release.
+        serviceMonitorSelectorNilUsesHelmValues: false,
+        podMonitorSelectorNilUsesHelmValues: false,
+        additionalScrapeConfigs: [podAnnotationScrapeJob(appNamespace)],
+      },
+    },
+  });
+  return { release, url: `http://${chart.chart}-prometheus.${chart.namespace}.svc`, port: PROMETHEUS_PORT };
+}

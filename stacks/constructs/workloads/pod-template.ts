@@ -1,0 +1,87 @@
+import type { DeploymentV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/deployment-v1/index.js';
+import type { DeploymentPlan } from '../../../calculators/plan-types.js';
+import type { PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
+import { selectorLabels } from './labels.js';
+
+export const HTTP_PORT_NAME = 'http';
+const TMP_VOLUME = 'tmp';
+
+function httpProbe(probe: PodRuntimeSpec['liveness']) {
+  return {
+    httpGet: { path: probe.path, port: HTTP_PORT_NAME },
+    periodSeconds: probe.periodSeconds,
+    timeoutSeconds: probe.timeoutSeconds,
+    failureThreshold: probe.failureThreshold,
+  };
+}
+
+/** Prometheus scrapes every pod that carries these (kube-prometheus-stack's pod-annotation job). */
+export function scrapeAnnotations(
+  deployment: DeploymentPlan,
+  runtime: PodRuntimeSpec,
+): Record<string, string> {
+  return {
+    'prometheus.io/scrape': 'true',
+    'prometheus.io/port': String(deployment.port),
+    'prometheus.io/path': runtime.metricsPath,
+  };
+}
+
+/**
+ * One API pod: the plan's image and resources (requests = limits, Guaranteed QoS, one pod per node
+ * as the plan sizes it), probes against the service kit's endpoints, the restricted Pod Security
+ * profile, and an even spread over zones and nodes.
+ */
+export function apiPodSpec(
+  deployment: DeploymentPlan,
+  runtime: PodRuntimeSpec,
+): DeploymentV1SpecTemplateSpec {
+  const resources = { cpu: deployment.resources.cpu, memory: deployment.resources.memory };
+  const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
+    maxSkew: 1,
+    topologyKey,
+    whenUnsatisfiable,
+    labelSelector: [{ matchLabels: selectorLabels(deployment) }],
+  });
+  return {
+    automountServiceAccountToken: false,
+    enableServiceLinks: false,
+    terminationGracePeriodSeconds: runtime.terminationGracePeriodSeconds,
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: String(runtime.runAsUser),
+      runAsGroup: String(runtime.runAsUser),
+      fsGroup: String(runtime.runAsUser),
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    topologySpreadConstraint: [
+      spread('topology.kubernetes.io/zone', runtime.zoneSpread),
+      spread('kubernetes.io/hostname', 'ScheduleAnyway'),
+    ],
+    container: [
+      {
+        name: deployment.service,
+        image: deployment.image,
+        port: [{ name: HTTP_PORT_NAME, containerPort: deployment.port, protocol: 'TCP' }],
+        // The service kit listens on 127.0.0.1 unless told otherwise.
+        env: [
+          { name: 'HOST', value: '0.0.0.0' },
+          { name: 'PORT', value: String(deployment.port) },
+        ],
+        resources: { requests: resources, limits: resources },
+        startupProbe: httpProbe(runtime.startup),
+        livenessProbe: httpProbe(runtime.liveness),
+        readinessProbe: httpProbe(runtime.readiness),
+        securityContext: {
+          runAsNonRoot: true,
+          allowPrivilegeEscalation: false,
+          privileged: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        },
+        volumeMount: [{ name: TMP_VOLUME, mountPath: '/tmp' }],
+      },
+    ],
+    volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: runtime.tmpSizeLimit } }],
+  };
+}

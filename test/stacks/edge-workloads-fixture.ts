@@ -1,0 +1,78 @@
+import { Testing } from 'cdktf';
+import { planCapacity } from '../../calculators/plan.js';
+import { type PlatformSpecInput, parseSpec } from '../../config/spec.js';
+import { EdgeStack } from '../../stacks/edge-stack.js';
+import { WorkloadsStack } from '../../stacks/workloads-stack.js';
+
+/** Stand-ins for the network and cluster stacks' public properties. */
+export const network = {
+  vpcId: 'vpc-0123456789abcdef0',
+  vpcCidr: '10.0.0.0/16',
+  privateSubnetIds: ['subnet-0aaa', 'subnet-0bbb', 'subnet-0ccc'],
+};
+export const cluster = {
+  clusterName: 'promptsales-dev-eks',
+  clusterEndpoint: 'https://ABCDEF.gr7.us-east-1.eks.amazonaws.com',
+  clusterCertificateAuthorityData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t',
+};
+
+export type Resource = Record<string, unknown> & {
+  metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
+};
+
+/** One synthesized stack as Terraform reads it: `resource.<type>.<name>`, `data.<type>.<name>`. */
+export interface SynthesizedStack {
+  resource: Record<string, Record<string, Resource>>;
+  data?: Record<string, Record<string, Resource>>;
+  provider: Record<string, Resource[]>;
+  output?: Record<string, Resource>;
+}
+
+/** The value, or a failure naming what was missing. */
+export function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
+
+export function resourcesOf(stack: SynthesizedStack, type: string): Resource[] {
+  return Object.values(stack.resource[type] ?? {});
+}
+
+/** The Kubernetes object of `type` named `name` (metadata.name). */
+export function kubernetesObject(stack: SynthesizedStack, type: string, name: string): Resource | undefined {
+  return resourcesOf(stack, type).find((resource) => resource.metadata?.name === name);
+}
+
+/** The Terraform address (`type.name`) of the only resource of `type`, for `${…}` references. */
+export function addressOf(stack: SynthesizedStack, type: string): string {
+  const names = Object.keys(stack.resource[type] ?? {});
+  if (names.length !== 1) throw new Error(`expected one ${type}, found ${names.length}`);
+  return `${type}.${names[0]}`;
+}
+
+/** Every string attribute whose key names a credential and whose value is written out literally. */
+export function literalSecrets(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => literalSecrets(item, `${path}[${index}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const here = path ? `${path}.${key}` : key;
+    const credential = /password|secret|private_key|auth_token|^token$/i.test(key);
+    if (credential && typeof child === 'string' && child !== '' && !child.startsWith('${')) return [here];
+    return literalSecrets(child, here);
+  });
+}
+
+/** Synthesizes the workloads and edge stacks of a spec (dev name, reference figures) with stand-in inputs. */
+export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
+  const spec = parseSpec({ ...input, environment: { name: 'dev', ...input.environment } });
+  const plan = planCapacity(spec);
+  const app = Testing.app();
+  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster });
+  const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads });
+  return {
+    spec,
+    plan,
+    workloads: JSON.parse(Testing.synth(workloads)) as SynthesizedStack,
+    edge: JSON.parse(Testing.synth(edge)) as SynthesizedStack,
+  };
+}
