@@ -50,7 +50,7 @@ export async function startContent(
   ]);
   const redisPrefix = uniqueRedisPrefix(label);
   const config = loadPromptContentConfig(contentEnv(issuer, redisPrefix, { DATABASE_URL: database.url }));
-  await migratePromptContent(config);
+  await migratePromptContent(config.store);
   const appConfig: PromptContentConfig =
     config.store.kind === 'postgres'
       ? { ...config, store: { ...config.store, url: appDatabaseUrl(database.url) } }

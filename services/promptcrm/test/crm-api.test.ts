@@ -213,6 +213,30 @@ describe('leads', () => {
     const backwards = await post(`/leads/${lead.id}/status-changes`, { status: 'new' });
     expect(backwards.statusCode).toBe(409);
     expect(backwards.json().detail).toContain('cannot move from qualified to new');
+
+    // The refused change left nothing behind: the timeline holds the two accepted changes only.
+    const timeline = (await get(`/leads/${lead.id}/timeline`)).json();
+    expect(timeline.items.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'status-changed',
+      'status-changed',
+    ]);
+    expect((await get(`/leads/${lead.id}`)).json().status).toBe('qualified');
+  });
+
+  it('lets exactly one of two concurrent conversions win', async () => {
+    const lead = await createLead();
+    await post(`/leads/${lead.id}/status-changes`, { status: 'qualified' });
+    const results = await Promise.all([
+      post(`/leads/${lead.id}/status-changes`, { status: 'converted' }),
+      post(`/leads/${lead.id}/status-changes`, { status: 'converted' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const timeline = (await get(`/leads/${lead.id}/timeline`)).json();
+    const conversions = timeline.items.filter(
+      (e: { details: { to?: string } }) => e.details.to === 'converted',
+    );
+    expect(conversions).toHaveLength(1);
   });
 
   it('answers 404 when changing the status of, or logging an interaction with, an unknown lead', async () => {

@@ -47,7 +47,7 @@ export async function startCrm(
     OIDC_JWKS_URL: issuer.jwksUrl,
     ...overrides,
   });
-  await migratePromptCrm(config);
+  await migratePromptCrm(config.databaseUrl);
   const service = await buildPromptCrm({ ...config, databaseUrl: appDatabaseUrl(database.url) });
   await service.app.ready();
   return {
