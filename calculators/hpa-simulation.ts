@@ -4,6 +4,7 @@ import {
   EMPTY_HPA_MEMORY,
   type HpaBehavior,
   type HpaMemory,
+  highestProposal,
   type LimitReason,
   type MetricObservation,
   platformBehavior,
@@ -249,6 +250,45 @@ function isSyncTime(t: number, periodSeconds: number): boolean {
   return Math.abs(t / periodSeconds - Math.round(t / periodSeconds)) < 1e-9;
 }
 
+/** One HPA sync against the pods that are ready now; a decision when the desired count changes. */
+function syncAutoscaler(
+  cluster: Cluster,
+  memory: HpaMemory,
+  t: number,
+  demand: number,
+  settings: SimulationSettings,
+): { memory: HpaMemory; recommended: number; decision?: ScalingDecision } {
+  const { bounds, hpa } = settings;
+  const metrics = observeMetrics(demand, cluster.ready, settings);
+  const sync = syncHpa(
+    memory,
+    {
+      now: t,
+      currentReplicas: cluster.desired,
+      pods: { ready: cluster.ready, unready: cluster.pending + cluster.startingReadyAt.length },
+      metrics,
+    },
+    { ...bounds, tolerance: hpa.tolerance, behavior: hpa.behavior },
+  );
+  if (sync.desiredReplicas === cluster.desired) return { memory: sync.memory, recommended: sync.recommended };
+  const driver = highestProposal(sync.proposals);
+  const reading = metrics.find((m) => m.name === driver.name)!;
+  return {
+    memory: sync.memory,
+    recommended: sync.recommended,
+    decision: {
+      t,
+      from: cluster.desired,
+      to: sync.desiredReplicas,
+      metric: driver.name,
+      metricValue: reading.currentValue,
+      metricTarget: reading.targetValue,
+      recommended: sync.recommended,
+      limitedBy: sync.limitedBy,
+    },
+  };
+}
+
 /**
  * Runs the deployment through `durationSeconds` of the profile, one-second ticks, the HPA every sync
  * period. Demand is integrated at each tick's midpoint, so a step at a whole second is exact.
@@ -282,32 +322,12 @@ export function simulate(
     settle(cluster, t, settings);
     const demand = profile.demandAt(t);
     if (isSyncTime(t, hpa.syncPeriodSeconds) && cluster.ready > 0) {
-      const sync = syncHpa(
-        memory,
-        {
-          now: t,
-          currentReplicas: cluster.desired,
-          pods: { ready: cluster.ready, unready: cluster.pending + cluster.startingReadyAt.length },
-          metrics: observeMetrics(demand, cluster.ready, settings),
-        },
-        { ...bounds, tolerance: hpa.tolerance, behavior: hpa.behavior },
-      );
+      const sync = syncAutoscaler(cluster, memory, t, demand, settings);
       memory = sync.memory;
       highestRecommendation = Math.max(highestRecommendation, sync.recommended);
-      if (sync.desiredReplicas !== cluster.desired) {
-        const driver = sync.proposals.reduce((best, p) => (p.replicas > best.replicas ? p : best));
-        const observed = observeMetrics(demand, cluster.ready, settings).find((m) => m.name === driver.name)!;
-        decisions.push({
-          t,
-          from: cluster.desired,
-          to: sync.desiredReplicas,
-          metric: driver.name,
-          metricValue: observed.currentValue,
-          metricTarget: observed.targetValue,
-          recommended: sync.recommended,
-          limitedBy: sync.limitedBy,
-        });
-        resize(cluster, sync.desiredReplicas);
+      if (sync.decision) {
+        decisions.push(sync.decision);
+        resize(cluster, sync.decision.to);
       }
     }
     launchNodes(cluster, t, settings);
