@@ -4,10 +4,12 @@ import type { PlatformSpec } from '../config/spec.js';
 import { AtlasStack } from './atlas-stack.js';
 import { ClusterStack } from './cluster-stack.js';
 import { DataStack } from './data-stack.js';
+import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack } from './observability-stack.js';
 import type { PlatformStack } from './platform-stack.js';
+import { WorkloadsStack } from './workloads-stack.js';
 
 /** Every stack of one environment, by name, in deployment order. */
 export interface Platform {
@@ -16,6 +18,8 @@ export interface Platform {
   data: DataStack;
   atlas: AtlasStack;
   identity: IdentityStack;
+  workloads: WorkloadsStack;
+  edge: EdgeStack;
   observability: ObservabilityStack;
 }
 
@@ -31,8 +35,14 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   const data = new DataStack(app, { ...props, network, cluster });
   const atlas = new AtlasStack(app, { ...props, network, cluster });
   const identity = new IdentityStack(app, props);
+  const workloads = new WorkloadsStack(app, { ...props, network, cluster });
+  const edge = new EdgeStack(app, { ...props, network, cluster, workloads });
+  // The Ingress needs the load balancer controller and the Services that the workloads stack installs.
+  edge.addDependency(workloads);
   const observability = new ObservabilityStack(app, { ...props, cluster, data: data.monitoring });
-  return { network, cluster, data, atlas, identity, observability };
+  // The alarms look the ALB up by name, and the load balancer controller creates it for the edge Ingress.
+  observability.addDependency(edge);
+  return { network, cluster, data, atlas, identity, workloads, edge, observability };
 }
 
 /** The stacks of a platform in deployment order. */

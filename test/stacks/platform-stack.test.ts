@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stackId, stateKey } from '../../stacks/platform-stack.js';
 import { environmentSpec, type SynthesizedPlatform, synthesize } from './synth.js';
 
-const STACKS = ['network', 'cluster', 'data', 'atlas', 'identity', 'observability'];
+const STACKS = ['network', 'cluster', 'data', 'atlas', 'identity', 'workloads', 'edge', 'observability'];
 
 describe('platform stacks', () => {
   let prod: SynthesizedPlatform;
@@ -62,6 +62,17 @@ describe('platform stacks', () => {
         default_tags: [{ tags: { project: 'promptsales', environment: 'prod', stack: name } }],
       });
     }
+  });
+
+  it('deploys observability after the edge stack whose load balancer its alarms watch', () => {
+    expect(prod.dependencies['prod-observability']).toEqual(
+      expect.arrayContaining(['prod-edge', 'prod-cluster', 'prod-data']),
+    );
+    expect(prod.dependencies['prod-edge']).toEqual(
+      expect.arrayContaining(['prod-workloads', 'prod-cluster', 'prod-network']),
+    );
+    expect(prod.dependencies['prod-network']).toEqual([]);
+    expect(prod.dependencies['prod-identity']).toEqual([]);
   });
 
   it('reads other stacks only through remote state of the same environment', () => {

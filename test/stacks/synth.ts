@@ -28,6 +28,8 @@ export interface SynthesizedPlatform {
   plan: CapacityPlan;
   /** By stack id: `prod-network`. */
   stacks: Record<string, SynthesizedStack>;
+  /** The stacks each stack deploys after, from cdktf's manifest. */
+  dependencies: Record<string, string[]>;
 }
 
 type Overrides = Record<string, unknown>;
@@ -65,7 +67,13 @@ export function synthesize(spec: PlatformSpec): SynthesizedPlatform {
     for (const name of readdirSync(stacksDir)) {
       stacks[name] = JSON.parse(readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8'));
     }
-    return { spec, plan, stacks };
+    const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
+      stacks: Record<string, { dependencies: string[] }>;
+    };
+    const dependencies = Object.fromEntries(
+      Object.entries(manifest.stacks).map(([name, stack]) => [name, stack.dependencies]),
+    );
+    return { spec, plan, stacks, dependencies };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
