@@ -49,7 +49,7 @@ export class EdgeStack extends PlatformStack {
     });
     const webAcl = new ApiWebAcl(this, 'waf', { name, settings: spec.alb.waf, logKeyArn: logKey.arn });
     const accessLogs = new AccessLogBucket(this, 'access-logs', {
-      loadBalancerName: this.loadBalancerName,
+      namePrefix: this.resourceName('alb-access-logs'),
       account,
       settings: spec.alb.accessLogs,
     });

@@ -11,8 +11,8 @@ import type { AlbSpec } from '../../../config/schema/edge-workloads.js';
 import type { AwsAccount } from './account.js';
 
 export interface AccessLogBucketProps {
-  /** The load balancer's name: the bucket is `<name>-access-logs-<account id>`. */
-  loadBalancerName: string;
+  /** Unique to the project and environment; the account id is appended (bucket names are global). */
+  namePrefix: string;
   account: AwsAccount;
   settings: AlbSpec['accessLogs'];
 }
@@ -31,7 +31,7 @@ export class AccessLogBucket extends Construct {
     super(scope, id);
     const { account, settings } = props;
     this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: `${props.loadBalancerName}-access-logs-${account.accountId}`,
+      bucket: `${props.namePrefix}-${account.accountId}`,
     });
     const bucket = this.bucket.id;
     new S3BucketOwnershipControls(this, 'ownership', {

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { required, resourcesOf, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+
+type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
+
+const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
+
+let withV2: Synth;
+let withZone: Synth;
+let teardown: Synth;
+let reference: Synth;
+
+beforeAll(() => {
+  reference = synthEdgeAndWorkloads();
+  withV2 = synthEdgeAndWorkloads({
+    workloads: {
+      services: [
+        {
+          name: 'promptcontent',
+          port: 3001,
+          versions: [
+            { version: 1, image: 'promptsales/promptcontent:v1' },
+            { version: 2, image: 'promptsales/promptcontent:v2', loadShare: 0.5 },
+          ],
+        },
+        { name: 'promptads', port: 3002, versions: [{ version: 1, image: 'promptsales/promptads:v1' }] },
+      ],
+    },
+  });
+  withZone = synthEdgeAndWorkloads({ apiGateway: { hostedZoneId: HOSTED_ZONE } });
+  teardown = synthEdgeAndWorkloads({ alb: { deletionProtection: false } });
+});
+
+describe('edge stack follows the spec', () => {
+  it('routes a new API version on the ALB and the gateway from one versions entry', () => {
+    const ingress = required(resourcesOf(withV2.edge, 'kubernetes_ingress_v1')[0], 'Ingress');
+    const paths = (ingress.spec as { rule: { http: { path: { path: string; backend: unknown }[] } }[] })
+      .rule[0]?.http.path;
+    expect(paths?.map((p) => p.path)).toEqual([
+      '/api/promptcontent/v1',
+      '/api/promptcontent/v2',
+      '/api/promptads/v1',
+    ]);
+    expect(paths?.[1]?.backend).toEqual({
+      service: { name: 'promptcontent-api-v2', port: { number: 3001 } },
+    });
+    const routes = resourcesOf(withV2.edge, 'aws_apigatewayv2_route');
+    const v2 = routes.find((route) => route.route_key === 'ANY /api/promptcontent/v2/{proxy+}');
+    expect(v2?.authorization_type).toBe('JWT');
+    expect(routes).toHaveLength(3);
+  });
+
+  it('throttles the half-traffic version at what its own replicas serve', () => {
+    const stage = required(resourcesOf(withV2.edge, 'aws_apigatewayv2_stage')[0], 'stage');
+    const settings = (stage.route_settings as { route_key: string; throttling_rate_limit: number }[]).find(
+      (s) => s.route_key === 'ANY /api/promptcontent/v2/{proxy+}',
+    );
+    // 16 replicas × 587.91 req/s.
+    expect(settings?.throttling_rate_limit).toBe(9_406);
+  });
+
+  it('writes the validation records and the alias when a hosted zone is given', () => {
+    const records = resourcesOf(withZone.edge, 'aws_route53_record');
+    expect(records.map((record) => record.zone_id)).toEqual([HOSTED_ZONE, HOSTED_ZONE]);
+    const validation = records.find((record) => record.for_each);
+    expect(validation?.type).toMatch(/resource_record_type/);
+    const alias = records.find((record) => record.alias);
+    expect(alias).toMatchObject({ name: withZone.spec.apiGateway.domainName, type: 'A' });
+    const [check] = resourcesOf(withZone.edge, 'aws_acm_certificate_validation');
+    expect(check?.validation_record_fqdns).toBeDefined();
+  });
+
+  it('writes no DNS record and outputs the validation records without a hosted zone', () => {
+    expect(resourcesOf(reference.edge, 'aws_route53_record')).toEqual([]);
+    expect(Object.keys(reference.edge.output ?? {}).some((name) => name.includes('validation-records'))).toBe(
+      true,
+    );
+  });
+
+  it('lifts deletion protection only when the spec says so, for a teardown', () => {
+    const [ingress] = resourcesOf(teardown.edge, 'kubernetes_ingress_v1');
+    const attributes = ingress?.metadata?.annotations?.['alb.ingress.kubernetes.io/load-balancer-attributes'];
+    expect(attributes).toContain('deletion_protection.enabled=false');
+  });
+});
