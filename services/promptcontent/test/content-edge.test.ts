@@ -111,6 +111,20 @@ describe('authentication', () => {
   });
 });
 
+describe('scopes', () => {
+  it('needs promptcontent:read to read and promptcontent:write to write (403 naming the missing scope)', async () => {
+    const url = `${PREFIX}/briefs`;
+    const none = await h.authorization('nobody', []);
+    expect(
+      expectProblem(await h.app.inject({ method: 'GET', url, headers: none }), 403).missingScopes,
+    ).toEqual(['promptcontent:read']);
+    const readOnly = await h.authorization('viewer', ['promptcontent:read']);
+    expect((await h.app.inject({ method: 'GET', url, headers: readOnly })).statusCode).toBe(200);
+    const write = await h.app.inject({ method: 'POST', url, headers: readOnly, payload: {} });
+    expect(expectProblem(write, 403).missingScopes).toEqual(['promptcontent:write']);
+  });
+});
+
 describe('bad input', () => {
   const post = (path: string, payload: string | object) =>
     h.app.inject({

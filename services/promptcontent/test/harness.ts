@@ -9,6 +9,7 @@ import {
   type TestDatabase,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
+import { SCOPES } from '../api/v1/routes.js';
 import { buildPromptContent } from '../app.js';
 import { loadPromptContentConfig, type PromptContentConfig } from '../config.js';
 import { migratePromptContent } from '../migrate.js';
@@ -21,7 +22,8 @@ export interface ContentHarness {
   service: ServiceApp;
   issuer: LocalIssuer;
   database: TestDatabase;
-  authorization(subject?: string): Promise<{ authorization: string }>;
+  /** A bearer header for `subject`, with read and write scopes unless told otherwise. */
+  authorization(subject?: string, scopes?: string[]): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
 
@@ -62,8 +64,8 @@ export async function startContent(
     service,
     issuer,
     database,
-    authorization: async (subject = 'editor-1') => ({
-      authorization: `Bearer ${await issuer.token({ subject })}`,
+    authorization: async (subject = 'editor-1', scopes = [SCOPES.read, SCOPES.write]) => ({
+      authorization: `Bearer ${await issuer.token({ subject, scopes })}`,
     }),
     close: async () => {
       await service.app.close();

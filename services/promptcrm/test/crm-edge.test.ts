@@ -84,13 +84,24 @@ describe('authentication', () => {
   });
 
   it('accepts a valid token for the configured audience', async () => {
-    const token = await h.issuer.token({ audience: AUDIENCE });
+    const token = await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'] });
     const response = await h.app.inject({
       method: 'GET',
       url,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.statusCode).toBe(200);
+  });
+
+  it('needs promptcrm:read to read and promptcrm:write to write (403 naming the missing scope)', async () => {
+    const none = await h.authorization('nobody', []);
+    const noRead = expectProblem(await h.app.inject({ method: 'GET', url, headers: none }), 403);
+    expect(noRead.missingScopes).toEqual(['promptcrm:read']);
+
+    const readOnly = await h.authorization('viewer', ['promptcrm:read']);
+    expect((await h.app.inject({ method: 'GET', url, headers: readOnly })).statusCode).toBe(200);
+    const write = await h.app.inject({ method: 'POST', url, headers: readOnly, payload: leadBody });
+    expect(expectProblem(write, 403).missingScopes).toEqual(['promptcrm:write']);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type TestDatabase,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
+import { SCOPES } from '../api/v1/routes.js';
 import { buildPromptCrm } from '../app.js';
 import { loadPromptCrmConfig } from '../config.js';
 import { migratePromptCrm } from '../migrate.js';
@@ -21,7 +22,8 @@ export interface CrmHarness {
   service: ServiceApp;
   issuer: LocalIssuer;
   database: TestDatabase;
-  authorization(subject?: string): Promise<{ authorization: string }>;
+  /** A bearer header for `subject`, with read and write scopes unless told otherwise. */
+  authorization(subject?: string, scopes?: string[]): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
 
@@ -55,8 +57,8 @@ export async function startCrm(
     service,
     issuer,
     database,
-    authorization: async (subject = 'user-1') => ({
-      authorization: `Bearer ${await issuer.token({ subject })}`,
+    authorization: async (subject = 'user-1', scopes = [SCOPES.read, SCOPES.write]) => ({
+      authorization: `Bearer ${await issuer.token({ subject, scopes })}`,
     }),
     close: async () => {
       await service.app.close();

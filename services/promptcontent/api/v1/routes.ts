@@ -19,6 +19,11 @@ export interface ContentUseCases {
 
 type IdParams = { id: string };
 
+/** Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes `promptcontent:write`. */
+export const SCOPES = { read: 'promptcontent:read', write: 'promptcontent:write' } as const;
+const read = { scopes: [SCOPES.read] };
+const write = { scopes: [SCOPES.write] };
+
 const problems = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { $ref: 'Problem#' }]));
 const listErrors = problems(400, 401, 403, 503);
@@ -45,6 +50,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post<{ Body: NewBrief }>(
       '/briefs',
       {
+        config: write,
         schema: {
           tags: ['briefs'],
           summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
@@ -61,6 +67,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Querystring: BriefFilter & PageRequest }>(
       '/briefs',
       {
+        config: read,
         schema: {
           tags: ['briefs'],
           summary: 'List briefs, newest first',
@@ -77,6 +84,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Params: IdParams }>(
       '/briefs/:id',
       {
+        config: read,
         schema: {
           tags: ['briefs'],
           summary: 'Get a brief',
@@ -90,6 +98,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post<{ Params: IdParams; Body: { status: BriefStatus } }>(
       '/briefs/:id/status-changes',
       {
+        config: write,
         schema: {
           tags: ['briefs'],
           summary: 'Approve or archive a brief (assets are generated only from approved briefs)',
@@ -104,6 +113,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post<{ Body: NewAsset }>(
       '/assets',
       {
+        config: write,
         schema: {
           tags: ['assets'],
           summary: 'Request a generated asset (text, image or video) for a channel and language',
@@ -120,6 +130,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Querystring: AssetFilter & PageRequest }>(
       '/assets',
       {
+        config: read,
         schema: {
           tags: ['assets'],
           summary: 'List asset records by brief, kind, channel, language or status, newest first',
@@ -136,6 +147,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Params: IdParams }>(
       '/assets/:id',
       {
+        config: read,
         schema: {
           tags: ['assets'],
           summary: 'Get an asset record',
@@ -149,6 +161,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post<{ Params: IdParams; Body: AssetStatusChange }>(
       '/assets/:id/status-changes',
       {
+        config: write,
         schema: {
           tags: ['assets'],
           summary:
@@ -164,6 +177,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post<{ Body: NewPackage }>(
       '/packages',
       {
+        config: write,
         schema: {
           tags: ['packages'],
           summary: "Group a brief's approved assets into a campaign package",
@@ -180,6 +194,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Querystring: PackageFilter & PageRequest }>(
       '/packages',
       {
+        config: read,
         schema: {
           tags: ['packages'],
           summary: 'List campaign packages by brief, channel or language, newest first',
@@ -196,6 +211,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get<{ Params: IdParams }>(
       '/packages/:id',
       {
+        config: read,
         schema: {
           tags: ['packages'],
           summary: 'Get a campaign package with its brief and assets',

@@ -26,6 +26,11 @@ export interface CrmUseCases {
 
 type IdParams = { id: string };
 
+/** Scopes the identity stack defines for this service: reads need `promptcrm:read`, writes `promptcrm:write`. */
+export const SCOPES = { read: 'promptcrm:read', write: 'promptcrm:write' } as const;
+const read = { scopes: [SCOPES.read] };
+const write = { scopes: [SCOPES.write] };
+
 const problemResponses = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, { $ref: 'Problem#' }]));
 
@@ -55,6 +60,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Body: NewOrganisation }>(
       '/organisations',
       {
+        config: write,
         schema: {
           tags: ['organisations'],
           summary: 'Register an organisation',
@@ -71,6 +77,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Querystring: OrganisationFilter & PageRequest }>(
       '/organisations',
       {
+        config: read,
         schema: {
           tags: ['organisations'],
           summary: 'List organisations, newest first',
@@ -87,6 +94,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Params: IdParams }>(
       '/organisations/:id',
       {
+        config: read,
         schema: {
           tags: ['organisations'],
           summary: 'Get an organisation',
@@ -100,6 +108,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Body: NewAccount }>(
       '/accounts',
       {
+        config: write,
         schema: {
           tags: ['accounts'],
           summary: 'Open an account',
@@ -116,6 +125,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Querystring: AccountFilter & PageRequest }>(
       '/accounts',
       {
+        config: read,
         schema: {
           tags: ['accounts'],
           summary: 'List accounts, newest first',
@@ -132,6 +142,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Params: IdParams }>(
       '/accounts/:id',
       {
+        config: read,
         schema: {
           tags: ['accounts'],
           summary: 'Get an account',
@@ -145,6 +156,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Body: NewContact }>(
       '/contacts',
       {
+        config: write,
         schema: {
           tags: ['contacts'],
           summary: 'Register a contact',
@@ -161,6 +173,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Querystring: ContactFilter & PageRequest }>(
       '/contacts',
       {
+        config: read,
         schema: {
           tags: ['contacts'],
           summary: 'List contacts, newest first',
@@ -177,6 +190,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Params: IdParams }>(
       '/contacts/:id',
       {
+        config: read,
         schema: {
           tags: ['contacts'],
           summary: 'Get a contact',
@@ -190,6 +204,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Body: NewLead }>(
       '/leads',
       {
+        config: write,
         schema: {
           tags: ['leads'],
           summary: 'Register a lead with its provenance and segment',
@@ -206,6 +221,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Querystring: LeadFilter & PageRequest }>(
       '/leads',
       {
+        config: read,
         schema: {
           tags: ['leads'],
           summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
@@ -222,6 +238,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Params: IdParams }>(
       '/leads/:id',
       {
+        config: read,
         schema: {
           tags: ['leads'],
           summary: 'Get a lead',
@@ -235,6 +252,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Params: IdParams; Body: StatusChange }>(
       '/leads/:id/status-changes',
       {
+        config: write,
         schema: {
           tags: ['leads'],
           summary: 'Move a lead to another status (recorded on its timeline)',
@@ -249,6 +267,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post<{ Params: IdParams; Body: Interaction & { occurredAt?: string } }>(
       '/leads/:id/interactions',
       {
+        config: write,
         schema: {
           tags: ['leads'],
           summary: 'Record an interaction with a lead (recorded on its timeline)',
@@ -271,6 +290,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get<{ Params: IdParams; Querystring: PageRequest }>(
       '/leads/:id/timeline',
       {
+        config: read,
         schema: {
           tags: ['leads'],
           summary:
