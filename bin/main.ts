@@ -7,9 +7,9 @@
  * PROMPTSALES_ENVIRONMENTS narrows the environments, e.g. `prod`.
  */
 import path from 'node:path';
-import { App } from 'cdktf';
 import { PlanError, planCapacity } from '../calculators/plan.js';
 import type { CapacityPlan } from '../calculators/plan-types.js';
+import { productionProblems } from '../config/schema/infrastructure.js';
 import {
   ENVIRONMENTS,
   type EnvironmentName,
@@ -18,7 +18,6 @@ import {
   type PlatformSpec,
   SpecError,
 } from '../config/spec.js';
-import { buildPlatform } from '../stacks/platform.js';
 
 interface EnvironmentInput {
   spec: PlatformSpec;
@@ -47,6 +46,8 @@ function specPath(environment: EnvironmentName): string {
 function loadEnvironment(environment: EnvironmentName): EnvironmentInput {
   const file = specPath(environment);
   const spec = loadSpecFile(file);
+  const rules = productionProblems(spec);
+  if (rules.length > 0) throw new SpecError(file, rules);
   if (spec.environment.name !== environment) {
     throw new SpecError(file, [
       `environment.name: must be "${environment}" in ${environment}.yaml, found "${spec.environment.name}"`,
@@ -79,7 +80,7 @@ function loadAll(): EnvironmentInput[] {
   return inputs;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let inputs: EnvironmentInput[];
   try {
     inputs = loadAll();
@@ -90,9 +91,12 @@ function main(): void {
     }
     throw error;
   }
+  // Loaded only once the specs hold: a bad spec fails in a moment, without loading the providers.
+  const { App } = await import('cdktf');
+  const { buildPlatform } = await import('../stacks/platform.js');
   const app = new App();
   for (const { spec, plan } of inputs) buildPlatform(app, spec, plan);
   app.synth();
 }
 
-main();
+await main();

@@ -192,7 +192,14 @@ export const DataSchema = z
   .object({
     // Reference document, Backups: "retención mínima de 30 días" for Aurora and Atlas.
     backupRetentionDays: z.number().int().min(30).max(35).default(30),
-    performanceInsightsRetentionDays: z.number().int().min(7).default(7),
+    // Performance Insights keeps 7 days free, or whole months of 31 days up to 731 days.
+    performanceInsightsRetentionDays: z
+      .number()
+      .int()
+      .refine((days) => days === 7 || days === 731 || (days % 31 === 0 && days <= 713), {
+        message: 'must be 7, a multiple of 31 up to 713, or 731',
+      })
+      .default(7),
     // Aurora deletion protection; turn off before `cdktf destroy`.
     deletionProtection: z.boolean().default(true),
     logRetentionDays: logRetentionDays.default(365),
@@ -328,3 +335,24 @@ export const EdgeSchema = z
   .strict()
   .prefault({});
 export type EdgeSpec = z.infer<typeof EdgeSchema>;
+
+/**
+ * Rules that hold for production only, checked with the rest of the spec before any synth: one line
+ * per problem, in the same `path: rule` form as the schema's.
+ */
+export function productionProblems(spec: {
+  environment: { name: string };
+  cluster: { endpointPublicAccess: boolean; deletionProtection: boolean };
+  network: { natGateways: string };
+  data: { deletionProtection: boolean };
+}): string[] {
+  if (spec.environment.name !== 'prod') return [];
+  const problems: string[] = [];
+  if (spec.cluster.endpointPublicAccess) problems.push('cluster.endpointPublicAccess: must be false in prod');
+  if (spec.network.natGateways !== 'one-per-az') {
+    problems.push('network.natGateways: must be one-per-az in prod (a zone outage must not cut egress)');
+  }
+  if (!spec.cluster.deletionProtection) problems.push('cluster.deletionProtection: must be true in prod');
+  if (!spec.data.deletionProtection) problems.push('data.deletionProtection: must be true in prod');
+  return problems;
+}

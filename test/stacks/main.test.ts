@@ -36,7 +36,8 @@ function runApp(files: Record<string, string> = {}, env: Record<string, string> 
   return { status: result.status, stderr: result.stderr, outdir };
 }
 
-describe('bin/main.ts', () => {
+// Each case starts a Node process; on a shared machine one synth of both environments can take a while.
+describe('bin/main.ts', { timeout: 120_000 }, () => {
   it('synthesizes every stack of dev and prod from valid specs', () => {
     const run = runApp();
     expect(run.stderr).toBe('');
@@ -65,6 +66,20 @@ describe('bin/main.ts', () => {
     const run = runApp({ 'prod.yaml': 'environment:\n  name: prod\nautoscaling:\n  maxNodes: 10\n' });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^\S*prod\.yaml: autoscaling\.maxNodes: .*\(10\)$/);
+    expect(existsSync(run.outdir)).toBe(false);
+  });
+
+  it('holds production to its rules: private API endpoint, NAT per zone, deletion protection', () => {
+    const run = runApp({
+      'prod.yaml':
+        'environment:\n  name: prod\ncluster:\n  endpointPublicAccess: true\n  publicAccessCidrs: [203.0.113.0/24]\n' +
+        'network:\n  natGateways: single\n',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/prod\.yaml: cluster\.endpointPublicAccess: must be false in prod$/),
+      expect.stringMatching(/prod\.yaml: network\.natGateways: must be one-per-az in prod/),
+    ]);
     expect(existsSync(run.outdir)).toBe(false);
   });
 
