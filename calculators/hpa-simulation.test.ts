@@ -98,6 +98,12 @@ describe('simulate: the prod plan under a step from normal to peak at t = 60 s',
     const expected = 110 * (peak - 4 * perPod) + 15 * (peak - 8 * perPod) + 15 * (peak - 16 * perPod);
     expect(expected).toBeCloseTo(1_863_004.53, 1);
     expect(result.summary.requestsAboveCapacity.value).toBe(Math.round(expected));
+    // Per level: 110 × (16,666.67 − 2,351.64) = 1,574,652.5; 15 × (16,666.67 − 4,703.29) = 179,450.7;
+    // 15 × (16,666.67 − 9,406.58) = 108,901.4.
+    expect(result.summary.requestsAboveCapacity.working).toBe(
+      '110 s at 4 ready (2,351.64 req/s): 1,574,652 + 15 s at 8 ready (4,703.29 req/s): 179,451 + ' +
+        '15 s at 16 ready (9,406.58 req/s): 108,901 = 1,863,005',
+    );
   });
 });
 

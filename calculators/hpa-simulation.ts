@@ -314,6 +314,7 @@ export function simulate(
   const shortfalls: Shortfall[] = [];
   let excessRequests = 0;
   let totalRequests = 0;
+  const excessByReadyPods = new Map<number, ExcessAtLevel>();
   let peakReplicas = cluster.desired;
   let peakNodes = cluster.nodes;
   let highestRecommendation = 0;
@@ -343,7 +344,19 @@ export function simulate(
     if (t < durationSeconds) {
       const midDemand = profile.demandAt(t + 0.5);
       totalRequests += midDemand;
-      excessRequests += Math.max(0, midDemand - capacity);
+      if (midDemand > capacity) {
+        excessRequests += midDemand - capacity;
+        const level = excessByReadyPods.get(cluster.ready) ?? {
+          readyPods: cluster.ready,
+          seconds: 0,
+          requests: 0,
+        };
+        excessByReadyPods.set(cluster.ready, {
+          ...level,
+          seconds: level.seconds + 1,
+          requests: level.requests + midDemand - capacity,
+        });
+      }
     }
     if (isSyncTime(t, hpa.syncPeriodSeconds) || t === durationSeconds) {
       samples.push({
@@ -367,6 +380,7 @@ export function simulate(
       shortfalls,
       excessRequests,
       totalRequests,
+      excessByReadyPods: [...excessByReadyPods.values()].sort((a, b) => a.readyPods - b.readyPods),
       peakReplicas,
       peakNodes,
       highestRecommendation,
@@ -375,11 +389,35 @@ export function simulate(
   };
 }
 
+/** Requests above capacity while a given number of pods was ready. */
+interface ExcessAtLevel {
+  readyPods: number;
+  seconds: number;
+  requests: number;
+}
+
+/** Levels shown in the working of requests above capacity; the rest are summed. */
+const EXCESS_LEVELS_SHOWN = 5;
+
+function excessWorking(levels: ExcessAtLevel[], effectiveRps: number, total: number): string {
+  if (levels.length === 0) return 'demand never exceeded capacity: 0';
+  const term = (l: ExcessAtLevel) =>
+    `${fmt(l.seconds)} s at ${l.readyPods} ready (${fmt(l.readyPods * effectiveRps)} req/s): ${fmt(l.requests, 0)}`;
+  const shown = levels.slice(0, EXCESS_LEVELS_SHOWN).map(term);
+  const rest = levels.slice(EXCESS_LEVELS_SHOWN);
+  if (rest.length > 0) {
+    const restRequests = rest.reduce((sum, l) => sum + l.requests, 0);
+    shown.push(`${rest.length} more levels: ${fmt(restRequests, 0)}`);
+  }
+  return `${shown.join(' + ')} = ${fmt(total, 0)}`;
+}
+
 interface Totals {
   durationSeconds: number;
   shortfalls: Shortfall[];
   excessRequests: number;
   totalRequests: number;
+  excessByReadyPods: ExcessAtLevel[];
   peakReplicas: number;
   peakNodes: number;
   highestRecommendation: number;
@@ -426,7 +464,7 @@ function summarize(totals: Totals): SimulationSummary {
       excess,
       'requests',
       'Σ max(0, demand − ready pods × effective req/s per pod) × 1 s, demand at each second’s midpoint',
-      `over ${fmt(durationSeconds)} s = ${fmt(excess, 0)}`,
+      excessWorking(totals.excessByReadyPods, settings.pod.effectiveRps, excess),
     ),
     shareAboveCapacity: figure(
       share,
