@@ -41,11 +41,29 @@ export interface ServiceApp {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * The Redis client fails fast while disconnected, so give it a moment to connect before serving;
+ * the service still starts (rate limiting fails open, readiness reports Redis) if it does not.
+ */
+async function waitForRedis(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+  });
+}
+
 /** Builds a ready-to-listen Fastify app with the platform's plumbing around the service's routes. */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const { config, service } = options;
   const prefix = `/api/${service}/${options.apiVersion ?? 'v1'}`;
   const dependencies = [...options.dependencies, redisDependency(options.redis)];
+  await waitForRedis(options.redis, 3_000);
 
   const app = Fastify({
     logger: {

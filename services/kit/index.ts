@@ -1,5 +1,6 @@
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
 export type { AuthConfig, Principal } from './auth.js';
+export { ReadThroughCache } from './cache.js';
 export {
   ConfigError,
   type Env,
@@ -26,7 +27,7 @@ export {
   type JsonResponse,
   type TokenSource,
 } from './http-client.js';
-export { isMainModule, listen, shutdownOnSignals } from './lifecycle.js';
+export { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from './lifecycle.js';
 export {
   ensureMysqlDatabase,
   ensurePostgresDatabase,
@@ -55,6 +56,7 @@ export {
   notFound,
   PROBLEM_CONTENT_TYPE,
   type ProblemDetails,
+  problemResponses,
   problemSchema,
   problemType,
 } from './problem.js';

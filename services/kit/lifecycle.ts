@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { ConfigError } from './config.js';
 
 /** Starts listening and returns the base URL (useful with port 0). */
 export async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
@@ -45,4 +46,14 @@ export function isMainModule(moduleUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** For `main.ts`: a bad configuration exits 2 with one line per variable; anything else exits 1. */
+export function exitOnStartupFailure(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }

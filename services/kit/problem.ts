@@ -100,3 +100,8 @@ export const problemSchema = {
   required: ['type', 'title', 'status'],
   additionalProperties: true,
 } as const;
+
+/** Response schemas for the listed error statuses, all the shared `Problem` schema (for OpenAPI). */
+export function problemResponses(...statuses: number[]): Record<number, { $ref: string }> {
+  return Object.fromEntries(statuses.map((status) => [status, { $ref: 'Problem#' }]));
+}

@@ -1,0 +1,165 @@
+import { pageSchema, paginationQueryProperties, problemResponses } from '../../../kit/index.js';
+import { PAYMENT_STATUSES } from '../../domain/payment.js';
+import { FEATURE_PATTERN } from '../../domain/plan.js';
+import { SUBSCRIPTION_STATUSES } from '../../domain/subscription.js';
+
+export const planIdSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
+export const accountIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+export const featureSchema = { type: 'string', pattern: FEATURE_PATTERN, maxLength: 100 } as const;
+const uuidSchema = { type: 'string', format: 'uuid' } as const;
+const timestamp = { type: 'string', format: 'date-time' } as const;
+
+const planFields = {
+  name: { type: 'string', minLength: 1, maxLength: 200 },
+  priceCents: { type: 'integer', minimum: 0, maximum: 100_000_000 },
+  currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+  billingPeriod: { type: 'string', enum: ['monthly', 'yearly'] },
+  features: { type: 'array', items: featureSchema, maxItems: 100, uniqueItems: true },
+  active: { type: 'boolean' },
+} as const;
+
+export const plan = {
+  type: 'object',
+  properties: { id: planIdSchema, ...planFields, createdAt: timestamp, updatedAt: timestamp },
+  required: [
+    'id',
+    'name',
+    'priceCents',
+    'currency',
+    'billingPeriod',
+    'features',
+    'active',
+    'createdAt',
+    'updatedAt',
+  ],
+} as const;
+
+export const createPlanBody = {
+  type: 'object',
+  properties: { id: planIdSchema, ...planFields },
+  required: ['id', 'name', 'priceCents', 'currency', 'billingPeriod', 'features'],
+  additionalProperties: false,
+} as const;
+
+export const updatePlanBody = {
+  type: 'object',
+  properties: planFields,
+  minProperties: 1,
+  additionalProperties: false,
+} as const;
+
+export const subscription = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    accountId: accountIdSchema,
+    planId: planIdSchema,
+    status: { type: 'string', enum: [...SUBSCRIPTION_STATUSES] },
+    startedAt: timestamp,
+    cancelledAt: { type: ['string', 'null'], format: 'date-time' },
+    createdAt: timestamp,
+  },
+  required: ['id', 'accountId', 'planId', 'status', 'startedAt', 'cancelledAt', 'createdAt'],
+} as const;
+
+export const createSubscriptionBody = {
+  type: 'object',
+  properties: { accountId: accountIdSchema, planId: planIdSchema },
+  required: ['accountId', 'planId'],
+  additionalProperties: false,
+} as const;
+
+export const payment = {
+  type: 'object',
+  properties: {
+    id: uuidSchema,
+    subscriptionId: uuidSchema,
+    accountId: accountIdSchema,
+    amountCents: { type: 'integer' },
+    currency: { type: 'string' },
+    status: { type: 'string', enum: [...PAYMENT_STATUSES] },
+    provider: { type: 'string' },
+    providerOrderId: { type: 'string' },
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    transitions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          from: { type: ['string', 'null'] },
+          to: { type: 'string' },
+          at: timestamp,
+          reason: { type: 'string' },
+          providerReference: { type: ['string', 'null'] },
+        },
+        required: ['from', 'to', 'at', 'reason', 'providerReference'],
+      },
+    },
+  },
+  required: [
+    'id',
+    'subscriptionId',
+    'accountId',
+    'amountCents',
+    'currency',
+    'status',
+    'provider',
+    'transitions',
+  ],
+} as const;
+
+export const createPaymentBody = {
+  type: 'object',
+  properties: { subscriptionId: uuidSchema },
+  required: ['subscriptionId'],
+  additionalProperties: false,
+} as const;
+
+export const entitlementDecision = {
+  type: 'object',
+  properties: {
+    accountId: accountIdSchema,
+    feature: featureSchema,
+    allowed: { type: 'boolean' },
+    planId: { type: ['string', 'null'] },
+    reason: { type: 'string' },
+  },
+  required: ['accountId', 'feature', 'allowed', 'planId', 'reason'],
+} as const;
+
+export const entitlementList = {
+  type: 'object',
+  properties: {
+    accountId: accountIdSchema,
+    planId: { type: ['string', 'null'] },
+    features: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['accountId', 'planId', 'features'],
+} as const;
+
+export const listQuery = (filters: Record<string, object>) =>
+  ({
+    type: 'object',
+    properties: { ...paginationQueryProperties, ...filters },
+    additionalProperties: false,
+  }) as const;
+
+export const idParams = (name: string, schema: object) =>
+  ({
+    type: 'object',
+    properties: { [name]: schema },
+    required: [name],
+    additionalProperties: false,
+  }) as const;
+
+export const paged = (item: object) => ({ 200: pageSchema(item), ...problemResponses(400, 401, 403, 503) });
+
+export const filters = {
+  subscriptionStatus: { type: 'string', enum: [...SUBSCRIPTION_STATUSES] },
+  paymentStatus: { type: 'string', enum: [...PAYMENT_STATUSES] },
+  accountId: accountIdSchema,
+  planId: planIdSchema,
+  subscriptionId: uuidSchema,
+  active: { type: 'boolean' },
+};

@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  createMysqlPool,
+  createRedis,
+  createServiceApp,
+  mysqlDependency,
+  ReadThroughCache,
+  type ServiceApp,
+} from '../kit/index.js';
+import { businessRoutes } from './api/v1/routes.js';
+import { Entitlements } from './application/entitlements.js';
+import { Payments } from './application/payments.js';
+import { Plans } from './application/plans.js';
+import { type Clock, type PaymentGateway, systemClock } from './application/ports.js';
+import { Subscriptions } from './application/subscriptions.js';
+import { type BusinessConfig, SERVICE } from './config.js';
+import { MysqlPaymentRepository } from './infrastructure/mysql-payments.js';
+import { MysqlPlanRepository } from './infrastructure/mysql-plans.js';
+import { MysqlSubscriptionRepository } from './infrastructure/mysql-subscriptions.js';
+import { RecordingPaymentGateway } from './infrastructure/recording-payment-gateway.js';
+
+export interface BusinessOverrides {
+  gateway?: PaymentGateway;
+  clock?: Clock;
+}
+
+/** Wires Business: MariaDB/MySQL repositories, the Redis read-through cache and the PayPal port. */
+export async function buildBusiness(
+  config: BusinessConfig,
+  overrides: BusinessOverrides = {},
+): Promise<ServiceApp> {
+  let log: FastifyBaseLogger | undefined;
+  const pool = createMysqlPool(config.databaseUrl, config.databasePoolMax);
+  const redis = createRedis(config.kit.redisUrl, config.kit.redisKeyPrefix, (error) =>
+    log?.warn({ err: error }, 'redis connection failed'),
+  );
+  const cache = new ReadThroughCache(redis, {
+    namespace: 'business',
+    ttlSeconds: config.cacheTtlSeconds,
+    onError: (error) => log?.warn({ err: error }, 'cache unavailable; reading through to the database'),
+  });
+  const clock = overrides.clock ?? systemClock;
+  const gateway = overrides.gateway ?? new RecordingPaymentGateway(config.declinedAmountsCents);
+
+  const planRepository = new MysqlPlanRepository(pool);
+  const subscriptionRepository = new MysqlSubscriptionRepository(pool);
+  const plans = new Plans(planRepository, cache, clock);
+  const subscriptions = new Subscriptions(subscriptionRepository, plans, cache, clock);
+  const service = await createServiceApp({
+    service: SERVICE,
+    title: 'Business API',
+    description:
+      'Plans, subscriptions, entitlements (the facade other domains call) and payments through PayPal.',
+    config: config.kit,
+    redis,
+    dependencies: [mysqlDependency(pool)],
+    routes: businessRoutes({
+      plans,
+      subscriptions,
+      entitlements: new Entitlements(subscriptionRepository, plans, cache),
+      payments: new Payments(new MysqlPaymentRepository(pool), subscriptions, plans, gateway, clock),
+    }),
+  });
+  log = service.app.log;
+  if (gateway instanceof RecordingPaymentGateway) {
+    log.warn('payments go to the recording gateway: nothing is sent to PayPal');
+  }
+  return service;
+}

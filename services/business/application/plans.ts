@@ -1,0 +1,46 @@
+import { conflict, notFound, type Page, toPage } from '../../kit/index.js';
+import type { Plan } from '../domain/plan.js';
+import {
+  type Cache,
+  type Clock,
+  cacheKeys,
+  type NewPlan,
+  type PageRequest,
+  type PlanChanges,
+  type PlanRepository,
+} from './ports.js';
+
+const position = (plan: Plan) => ({ sortKey: plan.id, id: plan.id });
+
+export class Plans {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly cache: Cache,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(plan: NewPlan): Promise<Plan> {
+    if (await this.plans.get(plan.id)) throw conflict(`plan ${plan.id} already exists`);
+    const created = await this.plans.create(plan, this.clock.now());
+    await this.cache.invalidate(cacheKeys.plan(plan.id));
+    return created;
+  }
+
+  /** Hot read (every entitlement check needs it): served from the cache. */
+  async get(id: string): Promise<Plan> {
+    const plan = await this.cache.get(cacheKeys.plan(id), async () => (await this.plans.get(id)) ?? null);
+    if (!plan) throw notFound(`plan ${id} does not exist`);
+    return plan;
+  }
+
+  async update(id: string, changes: PlanChanges): Promise<Plan> {
+    const updated = await this.plans.update(id, changes, this.clock.now());
+    if (!updated) throw notFound(`plan ${id} does not exist`);
+    await this.cache.invalidate(cacheKeys.plan(id));
+    return updated;
+  }
+
+  async list(filter: { active?: boolean } & PageRequest): Promise<Page<Plan>> {
+    return toPage(await this.plans.list({ ...filter, limit: filter.limit + 1 }), filter.limit, position);
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+
+export const SERVICE = 'business';
+export const DEFAULT_PORT = 3004;
+export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// URL')
+    .default(DEFAULT_DATABASE_URL),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  PAYMENT_GATEWAY: z.enum(['recording'], {
+    error: 'must be "recording" (the only adapter shipped; the PayPal REST adapter plugs in here)',
+  }),
+  RECORDING_DECLINED_AMOUNTS_CENTS: z
+    .string()
+    .regex(/^(\d+(,\d+)*)?$/, 'must be a comma-separated list of amounts in cents')
+    .default('')
+    .transform((value) => new Set(value.split(',').filter(Boolean).map(Number))),
+});
+
+export interface BusinessConfig {
+  kit: KitConfig;
+  databaseUrl: string;
+  databasePoolMax: number;
+  cacheTtlSeconds: number;
+  paymentGateway: 'recording';
+  declinedAmountsCents: Set<number>;
+}
+
+export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
+  const parsed = loadConfig(envSchema, env);
+  return {
+    kit: toKitConfig(parsed),
+    databaseUrl: parsed.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
+    paymentGateway: parsed.PAYMENT_GATEWAY,
+    declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
+  };
+}

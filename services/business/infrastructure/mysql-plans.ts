@@ -1,0 +1,126 @@
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import type { NewPlan, PlanChanges, PlanRepository } from '../application/ports.js';
+import type { BillingPeriod, Plan } from '../domain/plan.js';
+import { iso } from './mysql-rows.js';
+
+interface PlanRow extends RowDataPacket {
+  id: string;
+  name: string;
+  price_cents: number;
+  currency: string;
+  billing_period: BillingPeriod;
+  active: number;
+  created_at: Date;
+  updated_at: Date;
+  features: string | null;
+}
+
+const SELECT = `SELECT p.id, p.name, p.price_cents, p.currency, p.billing_period, p.active, p.created_at, p.updated_at,
+  (SELECT GROUP_CONCAT(f.feature ORDER BY f.feature SEPARATOR ' ') FROM plan_features f WHERE f.plan_id = p.id) AS features
+  FROM plans p`;
+
+const toPlan = (row: PlanRow): Plan => ({
+  id: row.id,
+  name: row.name,
+  priceCents: row.price_cents,
+  currency: row.currency,
+  billingPeriod: row.billing_period,
+  features: row.features ? row.features.split(' ') : [],
+  active: row.active === 1,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+export class MysqlPlanRepository implements PlanRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async create(plan: NewPlan, at: Date): Promise<Plan> {
+    const connection = await this.pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      await connection.query(
+        'INSERT INTO plans (id, name, price_cents, currency, billing_period, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [plan.id, plan.name, plan.priceCents, plan.currency, plan.billingPeriod, plan.active, at, at],
+      );
+      await this.replaceFeatures(connection, plan.id, plan.features);
+      await connection.commit();
+    } catch (error) {
+      await connection.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+    return (await this.get(plan.id))!;
+  }
+
+  async get(id: string): Promise<Plan | undefined> {
+    const [rows] = await this.pool.query<PlanRow[]>(`${SELECT} WHERE p.id = ?`, [id]);
+    return rows[0] ? toPlan(rows[0]) : undefined;
+  }
+
+  async update(id: string, changes: PlanChanges, at: Date): Promise<Plan | undefined> {
+    const columns: Record<string, unknown> = {
+      name: changes.name,
+      price_cents: changes.priceCents,
+      currency: changes.currency,
+      billing_period: changes.billingPeriod,
+      active: changes.active,
+    };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    const connection = await this.pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      const [result] = await connection.query<import('mysql2').ResultSetHeader>(
+        `UPDATE plans SET ${[...set.map(([column]) => `${column} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`,
+        [...set.map(([, value]) => value), at, id],
+      );
+      if (result.affectedRows === 0) {
+        await connection.rollback();
+        return undefined;
+      }
+      if (changes.features) await this.replaceFeatures(connection, id, changes.features);
+      await connection.commit();
+    } catch (error) {
+      await connection.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+    return this.get(id);
+  }
+
+  async list(filter: {
+    active?: boolean;
+    limit: number;
+    after?: { sortKey: string; id: string };
+  }): Promise<Plan[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.active !== undefined) {
+      conditions.push('p.active = ?');
+      params.push(filter.active);
+    }
+    if (filter.after) {
+      conditions.push('p.id > ?');
+      params.push(filter.after.id);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [rows] = await this.pool.query<PlanRow[]>(`${SELECT} ${where} ORDER BY p.id LIMIT ?`, [
+      ...params,
+      filter.limit,
+    ]);
+    return rows.map(toPlan);
+  }
+
+  private async replaceFeatures(
+    connection: import('mysql2/promise').PoolConnection,
+    planId: string,
+    features: string[],
+  ): Promise<void> {
+    await connection.query('DELETE FROM plan_features WHERE plan_id = ?', [planId]);
+    if (features.length === 0) return;
+    await connection.query('INSERT INTO plan_features (plan_id, feature) VALUES ?', [
+      [...new Set(features)].map((feature) => [planId, feature]),
+    ]);
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import {
+  createTestMysqlDatabase,
+  deleteRedisPrefix,
+  type LocalIssuer,
+  startLocalIssuer,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+  uniqueRedisPrefix,
+} from '../../test-support/index.js';
+import { buildBusiness } from '../app.js';
+import { loadBusinessConfig } from '../config.js';
+import { RecordingPaymentGateway } from '../infrastructure/recording-payment-gateway.js';
+import { migrateBusiness } from '../migrate.js';
+
+export const AUDIENCE = 'api://promptsales';
+export const DECLINED_AMOUNT = 666;
+
+export interface BusinessHarness {
+  app: FastifyInstance;
+  issuer: LocalIssuer;
+  database: TestDatabase;
+  /** Sits between the service and MariaDB so tests can cut the connection. */
+  proxy: TcpProxy;
+  gateway: RecordingPaymentGateway;
+  redisPrefix: string;
+  token(scopes?: string[]): Promise<string>;
+  call(options: InjectOptions & { scopes?: string[] }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** A Business app on its own MariaDB database and Redis prefix, with a local token issuer. */
+export async function startBusinessHarness(label: string): Promise<BusinessHarness> {
+  const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
+  const database = await createTestMysqlDatabase(label);
+  await migrateBusiness(database.url);
+  const proxy = await startTcpProxy(Number(new URL(database.url).port || 3306));
+  const proxied = new URL(database.url);
+  proxied.port = String(proxy.port);
+  const redisPrefix = uniqueRedisPrefix(label);
+  const gateway = new RecordingPaymentGateway(new Set([DECLINED_AMOUNT]));
+  const { app } = await buildBusiness(
+    loadBusinessConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: proxied.toString(),
+      REDIS_KEY_PREFIX: redisPrefix,
+      PAYMENT_GATEWAY: 'recording',
+      OIDC_ISSUER: issuer.issuer,
+      OIDC_AUDIENCE: AUDIENCE,
+      OIDC_JWKS_URL: issuer.jwksUrl,
+      BODY_LIMIT_BYTES: '4096',
+    }),
+    { gateway },
+  );
+  const token = (scopes = ['business:read', 'business:write']) => issuer.token({ scopes });
+  return {
+    app,
+    issuer,
+    database,
+    proxy,
+    gateway,
+    redisPrefix,
+    token,
+    call: async ({ scopes, headers, ...options }) =>
+      app.inject({ ...options, headers: { authorization: `Bearer ${await token(scopes)}`, ...headers } }),
+    close: async () => {
+      await app.close();
+      await proxy.close();
+      await database.drop();
+      await issuer.close();
+      await deleteRedisPrefix(redisPrefix);
+    },
+  };
+}
