@@ -6,6 +6,7 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group/index.js';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
 import { TerraformOutput, Token } from 'cdktf';
 import type { Construct } from 'constructs';
+import { ClusterAutoscalerAccess } from './constructs/cluster/cluster-autoscaler-access.js';
 import { NodeLaunchTemplate } from './constructs/cluster/node-launch-template.js';
 import { EncryptedLogGroup } from './constructs/encrypted-log-group.js';
 import { ManagedKey } from './constructs/kms-key.js';
@@ -32,7 +33,9 @@ export interface ClusterStackProps extends PlatformStackProps {
  *
  * Read by other stacks: `clusterName`, `clusterEndpoint`, `clusterCertificateAuthorityData`,
  * `oidcProviderArn`, `oidcIssuerUrl`, `clusterSecurityGroupId` (the managed nodes' security group:
- * databases and caches admit it), `nodeAutoscalingGroupName` (node CPU alarm).
+ * databases and caches admit it), `nodeAutoscalingGroupName` (node CPU alarm),
+ * `clusterAutoscalerRoleArn` (bound to kube-system/cluster-autoscaler through Pod Identity: the
+ * Cluster Autoscaler release moves the node group between the plan's minimum and maximum).
  */
 export class ClusterStack extends PlatformStack {
   readonly clusterName: string;
@@ -42,6 +45,7 @@ export class ClusterStack extends PlatformStack {
   readonly oidcIssuerUrl: string;
   readonly clusterSecurityGroupId: string;
   readonly nodeAutoscalingGroupName: string;
+  readonly clusterAutoscalerRoleArn: string;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     super(scope, 'cluster', props);
@@ -175,6 +179,11 @@ export class ClusterStack extends PlatformStack {
       podIdentityAssociation: [{ roleArn: ebsCsiRole.arn, serviceAccount: 'ebs-csi-controller-sa' }],
       dependsOn: [nodeGroup],
     });
+
+    this.clusterAutoscalerRoleArn = new ClusterAutoscalerAccess(this, 'cluster-autoscaler', {
+      clusterName: name,
+      clusterNameReference: cluster.name,
+    }).roleArn;
 
     new TerraformOutput(this, 'cluster_name', { value: cluster.name });
     new TerraformOutput(this, 'cluster_endpoint', { value: cluster.endpoint });

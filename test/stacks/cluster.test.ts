@@ -129,6 +129,27 @@ describe('cluster stack', () => {
     ]);
   });
 
+  it("lets the cluster autoscaler resize only this cluster's node groups, through Pod Identity", () => {
+    expect(onlyResource(stack, 'aws_eks_pod_identity_association')).toMatchObject({
+      namespace: 'kube-system',
+      service_account: 'cluster-autoscaler',
+      cluster_name: `\${aws_eks_cluster.cluster.name}`,
+    });
+    const policies = Object.values(stack.data?.aws_iam_policy_document ?? {});
+    const resize = policies
+      .flatMap(
+        (p) =>
+          (p.statement as { sid?: string; condition?: { variable: string; values: string[] }[] }[]) ?? [],
+      )
+      .find((statement) => statement.sid === 'ResizeOwnGroups');
+    expect(resize?.condition).toEqual([
+      expect.objectContaining({
+        variable: 'aws:ResourceTag/k8s.io/cluster-autoscaler/promptsales-prod-eks',
+        values: ['owned'],
+      }),
+    ]);
+  });
+
   it('creates an IAM OIDC provider on the cluster issuer for IRSA', () => {
     const provider = onlyResource(stack, 'aws_iam_openid_connect_provider');
     expect(provider.client_id_list).toEqual(['sts.amazonaws.com']);
