@@ -59,6 +59,13 @@ describe('interpolate', () => {
     expect(interpolate(points, 20)).toBe(300);
   });
 
+  it('finds the right segment among many points: rps = 3t sampled every 7 s reads 3t in between', () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => ({ t: 7 * i, rps: 21 * i }));
+    expect([interpolate(many, 10), interpolate(many, 3_500.5), interpolate(many, 6_992)]).toEqual([
+      30, 10_501.5, 20_976,
+    ]);
+  });
+
   it('holds the first value before the first point and the last after the last', () => {
     expect(interpolate(points, 0)).toBe(100);
     expect(interpolate(points, 1_000)).toBe(100);

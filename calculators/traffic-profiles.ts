@@ -78,9 +78,16 @@ export function interpolate(points: ProfilePoint[], t: number): number {
   if (!first || !last) throw new Error('a profile needs at least one point');
   if (t <= first.t) return first.rps;
   if (t >= last.t) return last.rps;
-  let high = points.findIndex((p) => p.t >= t);
+  // Binary search: a recorded day can hold tens of thousands of points, read once per simulated second.
+  let low = 0;
+  let high = points.length - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (points[middle]!.t <= t) low = middle;
+    else high = middle;
+  }
+  const before = points[low]!;
   const after = points[high]!;
-  const before = points[--high]!;
   return before.rps + ((after.rps - before.rps) * (t - before.t)) / (after.t - before.t);
 }
 

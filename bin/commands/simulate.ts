@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fmt } from '../../calculators/figure.js';
 import {
+  DEFAULT_MEMORY_PERCENT,
   type ScalingDecision,
   type SimulationResult,
   type SimulationSettings,
@@ -224,7 +225,7 @@ export function simulateCommand(context: CommandContext): Command {
         })
         .option('memory-percent', {
           type: 'number',
-          describe: 'constant memory use of a pod, percent of its request (default 40)',
+          describe: `constant memory use of a pod, percent of its request (default ${DEFAULT_MEMORY_PERCENT})`,
         })
         .option('format', {
           type: 'string',
