@@ -3,11 +3,14 @@ import type { Construct } from 'constructs';
 import { addHelmProvider, addKubernetesProvider } from './constructs/workloads/cluster-providers.js';
 import type { ClusterOutputs, NetworkOutputs } from './constructs/workloads/platform-inputs.js';
 import { PlatformWorkloads } from './constructs/workloads/platform-workloads.js';
+import type { ServiceSettings } from './constructs/workloads/service-settings.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 
 export interface WorkloadsStackProps extends PlatformStackProps {
   network: Pick<NetworkOutputs, 'vpcId'>;
   cluster: ClusterOutputs;
+  /** Non-secret container settings from other stacks (token issuer, endpoints); none by default. */
+  serviceSettings?: ServiceSettings;
 }
 
 /**
@@ -39,6 +42,7 @@ export class WorkloadsStack extends PlatformStack {
       vpcId: props.network.vpcId,
       region,
       namePrefix: this.resourceName('workloads'),
+      serviceSettings: props.serviceSettings,
     });
     this.namespace = workloads.namespace.metadata.name;
 

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { planCapacity } from '../../calculators/plan.js';
 import { type PlatformSpecInput, parseSpec } from '../../config/spec.js';
+import type { ServiceSettings } from '../../stacks/constructs/workloads/service-settings.js';
 import { EdgeStack } from '../../stacks/edge-stack.js';
 import { WorkloadsStack } from '../../stacks/workloads-stack.js';
 
@@ -63,11 +64,11 @@ export function literalSecrets(value: unknown, path = ''): string[] {
 }
 
 /** Synthesizes the workloads and edge stacks of a spec (dev name, reference figures) with stand-in inputs. */
-export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
+export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}, serviceSettings?: ServiceSettings) {
   const spec = parseSpec({ ...input, environment: { name: 'dev', ...input.environment } });
   const plan = planCapacity(spec);
   const app = Testing.app();
-  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster });
+  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, serviceSettings });
   const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads });
   return {
     spec,

@@ -16,6 +16,8 @@ export interface ApiDeploymentProps {
   plan: CapacityPlan;
   runtime: PodRuntimeSpec;
   namespace: string;
+  /** ConfigMap whose keys become the container's environment (see service-settings.ts). */
+  settingsConfigMap?: string;
   /** What must run before the pods (the load balancer controller's pod readiness-gate webhook). */
   dependsOn?: ITerraformDependable[];
 }
@@ -44,7 +46,7 @@ export class ApiDeployment extends Construct {
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '0' } },
         template: {
           metadata: { labels, annotations: scrapeAnnotations(deployment, runtime) },
-          spec: apiPodSpec(deployment, runtime),
+          spec: apiPodSpec(deployment, runtime, props.settingsConfigMap),
         },
       },
       lifecycle: { ignoreChanges: ['spec[0].replicas'] },

@@ -8,6 +8,7 @@ import { addMetricsServer } from './addons/metrics-server.js';
 import { addPrometheusAdapter } from './addons/prometheus-adapter.js';
 import { ApiDeployment } from './api-deployment.js';
 import { addApiNamespace } from './api-namespace.js';
+import { addServiceSettings, type ServiceSettings } from './service-settings.js';
 
 export interface PlatformWorkloadsProps {
   plan: CapacityPlan;
@@ -19,6 +20,7 @@ export interface PlatformWorkloadsProps {
   region: string;
   /** Prefix of AWS resource names, unique per environment. */
   namePrefix: string;
+  serviceSettings?: ServiceSettings;
 }
 
 /** The add-ons every API deployment relies on, then one ApiDeployment per entry of the plan. */
@@ -46,6 +48,12 @@ export class PlatformWorkloads extends Construct {
       vpcId: props.vpcId,
       namePrefix: props.namePrefix,
     });
+    const settings = addServiceSettings(
+      this,
+      this.namespace.metadata.name,
+      plan.deployments.map((d) => d.service),
+      props.serviceSettings,
+    );
     this.deployments = plan.deployments.map(
       (deployment) =>
         new ApiDeployment(this, deployment.name, {
@@ -53,6 +61,7 @@ export class PlatformWorkloads extends Construct {
           plan,
           runtime,
           namespace: this.namespace.metadata.name,
+          settingsConfigMap: settings.get(deployment.service),
           dependsOn: [this.loadBalancerController.release],
         }),
     );

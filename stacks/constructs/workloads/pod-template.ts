@@ -35,6 +35,7 @@ export function scrapeAnnotations(
 export function apiPodSpec(
   deployment: DeploymentPlan,
   runtime: PodRuntimeSpec,
+  settingsConfigMap?: string,
 ): DeploymentV1SpecTemplateSpec {
   const resources = { cpu: deployment.resources.cpu, memory: deployment.resources.memory };
   const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
@@ -68,6 +69,7 @@ export function apiPodSpec(
           { name: 'HOST', value: '0.0.0.0' },
           { name: 'PORT', value: String(deployment.port) },
         ],
+        envFrom: settingsConfigMap ? [{ configMapRef: { name: settingsConfigMap } }] : undefined,
         resources: { requests: resources, limits: resources },
         startupProbe: httpProbe(runtime.startup),
         livenessProbe: httpProbe(runtime.liveness),
