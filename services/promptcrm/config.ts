@@ -4,13 +4,15 @@ import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from 
 export const SERVICE = 'promptcrm';
 export const DEFAULT_PORT = 3003;
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+const databaseVariables = {
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/promptcrm'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-});
+};
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend(databaseVariables);
 
 export interface PromptCrmConfig {
   kit: KitConfig;
@@ -26,4 +28,9 @@ export function loadPromptCrmConfig(env: Env = process.env): PromptCrmConfig {
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
   };
+}
+
+/** Only the database URL (for migrations, which need no identity provider or Redis). */
+export function loadPromptCrmDatabaseUrl(env: Env = process.env): string {
+  return loadConfig(z.object(databaseVariables), env).DATABASE_URL;
 }
