@@ -126,6 +126,16 @@ describe('simulate: a hand-sized deployment', () => {
     expect(simulate(profile, 60, instant).summary.requestsAboveCapacity.value).toBe(15);
   });
 
+  it('syncs on the second a fractional period falls in: every 10.5 s → t = 0, 10, 21, …', () => {
+    // The step at t = 15 is first seen by the sync of t = 21; node Ready at 26, pod at 29:
+    // 14 s × (15 − 10) = 70 requests above capacity.
+    const profile = stepProfile({ normalRps: 5, peakRps: 15 }, 15);
+    const uneven = { ...tiny, hpa: { ...tiny.hpa, syncPeriodSeconds: 10.5 } };
+    const result = simulate(profile, 60, uneven);
+    expect(result.decisions.map((d) => [d.t, d.from, d.to])).toEqual([[21, 1, 2]]);
+    expect(result.summary.requestsAboveCapacity.value).toBe(70);
+  });
+
   it('holds 2 pods for 300 s after the last high recommendation, then its node for 600 s more', () => {
     // 15 req/s from t = 0 (2 pods), 5 req/s from t = 60. From t = 60 every metric asks for 1
     // (CPU 25 % → ceil(2 × 0.357) = 1, in-flight 0.25 → 1, memory 35 % → ceil(2 × 0.5) = 1), but the

@@ -246,8 +246,10 @@ function retireNodes(cluster: Cluster, t: number, settings: SimulationSettings):
   cluster.nodes -= expired;
 }
 
+/** Whether a sync falls in the second [t, t + 1): every period from 0, whole or not (15, 10.5 …). */
 function isSyncTime(t: number, periodSeconds: number): boolean {
-  return Math.abs(t / periodSeconds - Math.round(t / periodSeconds)) < 1e-9;
+  const next = Math.ceil(t / periodSeconds - 1e-9) * periodSeconds;
+  return next < t + 1 - 1e-9;
 }
 
 /** One HPA sync against the pods that are ready now; a decision when the desired count changes. */
