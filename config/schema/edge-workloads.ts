@@ -80,18 +80,20 @@ export const AlbSchema = z
       .prefault({}),
     waf: z
       .object({
-        // Requests one client IP may send in the evaluation window before WAF blocks it.
+        // Requests one client IP may send in the evaluation window before WAF blocks it; the client
+        // IP is the one the API gateway writes in x-client-ip (stacks/constructs/edge/client-ip.ts).
         rateLimitPerIp: z.number().int().min(10).max(2_000_000_000).default(2000),
         rateEvaluationWindowSeconds: z
           .union([z.literal(60), z.literal(120), z.literal(300), z.literal(600)])
           .default(300),
+        // Groups that inspect the request itself. IP-list groups (AmazonIpReputationList,
+        // AnonymousIpList) would only ever see the API gateway's VPC link addresses here.
         managedRuleGroups: z
           .array(z.string().regex(/^AWSManagedRules[A-Za-z0-9]+$/, 'an AWS managed rule group name'))
           .min(1)
           .default([
             'AWSManagedRulesCommonRuleSet',
             'AWSManagedRulesKnownBadInputsRuleSet',
-            'AWSManagedRulesAmazonIpReputationList',
             'AWSManagedRulesSQLiRuleSet',
           ])
           .refine((groups) => new Set(groups).size === groups.length, 'each rule group may appear only once'),

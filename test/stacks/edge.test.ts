@@ -135,7 +135,11 @@ describe('edge stack: certificate, WAF and access-log bucket', () => {
       true,
     );
     const rate = acl.rule.find((rule) => rule.statement.rate_based_statement);
-    expect(rate?.statement.rate_based_statement?.limit).toBe(synth.spec.alb.waf.rateLimitPerIp);
+    expect(rate?.statement.rate_based_statement).toMatchObject({
+      limit: synth.spec.alb.waf.rateLimitPerIp,
+      aggregate_key_type: 'FORWARDED_IP',
+      forwarded_ip_config: { header_name: 'x-client-ip' },
+    });
     expect(only('aws_wafv2_web_acl_logging_configuration').resource_arn).toBe(
       `\${${addressOf(edge, 'aws_wafv2_web_acl')}.arn}`,
     );
@@ -236,6 +240,13 @@ describe('edge stack: Cognito and the HTTP API', () => {
       tls_config: { server_name_to_verify: synth.spec.apiGateway.domainName },
     });
     expect(only('aws_apigatewayv2_vpc_link').subnet_ids).toEqual(network.privateSubnetIds);
+  });
+
+  it("overwrites the caller's address and subject headers, so the WAF counts per client and none can forge them", () => {
+    expect(only('aws_apigatewayv2_integration').request_parameters).toEqual({
+      'overwrite:header.x-client-ip': '$context.identity.sourceIp',
+      'overwrite:header.x-auth-subject': '$context.authorizer.claims.sub',
+    });
   });
 
   it('throttles each route at what its deployment serves at maximum replicas, and logs every request', () => {

@@ -11,6 +11,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record/index.js';
 import { Construct } from 'constructs';
 import type { CapacityPlan } from '../../../calculators/plan-types.js';
 import type { ApiGatewaySpec } from '../../../config/schema/edge-workloads.js';
+import { CLIENT_IP_HEADER } from './client-ip.js';
 import { routeRateLimit } from './route-throttling.js';
 
 export interface HttpApiProps {
@@ -105,8 +106,11 @@ export class HttpApi extends Construct {
       connectionId: vpcLink.id,
       payloadFormatVersion: '1.0',
       tlsConfig: { serverNameToVerify: settings.domainName },
-      // The services see who called without parsing the token again; a client cannot forge it.
-      requestParameters: { 'overwrite:header.x-auth-subject': '$context.authorizer.claims.sub' },
+      // Overwritten, so a client cannot forge them: who called (the token's subject) and from where.
+      requestParameters: {
+        'overwrite:header.x-auth-subject': '$context.authorizer.claims.sub',
+        [`overwrite:header.${CLIENT_IP_HEADER}`]: '$context.identity.sourceIp',
+      },
     });
     this.routes = plan.deployments.map(
       (deployment) =>

@@ -3,6 +3,7 @@ import { Wafv2WebAcl, type Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration/index.js';
 import { Construct } from 'constructs';
 import type { AlbSpec } from '../../../config/schema/edge-workloads.js';
+import { CLIENT_IP_HEADER } from './client-ip.js';
 
 export const RATE_LIMIT_RULE = 'rate-limit-per-ip';
 
@@ -10,7 +11,7 @@ function visibility(metricName: string) {
   return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
 }
 
-/** The AWS managed rule groups in the spec's order, then the per-IP rate limit. */
+/** The AWS managed rule groups in the spec's order, then the per-client rate limit (see client-ip.ts). */
 export function webAclRules(settings: AlbSpec['waf']): Wafv2WebAclRule[] {
   const managed = settings.managedRuleGroups.map(
     (group, index): Wafv2WebAclRule => ({
@@ -30,7 +31,8 @@ export function webAclRules(settings: AlbSpec['waf']): Wafv2WebAclRule[] {
       rate_based_statement: {
         limit: settings.rateLimitPerIp,
         evaluation_window_sec: settings.rateEvaluationWindowSeconds,
-        aggregate_key_type: 'IP',
+        aggregate_key_type: 'FORWARDED_IP',
+        forwarded_ip_config: { header_name: CLIENT_IP_HEADER, fallback_behavior: 'MATCH' },
       },
     },
     visibilityConfig: visibility(RATE_LIMIT_RULE),
