@@ -291,6 +291,40 @@ function syncAutoscaler(
   };
 }
 
+/** Requests above capacity while a given number of pods was ready. */
+interface ExcessAtLevel {
+  readyPods: number;
+  seconds: number;
+  requests: number;
+}
+
+interface Ledger {
+  excessRequests: number;
+  totalRequests: number;
+  excessByReadyPods: Map<number, ExcessAtLevel>;
+}
+
+/** One second of traffic: `demand` (req/s at the second's midpoint) against the capacity of `ready` pods. */
+function accountSecond(ledger: Ledger, demand: number, capacity: number, ready: number): void {
+  ledger.totalRequests += demand;
+  if (demand <= capacity) return;
+  const excess = demand - capacity;
+  const level = ledger.excessByReadyPods.get(ready) ?? { readyPods: ready, seconds: 0, requests: 0 };
+  ledger.excessRequests += excess;
+  ledger.excessByReadyPods.set(ready, {
+    ...level,
+    seconds: level.seconds + 1,
+    requests: level.requests + excess,
+  });
+}
+
+/** Opens a shortfall when demand first exceeds capacity, closes it when capacity covers demand again. */
+function trackShortfall(shortfalls: Shortfall[], t: number, demand: number, capacity: number): void {
+  const open = shortfalls.at(-1);
+  if (demand > capacity && (!open || open.end !== null)) shortfalls.push({ start: t, end: null });
+  if (demand <= capacity && open && open.end === null) open.end = t;
+}
+
 /**
  * Runs the deployment through `durationSeconds` of the profile, one-second ticks, the HPA every sync
  * period. Demand is integrated at each tick's midpoint, so a step at a whole second is exact.
@@ -314,9 +348,7 @@ export function simulate(
   const samples: SimulationSample[] = [];
   const decisions: ScalingDecision[] = [];
   const shortfalls: Shortfall[] = [];
-  let excessRequests = 0;
-  let totalRequests = 0;
-  const excessByReadyPods = new Map<number, ExcessAtLevel>();
+  const ledger: Ledger = { excessRequests: 0, totalRequests: 0, excessByReadyPods: new Map() };
   let peakReplicas = cluster.desired;
   let peakNodes = cluster.nodes;
   let highestRecommendation = 0;
@@ -338,28 +370,10 @@ export function simulate(
     retireNodes(cluster, t, settings);
 
     const capacity = cluster.ready * pod.effectiveRps;
-    const open = shortfalls.at(-1);
-    if (demand > capacity && (!open || open.end !== null)) shortfalls.push({ start: t, end: null });
-    if (demand <= capacity && open && open.end === null) open.end = t;
+    trackShortfall(shortfalls, t, demand, capacity);
     peakReplicas = Math.max(peakReplicas, cluster.desired);
     peakNodes = Math.max(peakNodes, cluster.nodes + cluster.provisioningReadyAt.length);
-    if (t < durationSeconds) {
-      const midDemand = profile.demandAt(t + 0.5);
-      totalRequests += midDemand;
-      if (midDemand > capacity) {
-        excessRequests += midDemand - capacity;
-        const level = excessByReadyPods.get(cluster.ready) ?? {
-          readyPods: cluster.ready,
-          seconds: 0,
-          requests: 0,
-        };
-        excessByReadyPods.set(cluster.ready, {
-          ...level,
-          seconds: level.seconds + 1,
-          requests: level.requests + midDemand - capacity,
-        });
-      }
-    }
+    if (t < durationSeconds) accountSecond(ledger, profile.demandAt(t + 0.5), capacity, cluster.ready);
     if (isSyncTime(t, hpa.syncPeriodSeconds) || t === durationSeconds) {
       samples.push({
         t,
@@ -380,22 +394,15 @@ export function simulate(
     summary: summarize({
       durationSeconds,
       shortfalls,
-      excessRequests,
-      totalRequests,
-      excessByReadyPods: [...excessByReadyPods.values()].sort((a, b) => a.readyPods - b.readyPods),
+      excessRequests: ledger.excessRequests,
+      totalRequests: ledger.totalRequests,
+      excessByReadyPods: [...ledger.excessByReadyPods.values()].sort((a, b) => a.readyPods - b.readyPods),
       peakReplicas,
       peakNodes,
       highestRecommendation,
       settings,
     }),
   };
-}
-
-/** Requests above capacity while a given number of pods was ready. */
-interface ExcessAtLevel {
-  readyPods: number;
-  seconds: number;
-  requests: number;
 }
 
 /** Levels shown in the working of requests above capacity; the rest are summed. */
