@@ -222,7 +222,8 @@ export const DataSchema = z
           .default('cache.r7g.large'),
         // Primary + replicas, spread over the zones; two or more for Multi-AZ failover.
         nodes: z.number().int().min(2).max(6).default(2),
-        snapshotRetentionDays: z.number().int().min(1).max(35).default(15),
+        // The platform's backup policy (reference document, Backups: 30 days) applies to the cache too.
+        snapshotRetentionDays: z.number().int().min(1).max(35).default(30),
       })
       .strict()
       .prefault({}),
