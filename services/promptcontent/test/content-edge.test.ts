@@ -179,6 +179,11 @@ describe('bad input', () => {
     expectProblem(response, 400);
   });
 
+  it('answers a body over the size limit with 413', async () => {
+    const response = await post('/briefs', { ...brief, guidelines: ['x'.repeat(70 * 1024)] });
+    expectProblem(response, 413);
+  });
+
   it('answers duplicate asset ids in a package with 400', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const response = await post('/packages', { briefId: id, name: 'p', assetIds: [id, id] });

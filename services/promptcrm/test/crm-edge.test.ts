@@ -161,6 +161,16 @@ describe('bad input', () => {
     expect(fields).toEqual(expect.arrayContaining(['/firstName', '/email']));
   });
 
+  it('answers a body over the size limit with 413', async () => {
+    const summary = 'x'.repeat(70 * 1024);
+    const response = await post(`/leads/${randomUUID()}/interactions`, {
+      channel: 'email',
+      direction: 'inbound',
+      summary,
+    });
+    expectProblem(response, 413);
+  });
+
   it('answers a body that is not JSON with 415', async () => {
     expectProblem(await post('/leads', 'title=x', 'application/x-www-form-urlencoded'), 415);
   });
