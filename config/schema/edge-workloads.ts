@@ -124,7 +124,8 @@ export const ApiGatewaySchema = z
         passwordMinimumLength: z.number().int().min(8).max(99).default(14),
         temporaryPasswordValidityDays: z.number().int().min(1).max(365).default(1),
         mfa: z.enum(['ON', 'OPTIONAL']).default('ON'),
-        accessTokenValidityMinutes: z.number().int().min(5).max(1440).default(60),
+        // Cognito's default units: hours for the access and ID tokens, days for the refresh token.
+        accessTokenValidityHours: z.number().int().min(1).max(24).default(1),
         refreshTokenValidityDays: z.number().int().min(1).max(3650).default(30),
         // Previous passwords a user may not reuse (Cognito Essentials and Plus tiers).
         passwordHistorySize: z.number().int().min(0).max(24).default(24),

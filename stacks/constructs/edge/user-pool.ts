@@ -50,10 +50,9 @@ export class ApiUserPool extends Construct {
       explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       preventUserExistenceErrors: 'ENABLED',
       enableTokenRevocation: true,
-      accessTokenValidity: settings.accessTokenValidityMinutes,
-      idTokenValidity: settings.accessTokenValidityMinutes,
+      accessTokenValidity: settings.accessTokenValidityHours,
+      idTokenValidity: settings.accessTokenValidityHours,
       refreshTokenValidity: settings.refreshTokenValidityDays,
-      tokenValidityUnits: [{ accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' }],
     });
   }
 }
