@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentRepository } from '../application/ports.js';
 import type { AssetContent, AssetKind, Channel, GeneratedAsset } from '../domain/asset.js';
@@ -156,6 +157,36 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
         after = { createdAt: last.createdAt, id: last.id };
       }
       expect(seen).toEqual(expected);
+    });
+
+    it('pages any mix of timestamps and page sizes into exactly the sorted list', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 9 }),
+          fc.integer({ min: 1, max: 4 }),
+          async (offsets, limit) => {
+            const accountId = randomUUID();
+            const briefs = offsets.map((offset) => brief({ accountId, createdAt: at(offset) }));
+            for (const b of briefs) await repository.briefs.insert(b);
+            const expected = [...briefs]
+              .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
+              .map((b) => b.id);
+
+            const seen: string[] = [];
+            let after: { createdAt: Date; id: string } | undefined;
+            for (;;) {
+              const page = await repository.briefs.list({ filter: { accountId }, limit, after });
+              expect(page.items.length).toBeLessThanOrEqual(limit);
+              seen.push(...page.items.map((b) => b.id));
+              if (!page.hasMore) break;
+              const last = page.items.at(-1)!;
+              after = { createdAt: last.createdAt, id: last.id };
+            }
+            expect(seen).toEqual(expected);
+          },
+        ),
+        { numRuns: 15 },
+      );
     });
 
     it('reports no further page when the last page is exactly full', async () => {
