@@ -6,6 +6,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table/index.js';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association/index.js';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet/index.js';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc/index.js';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint/index.js';
 import type { Construct } from 'constructs';
 import { type SubnetTier, tierSubnet } from './constructs/network/cidr.js';
 import { VpcFlowLogs } from './constructs/network/flow-logs.js';
@@ -107,7 +108,7 @@ export class NetworkStack extends PlatformStack {
     });
 
     // Each zone's private subnet leaves through its own zone's NAT gateway when there is one.
-    privateSubnets.forEach((subnet, index) => {
+    const privateRouteTables = privateSubnets.map((subnet, index) => {
       const zone = this.availabilityZones[index]!;
       const nat = natGateways[index] ?? natGateways[0]!;
       const routes = new RouteTable(this, `private-routes-${zone}`, {
@@ -119,6 +120,16 @@ export class NetworkStack extends PlatformStack {
         subnetId: subnet.id,
         routeTableId: routes.id,
       });
+      return routes;
+    });
+
+    // Image layers (ECR keeps them in S3) and other S3 traffic skip the NAT gateways, at no charge.
+    new VpcEndpoint(this, 's3-endpoint', {
+      vpcId: vpc.id,
+      serviceName: `com.amazonaws.${environment.region}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: privateRouteTables.map((table) => table.id),
+      tags: { Name: `${name}-s3` },
     });
 
     // Database subnets have no route out of the VPC.

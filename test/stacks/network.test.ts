@@ -79,6 +79,15 @@ describe('network stack', () => {
     expect(database?.route).toBeUndefined();
   });
 
+  it('sends S3 traffic of the private subnets through a gateway endpoint', () => {
+    const endpoint = onlyResource(prod.stacks['prod-network'], 'aws_vpc_endpoint');
+    expect(endpoint).toMatchObject({
+      vpc_endpoint_type: 'Gateway',
+      service_name: 'com.amazonaws.us-east-1.s3',
+    });
+    expect(endpoint.route_table_ids).toHaveLength(3);
+  });
+
   it('locks the default security group', () => {
     const group = onlyResource(prod.stacks['prod-network'], 'aws_default_security_group');
     expect(group.ingress).toEqual([]);
