@@ -29,6 +29,17 @@ describe('sizing follows the spec', () => {
     expect(scaling(doubled).min_size).toBe(scaling(base).min_size);
   });
 
+  it('sizes each environment from its own plan', () => {
+    const dev = synthesize(environmentSpec('dev'));
+    const group = onlyResource(dev.stacks['dev-cluster'], 'aws_eks_node_group');
+    expect(group.scaling_config).toEqual({
+      min_size: dev.plan.nodeGroup.minSize.value,
+      desired_size: dev.plan.nodeGroup.desiredSize.value,
+      max_size: dev.plan.nodeGroup.maxSize.value,
+    });
+    expect(dev.plan.nodeGroup.maxSize.value).toBeLessThan(base.plan.nodeGroup.maxSize.value);
+  });
+
   it('hosts every deployment maximum on the node group maximum', () => {
     for (const platform of [base, doubled]) {
       const pods = platform.plan.deployments.reduce((total, d) => total + d.maxReplicas, 0);
