@@ -9,9 +9,11 @@ let withV2: Synth;
 let withZone: Synth;
 let teardown: Synth;
 let reference: Synth;
+let doubledPeak: Synth;
 
 beforeAll(() => {
   reference = synthEdgeAndWorkloads();
+  doubledPeak = synthEdgeAndWorkloads({ requirements: { peakRpm: 2_000_000 } });
   withV2 = synthEdgeAndWorkloads({
     workloads: {
       services: [
@@ -57,6 +59,18 @@ describe('edge stack follows the spec', () => {
     );
     // 16 replicas × 587.91 req/s.
     expect(settings?.throttling_rate_limit).toBe(9_406);
+  });
+
+  it('raises every route rate limit with the peak requirement, as the HPA maximum rises', () => {
+    const limits = (synth: Synth) =>
+      (
+        required(resourcesOf(synth.edge, 'aws_apigatewayv2_stage')[0], 'stage').route_settings as {
+          throttling_rate_limit: number;
+        }[]
+      ).map((s) => s.throttling_rate_limit);
+    expect(limits(reference)).toEqual([17_637, 17_637, 17_637, 17_637]);
+    // 58 replicas × 587.91 req/s.
+    expect(limits(doubledPeak)).toEqual([34_098, 34_098, 34_098, 34_098]);
   });
 
   it('writes the validation records and the alias when a hosted zone is given', () => {
