@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema } from '../../../kit/index.js';
+import { pageSchema, problemResponses } from '../../../kit/index.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
@@ -24,12 +24,10 @@ export const SCOPES = { read: 'promptcontent:read', write: 'promptcontent:write'
 const read = { scopes: [SCOPES.read] };
 const write = { scopes: [SCOPES.write] };
 
-const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { $ref: 'Problem#' }]));
-const listErrors = problems(400, 401, 403, 503);
-const lookupErrors = problems(400, 401, 403, 404, 503);
-const writeErrors = problems(400, 401, 403, 409, 413, 415, 422, 503);
-const changeErrors = problems(400, 401, 403, 404, 409, 413, 415, 422, 503);
+const listErrors = problemResponses(400, 401, 403, 503);
+const lookupErrors = problemResponses(400, 401, 403, 404, 503);
+const writeErrors = problemResponses(400, 401, 403, 409, 413, 415, 422, 503);
+const changeErrors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 
 function created(reply: FastifyReply, request: FastifyRequest, id: string) {
   return reply.code(201).header('location', `${request.url.split('?')[0]}/${id}`);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema } from '../../../kit/index.js';
+import { pageSchema, problemResponses } from '../../../kit/index.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
 import type { Leads, StatusChange } from '../../application/leads.js';
@@ -31,12 +31,10 @@ export const SCOPES = { read: 'promptcrm:read', write: 'promptcrm:write' } as co
 const read = { scopes: [SCOPES.read] };
 const write = { scopes: [SCOPES.write] };
 
-const problemResponses = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { $ref: 'Problem#' }]));
-
-const errors = problemResponses(400, 401, 403, 503);
+const listErrors = problemResponses(400, 401, 403, 503);
 const lookupErrors = problemResponses(400, 401, 403, 404, 503);
 const writeErrors = problemResponses(400, 401, 403, 409, 413, 415, 422, 503);
+const changeErrors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
 
 function actorOf(request: FastifyRequest): Actor {
   return { subject: request.principal?.subject ?? null };
@@ -82,7 +80,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           tags: ['organisations'],
           summary: 'List organisations, newest first',
           querystring: s.organisationQuery,
-          response: { 200: pageSchema(s.organisation), ...errors },
+          response: { 200: pageSchema(s.organisation), ...listErrors },
         },
       },
       async (request) => {
@@ -130,7 +128,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           tags: ['accounts'],
           summary: 'List accounts, newest first',
           querystring: s.accountQuery,
-          response: { 200: pageSchema(s.account), ...errors },
+          response: { 200: pageSchema(s.account), ...listErrors },
         },
       },
       async (request) => {
@@ -178,7 +176,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           tags: ['contacts'],
           summary: 'List contacts, newest first',
           querystring: s.contactQuery,
-          response: { 200: pageSchema(s.contact), ...errors },
+          response: { 200: pageSchema(s.contact), ...listErrors },
         },
       },
       async (request) => {
@@ -226,7 +224,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           tags: ['leads'],
           summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
           querystring: s.leadQuery,
-          response: { 200: pageSchema(s.lead), ...errors },
+          response: { 200: pageSchema(s.lead), ...listErrors },
         },
       },
       async (request) => {
@@ -258,7 +256,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           summary: 'Move a lead to another status (recorded on its timeline)',
           params: s.idParams,
           body: s.statusChange,
-          response: { 200: s.lead, ...writeErrors, 404: { $ref: 'Problem#' } },
+          response: { 200: s.lead, ...changeErrors },
         },
       },
       async (request) => leads.changeStatus(request.params.id, request.body, actorOf(request)),
@@ -273,7 +271,7 @@ export function crmRoutes(useCases: CrmUseCases) {
           summary: 'Record an interaction with a lead (recorded on its timeline)',
           params: s.idParams,
           body: s.newInteraction,
-          response: { 201: s.leadEvent, ...writeErrors, 404: { $ref: 'Problem#' } },
+          response: { 201: s.leadEvent, ...changeErrors },
         },
       },
       async (request, reply) => {
