@@ -8,6 +8,8 @@ import { ALB_INGRESS_CLASS } from '../workloads/addons/load-balancer-controller.
 import { type AlbAnnotationInputs, albAnnotations } from './alb-annotations.js';
 import { HTTPS_PORT } from './alb-listeners.js';
 
+export const INGRESS_NAME = 'api';
+
 export interface ApiIngressProps extends AlbAnnotationInputs {
   namespace: string;
   deployments: DeploymentPlan[];
@@ -29,7 +31,8 @@ export class ApiIngress extends Construct {
     super(scope, id);
     this.ingress = new IngressV1(this, 'ingress', {
       metadata: {
-        name: props.loadBalancerName,
+        // The ALB's own name may hold capitals; a Kubernetes name may not.
+        name: INGRESS_NAME,
         namespace: props.namespace,
         annotations: albAnnotations(props),
       },
