@@ -160,7 +160,7 @@ function render(
   result: SimulationResult,
 ): string {
   const title = titleOf(environment, profile, result.summary.durationSeconds);
-  const chart = simulationChart(result, title, `Demand: ${profile.description}`);
+  const chart = simulationChart(result, title, `Demand: ${profile.description}`, profile.name === 'step');
   if (format === 'svg') return renderSvgChart(chart);
   if (format === 'json') {
     const { summary } = result;

@@ -1,8 +1,16 @@
 import type { SimulationResult } from '../../calculators/hpa-simulation.js';
 import type { Chart } from './chart-model.js';
 
-/** Demand against capacity, and the replicas behind the capacity, over the run. */
-export function simulationChart(result: SimulationResult, title: string, subtitle?: string): Chart {
+/**
+ * Demand against capacity, and the replicas behind the capacity, over the run. `demandJumps` draws
+ * demand as steps (a step profile) rather than straight lines between samples.
+ */
+export function simulationChart(
+  result: SimulationResult,
+  title: string,
+  subtitle?: string,
+  demandJumps = false,
+): Chart {
   const { samples } = result;
   return {
     title,
@@ -21,7 +29,13 @@ export function simulationChart(result: SimulationResult, title: string, subtitl
             color: '#2b7bb9',
             step: true,
           },
-          { label: 'demand', values: samples.map((s) => s.demandRps), marker: '*', color: '#d1495b' },
+          {
+            label: 'demand',
+            values: samples.map((s) => s.demandRps),
+            marker: '*',
+            color: '#d1495b',
+            step: demandJumps,
+          },
         ],
       },
       {

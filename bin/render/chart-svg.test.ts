@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart } from './chart-model.js';
-import { escapeXml, renderSvgChart } from './chart-svg.js';
+import { escapeXml, renderSvgChart, yTickCount } from './chart-svg.js';
 import { outlineSvg } from './chart-svg-check.js';
 
 const chart: Chart = {
@@ -54,10 +54,15 @@ describe('renderSvgChart', () => {
   });
 
   it('maps values into the plot frame: 0 at the bottom edge, the axis top at the top edge', () => {
-    // Panel 1: top = niceCeiling(300) = 300, frame y 72 … 256 (height 184), x 72 … 876 over t 0 … 45.
-    // capacity as steps: (72,194.7) (340,194.7) (340,194.7) (608,194.7) (608,72) (876,72) — 100 → 256 − 184 ÷ 3.
+    // Panel 1: top = niceCeiling(300) = 300, frame y 88 … 272 (height 184), x 72 … 876 over t 0 … 45.
+    // capacity as steps: 100 → 272 − 184 ÷ 3 = 210.7, 300 → 88; t = 15 → 72 + 804 ÷ 3 = 340.
     const capacity = svg.match(/<polyline points="([^"]+)"[^>]*stroke="#2b7bb9"/)?.[1];
-    expect(capacity).toBe('72,194.7 340,194.7 340,194.7 608,194.7 608,72 876,72 876,72');
+    expect(capacity).toBe('72,210.7 340,210.7 340,210.7 608,210.7 608,88 876,88 876,88');
+  });
+
+  it('puts grid lines on round values', () => {
+    // 20,000 ÷ 4 = 5,000; 30 ÷ 4 = 7.5 and 30 ÷ 5 = 6 are not round, 30 ÷ 6 = 5 is; 1.2 ÷ 4 = 0.3 … 1.2 ÷ 6 = 0.2.
+    expect([yTickCount(20_000), yTickCount(30), yTickCount(1.2), yTickCount(40)]).toEqual([4, 6, 6, 4]);
   });
 
   it('escapeXml replaces the five XML specials', () => {

@@ -10,13 +10,21 @@ import {
 const WIDTH = 900;
 const PANEL_HEIGHT = 240;
 /** Room above the first panel for the chart title; each panel keeps its own title, legend and labels. */
-const MARGIN = { left: 72, right: 24, top: 72 };
+const MARGIN = { left: 72, right: 24, top: 88 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = PANEL_HEIGHT - 56;
 /** More points than pixels add bytes, not detail. */
 const MAX_POINTS = PLOT_WIDTH;
-const Y_TICKS = 4;
 const X_TICKS = 6;
+
+/** Grid lines that land on round values: 20,000 in 4 steps of 5,000; 30 in 6 steps of 5. */
+export function yTickCount(top: number): number {
+  const round = (step: number) => {
+    const scaled = step / 10 ** Math.floor(Math.log10(step));
+    return [1, 2, 2.5, 5].some((nice) => Math.abs(scaled - nice) < 1e-9);
+  };
+  return [4, 5, 6, 3].find((count) => round(top / count)) ?? 4;
+}
 
 export function escapeXml(text: string): string {
   return text
@@ -61,8 +69,9 @@ function axes(panel: ChartPanel, frame: Frame): string[] {
     `<text x="${MARGIN.left}" y="${frame.top - 12}" class="panel">${escapeXml(`${panel.title} (${panel.unit})`)}</text>`,
     `<rect x="${MARGIN.left}" y="${frame.top}" width="${PLOT_WIDTH}" height="${PLOT_HEIGHT}" class="frame"/>`,
   ];
-  for (let i = 0; i <= Y_TICKS; i++) {
-    const value = (frame.yMax * i) / Y_TICKS;
+  const ticks = yTickCount(frame.yMax);
+  for (let i = 0; i <= ticks; i++) {
+    const value = (frame.yMax * i) / ticks;
     const y = yOf(value, frame);
     parts.push(
       `<line x1="${MARGIN.left}" y1="${y}" x2="${MARGIN.left + PLOT_WIDTH}" y2="${y}" class="grid"/>`,
