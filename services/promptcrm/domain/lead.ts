@@ -45,10 +45,6 @@ export interface NewLead {
   segment: Segment;
 }
 
-export function allowedNextStatuses(from: LeadStatus): readonly LeadStatus[] {
-  return ALLOWED_TRANSITIONS[from];
-}
-
 /** Throws ConflictError unless the lead may move from `from` to `to`. */
 export function assertTransition(from: LeadStatus, to: LeadStatus): void {
   if (ALLOWED_TRANSITIONS[from].includes(to)) return;
