@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AURORA_MYSQL, AURORA_POSTGRESQL, AuroraCluster } from './constructs/data/aurora-cluster.js';
-import { RedisCache } from './constructs/data/redis-cache.js';
+import { REDIS_PORT, RedisCache } from './constructs/data/redis-cache.js';
 import { ManagedKey } from './constructs/kms-key.js';
 import { ServiceRole } from './constructs/service-role.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
@@ -10,6 +10,25 @@ import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export interface DataStackProps extends PlatformStackProps {
   network: { vpcId: string; databaseSubnetIds: string[]; availabilityZones: string[] };
   cluster: { clusterSecurityGroupId: string };
+}
+
+/** Where a service finds one Aurora database; the credentials stay in Secrets Manager. */
+export interface AuroraConnection {
+  host: string;
+  readerHost: string;
+  port: number;
+  database: string;
+  /** The RDS-managed master user secret (IAM database authentication is on for application users). */
+  masterSecretArn: string;
+}
+
+/** Where the services find their AWS databases. */
+export interface DataConnections {
+  /** PromptAds and PromptCrm. */
+  postgres: AuroraConnection;
+  /** Global: plans, subscriptions, billing. */
+  mysql: AuroraConnection;
+  redis: { host: string; port: number; authTokenSecretArn: string };
 }
 
 /** The identifiers the alarms watch: clusters, instances and cache nodes. */
@@ -23,14 +42,15 @@ export interface DataMonitoringTargets {
  * subscriptions, billing) and the shared ElastiCache Redis. Only the EKS cluster security group
  * reaches them.
  *
- * Read by other stacks: `postgres`, `mysql` (cluster ids, endpoints, master secret ARNs), `redis`
- * (primary endpoint, AUTH token secret ARN) and `monitoring` (ids the alarms watch).
+ * Read by other stacks: `connections` (hosts, ports, database names and the secrets' ARNs the
+ * services need) and `monitoring` (ids the alarms watch).
  */
 export class DataStack extends PlatformStack {
   readonly postgres: AuroraCluster;
   readonly mysql: AuroraCluster;
   readonly redis: RedisCache;
   readonly monitoring: DataMonitoringTargets;
+  readonly connections: DataConnections;
 
   constructor(scope: Construct, props: DataStackProps) {
     super(scope, 'data', props);
@@ -86,6 +106,23 @@ export class DataStack extends PlatformStack {
       region: environment.region,
       logRetentionDays: data.logRetentionDays,
     });
+
+    const connection = (aurora: AuroraCluster, database: string): AuroraConnection => ({
+      host: aurora.cluster.endpoint,
+      readerHost: aurora.cluster.readerEndpoint,
+      port: aurora.port,
+      database,
+      masterSecretArn: aurora.cluster.masterUserSecret.get(0).secretArn,
+    });
+    this.connections = {
+      postgres: connection(this.postgres, data.postgres.databaseName),
+      mysql: connection(this.mysql, data.mysql.databaseName),
+      redis: {
+        host: this.redis.replicationGroup.primaryEndpointAddress,
+        port: REDIS_PORT,
+        authTokenSecretArn: this.redis.authToken.secret.arn,
+      },
+    };
 
     this.monitoring = {
       auroraClusters: [

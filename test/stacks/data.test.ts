@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, Token } from 'cdktf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPlatform } from '../../stacks/platform.js';
 import {
   environmentSpec,
   onlyResource,
@@ -160,5 +165,27 @@ describe('data stack', () => {
       expect(rules).toEqual([expect.objectContaining({ from_port: 6379, to_port: 6379 })]);
       expect(rules[0]?.referenced_security_group_id).toMatch(/prod-cluster/);
     });
+  });
+
+  it('tells the services where their databases are, credentials by secret ARN only', () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'promptsales-connections-'));
+    try {
+      const { connections } = buildPlatform(new App({ outdir }), prod.spec, prod.plan).data;
+      expect(connections.postgres).toMatchObject({
+        port: 5432,
+        database: prod.spec.data.postgres.databaseName,
+      });
+      expect(connections.mysql).toMatchObject({ port: 3306, database: prod.spec.data.mysql.databaseName });
+      expect(connections.redis.port).toBe(6379);
+      for (const value of [
+        connections.postgres.host,
+        connections.postgres.masterSecretArn,
+        connections.redis.authTokenSecretArn,
+      ]) {
+        expect(Token.isUnresolved(value)).toBe(true);
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -82,10 +82,12 @@ export class AuroraCluster extends Construct {
   readonly writer: RdsClusterInstance;
   readonly readers: RdsClusterInstance[];
   readonly securityGroup: ClientSecurityGroup;
+  readonly port: number;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
     const { engine } = props;
+    this.port = engine.port;
     const subnets = new DbSubnetGroup(this, 'subnets', {
       name: props.name,
       description: `Database subnets of ${props.name}`,
