@@ -13,12 +13,18 @@ import type { Command, CommandContext } from './context.js';
 
 export const DEFAULT_SUPPRESSIONS = 'policies/suppressions.yaml';
 
+const givenTwice = (input: unknown) => (Array.isArray(input) ? 'must be given once' : undefined);
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
-    error: (issue) => `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`,
+    error: (issue) =>
+      givenTwice(issue.input) ?? `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`,
   });
 
-const nonEmptyPath = z.string({ error: 'must be a path' }).trim().min(1, 'must be a path');
+const nonEmptyPath = z
+  .string({ error: (issue) => givenTwice(issue.input) ?? 'must be a path' })
+  .trim()
+  .min(1, 'must be a path');
 
 const PolicyFlags = z.object({
   dir: nonEmptyPath,
