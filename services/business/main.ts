@@ -1,9 +1,8 @@
 import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
 import { buildBusiness } from './app.js';
 import { type BusinessConfig, loadBusinessConfig } from './config.js';
-import { migrateBusiness } from './migrate.js';
 
-export { migrateBusiness };
+export { migrateBusiness } from './migrate.js';
 
 /** Starts Business from environment variables; resolves once it listens. */
 export async function start(env: Record<string, string | undefined> = process.env) {

@@ -37,6 +37,7 @@ export {
   migratePostgres,
 } from './migrations.js';
 export {
+  CURSOR_PART,
   type CursorPosition,
   DEFAULT_PAGE_SIZE,
   decodeCursor,

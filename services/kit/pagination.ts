@@ -36,14 +36,35 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
 }
 
-/** Decodes a cursor a client sent back; anything not produced by `encodeCursor` is a 400. */
-export function decodeCursor(cursor: string | undefined): CursorPosition | undefined {
+/** Shapes a cursor's parts may be required to have, so a tampered cursor never reaches SQL as a bad value. */
+export const CURSOR_PART = {
+  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  integer: /^\d{1,18}$/,
+  any: /^[\s\S]{1,200}$/,
+} as const;
+
+/**
+ * Decodes a cursor a client sent back; anything not produced by `encodeCursor` for this list
+ * (checked against `shape`) is a 400.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: { sortKey: RegExp; id: RegExp } = { sortKey: CURSOR_PART.any, id: CURSOR_PART.any },
+): CursorPosition | undefined {
   if (cursor === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2) {
       const [sortKey, id] = value as unknown[];
-      if (typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+      if (
+        typeof sortKey === 'string' &&
+        typeof id === 'string' &&
+        shape.sortKey.test(sortKey) &&
+        shape.id.test(id)
+      ) {
+        return { sortKey, id };
+      }
     }
   } catch {
     // fall through to the problem below

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { decodeCursor, problemResponses } from '../../../kit/index.js';
+import { CURSOR_PART, decodeCursor, problemResponses } from '../../../kit/index.js';
 import type { Entitlements } from '../../application/entitlements.js';
 import type { Payments } from '../../application/payments.js';
 import type { Plans } from '../../application/plans.js';
@@ -32,6 +32,8 @@ export interface BusinessUseCases {
   entitlements: Entitlements;
   payments: Payments;
 }
+
+const byCreation = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
 
 export const SCOPES = { read: 'business:read', write: 'business:write' } as const;
 
@@ -142,7 +144,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
           planId?: string;
           status?: SubscriptionStatus;
         };
-        return subscriptions.list({ ...query, after: decodeCursor(query.cursor) });
+        return subscriptions.list({ ...query, after: decodeCursor(query.cursor, byCreation) });
       },
     );
 
@@ -239,7 +241,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
           subscriptionId?: string;
           status?: PaymentStatus;
         };
-        return payments.list({ ...query, after: decodeCursor(query.cursor) });
+        return payments.list({ ...query, after: decodeCursor(query.cursor, byCreation) });
       },
     );
 

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+
+export const SERVICE = 'promptads';
+export const DEFAULT_PORT = 3002;
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/promptads';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default(DEFAULT_DATABASE_URL),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  BUSINESS_URL: httpUrl.default('http://127.0.0.1:3004'),
+  BUSINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+  BUSINESS_SCOPES: z.string().default('business:read'),
+  OIDC_TOKEN_URL: httpUrl,
+  OIDC_CLIENT_ID: z.string().min(1, 'is required (PromptAds’ service-to-service client id)'),
+  OIDC_CLIENT_SECRET: z.string().min(1, 'is required (PromptAds’ service-to-service client secret)'),
+});
+
+export interface PromptAdsConfig {
+  kit: KitConfig;
+  databaseUrl: string;
+  databasePoolMax: number;
+  business: { url: string; timeoutMs: number };
+  /** Client-credentials grant PromptAds uses to call other domains' facades. */
+  serviceClient: { tokenUrl: string; clientId: string; clientSecret: string; scopes: string[] };
+}
+
+export function loadPromptAdsConfig(env: Env = process.env): PromptAdsConfig {
+  const parsed = loadConfig(envSchema, env);
+  return {
+    kit: toKitConfig(parsed),
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    business: { url: parsed.BUSINESS_URL, timeoutMs: parsed.BUSINESS_TIMEOUT_MS },
+    serviceClient: {
+      tokenUrl: parsed.OIDC_TOKEN_URL,
+      clientId: parsed.OIDC_CLIENT_ID,
+      clientSecret: parsed.OIDC_CLIENT_SECRET,
+      scopes: parsed.BUSINESS_SCOPES.split(/[\s,]+/).filter(Boolean),
+    },
+  };
+}

@@ -1,0 +1,343 @@
+import type pg from 'pg';
+import type {
+  AuditedChange,
+  CampaignChanges,
+  CampaignRepository,
+  PageRequest,
+} from '../application/ports.js';
+import type { BiddingRule } from '../domain/bidding.js';
+import type { Campaign, CampaignStatus } from '../domain/campaign.js';
+import type { ComplianceEntry } from '../domain/compliance.js';
+import type { Experiment } from '../domain/experiment.js';
+import type { Audience } from '../domain/targeting.js';
+
+type Row = Record<string, unknown>;
+
+const iso = (value: unknown) => (value as Date).toISOString();
+const day = (value: unknown) => value as string;
+
+const CAMPAIGN_COLUMNS = `id, account_id, name, objective, kpis, channels, formats, budget_amount_cents, budget_currency,
+  budget_period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
+  status, created_by, created_at, updated_at`;
+
+const toCampaign = (row: Row): Campaign => ({
+  id: row.id as string,
+  accountId: row.account_id as string,
+  name: row.name as string,
+  objective: row.objective as Campaign['objective'],
+  kpis: row.kpis as Campaign['kpis'],
+  channels: row.channels as Campaign['channels'],
+  formats: row.formats as Campaign['formats'],
+  budget: {
+    amountCents: Number(row.budget_amount_cents),
+    currency: row.budget_currency as string,
+    period: row.budget_period as Campaign['budget']['period'],
+  },
+  startDate: day(row.start_date),
+  endDate: day(row.end_date),
+  status: row.status as CampaignStatus,
+  createdBy: row.created_by as string,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+const toAudience = (row: Row): Audience => ({
+  id: row.id as string,
+  campaignId: row.campaign_id as string,
+  name: row.name as string,
+  ageMin: row.age_min as number,
+  ageMax: row.age_max as number,
+  genders: row.genders as Audience['genders'],
+  locations: row.locations as string[],
+  interests: row.interests as string[],
+  behaviours: row.behaviours as string[],
+  createdAt: iso(row.created_at),
+});
+
+const toBiddingRule = (row: Row): BiddingRule => ({
+  id: row.id as string,
+  campaignId: row.campaign_id as string,
+  channel: row.channel as BiddingRule['channel'],
+  strategy: row.strategy as BiddingRule['strategy'],
+  bidCapCents: row.bid_cap_cents === null ? null : Number(row.bid_cap_cents),
+  dailyBudgetCents: Number(row.daily_budget_cents),
+  createdAt: iso(row.created_at),
+});
+
+const toExperiment = (row: Row): Experiment => ({
+  id: row.id as string,
+  campaignId: row.campaign_id as string,
+  name: row.name as string,
+  hypothesis: row.hypothesis as string,
+  metric: row.metric as string,
+  status: row.status as Experiment['status'],
+  variants: row.variants as Experiment['variants'],
+  createdAt: iso(row.created_at),
+});
+
+const toComplianceEntry = (row: Row): ComplianceEntry => ({
+  id: String(row.id),
+  campaignId: row.campaign_id as string,
+  actor: row.actor as string,
+  action: row.action as string,
+  changes: row.changes as Record<string, unknown>,
+  requestId: row.request_id as string | null,
+  at: iso(row.at),
+});
+
+/** Builds `WHERE` conditions; column names come from this module, values are always parameters. */
+class Conditions {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(template: (placeholder: string) => string, value: unknown): this {
+    if (value === undefined) return this;
+    this.params.push(value);
+    this.parts.push(template(`$${this.params.length}`));
+    return this;
+  }
+
+  after(page: PageRequest): this {
+    if (!page.after) return this;
+    this.params.push(new Date(page.after.sortKey), page.after.id);
+    const n = this.params.length;
+    this.parts.push(`(created_at, id) < ($${n - 1}, $${n})`);
+    return this;
+  }
+
+  where(): string {
+    return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+
+  limit(limit: number): string {
+    this.params.push(limit);
+    return `LIMIT $${this.params.length}`;
+  }
+}
+
+const CHANGE_COLUMNS: Record<string, (changes: CampaignChanges) => Array<[string, unknown]>> = {
+  name: (c) => [['name', c.name]],
+  kpis: (c) => [['kpis', JSON.stringify(c.kpis)]],
+  channels: (c) => [['channels', c.channels]],
+  formats: (c) => [['formats', c.formats]],
+  budget: (c) => [
+    ['budget_amount_cents', c.budget?.amountCents],
+    ['budget_currency', c.budget?.currency],
+    ['budget_period', c.budget?.period],
+  ],
+  startDate: (c) => [['start_date', c.startDate]],
+  endDate: (c) => [['end_date', c.endDate]],
+  status: (c) => [['status', c.status]],
+};
+
+export class PgCampaignRepository implements CampaignRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Runs `work` and the compliance entry in one transaction. */
+  private async audited<T>(
+    campaignId: string,
+    audit: AuditedChange,
+    work: (client: pg.PoolClient) => Promise<T>,
+  ) {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      if (result !== undefined) {
+        await client.query(
+          'INSERT INTO compliance_log (campaign_id, actor, action, changes, request_id, at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [
+            campaignId,
+            audit.actor.subject,
+            audit.action,
+            JSON.stringify(audit.changes),
+            audit.actor.requestId,
+            audit.at,
+          ],
+        );
+      }
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async create(campaign: Campaign, audit: AuditedChange): Promise<Campaign> {
+    return this.audited(campaign.id, audit, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO campaigns (id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
+           budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         RETURNING ${CAMPAIGN_COLUMNS}`,
+        [
+          campaign.id,
+          campaign.accountId,
+          campaign.name,
+          campaign.objective,
+          JSON.stringify(campaign.kpis),
+          campaign.channels,
+          campaign.formats,
+          campaign.budget.amountCents,
+          campaign.budget.currency,
+          campaign.budget.period,
+          campaign.startDate,
+          campaign.endDate,
+          campaign.status,
+          campaign.createdBy,
+          new Date(campaign.createdAt),
+          new Date(campaign.updatedAt),
+        ],
+      );
+      return toCampaign(rows[0]);
+    });
+  }
+
+  async get(id: string): Promise<Campaign | undefined> {
+    const { rows } = await this.pool.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1`, [id]);
+    return rows[0] ? toCampaign(rows[0]) : undefined;
+  }
+
+  async update(id: string, changes: CampaignChanges, audit: AuditedChange): Promise<Campaign | undefined> {
+    const assignments = Object.keys(changes)
+      .filter((key) => (changes as Record<string, unknown>)[key] !== undefined)
+      .flatMap((key) => CHANGE_COLUMNS[key]?.(changes) ?? []);
+    const params: unknown[] = [id, audit.at, ...assignments.map(([, value]) => value)];
+    const set = ['updated_at = $2', ...assignments.map(([column], index) => `${column} = $${index + 3}`)];
+    return this.audited(id, audit, async (client) => {
+      const { rows } = await client.query(
+        `UPDATE campaigns SET ${set.join(', ')} WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+        params,
+      );
+      return rows[0] ? toCampaign(rows[0]) : undefined;
+    });
+  }
+
+  async list(
+    filter: {
+      accountId?: string;
+      status?: CampaignStatus;
+      channel?: string;
+      objective?: string;
+    } & PageRequest,
+  ): Promise<Campaign[]> {
+    const conditions = new Conditions()
+      .add((p) => `account_id = ${p}`, filter.accountId)
+      .add((p) => `status = ${p}`, filter.status)
+      .add((p) => `objective = ${p}`, filter.objective)
+      .add((p) => `channels @> ARRAY[${p}]::text[]`, filter.channel)
+      .after(filter);
+    const where = conditions.where();
+    const limit = conditions.limit(filter.limit);
+    const { rows } = await this.pool.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+      conditions.params,
+    );
+    return rows.map(toCampaign);
+  }
+
+  async addAudience(audience: Audience, audit: AuditedChange): Promise<Audience> {
+    return this.audited(audience.campaignId, audit, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO audiences (id, campaign_id, name, age_min, age_max, genders, locations, interests, behaviours, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [
+          audience.id,
+          audience.campaignId,
+          audience.name,
+          audience.ageMin,
+          audience.ageMax,
+          audience.genders,
+          audience.locations,
+          audience.interests,
+          audience.behaviours,
+          new Date(audience.createdAt),
+        ],
+      );
+      return toAudience(rows[0]);
+    });
+  }
+
+  async addBiddingRule(rule: BiddingRule, audit: AuditedChange): Promise<BiddingRule> {
+    return this.audited(rule.campaignId, audit, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO bidding_rules (id, campaign_id, channel, strategy, bid_cap_cents, daily_budget_cents, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          rule.id,
+          rule.campaignId,
+          rule.channel,
+          rule.strategy,
+          rule.bidCapCents,
+          rule.dailyBudgetCents,
+          new Date(rule.createdAt),
+        ],
+      );
+      return toBiddingRule(rows[0]);
+    });
+  }
+
+  async addExperiment(experiment: Experiment, audit: AuditedChange): Promise<Experiment> {
+    return this.audited(experiment.campaignId, audit, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO experiments (id, campaign_id, name, hypothesis, metric, status, variants, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          experiment.id,
+          experiment.campaignId,
+          experiment.name,
+          experiment.hypothesis,
+          experiment.metric,
+          experiment.status,
+          JSON.stringify(experiment.variants),
+          new Date(experiment.createdAt),
+        ],
+      );
+      return toExperiment(rows[0]);
+    });
+  }
+
+  listAudiences(campaignId: string, page: PageRequest): Promise<Audience[]> {
+    return this.listChildren('audiences', campaignId, page, toAudience);
+  }
+
+  listBiddingRules(campaignId: string, page: PageRequest): Promise<BiddingRule[]> {
+    return this.listChildren('bidding_rules', campaignId, page, toBiddingRule);
+  }
+
+  listExperiments(campaignId: string, page: PageRequest): Promise<Experiment[]> {
+    return this.listChildren('experiments', campaignId, page, toExperiment);
+  }
+
+  async complianceLog(campaignId: string, page: PageRequest): Promise<ComplianceEntry[]> {
+    const conditions = new Conditions()
+      .add((p) => `campaign_id = ${p}`, campaignId)
+      .add((p) => `id < ${p}`, page.after ? page.after.id : undefined);
+    const where = conditions.where();
+    const limit = conditions.limit(page.limit);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM compliance_log ${where} ORDER BY id DESC ${limit}`,
+      conditions.params,
+    );
+    return rows.map(toComplianceEntry);
+  }
+
+  private async listChildren<T>(
+    table: 'audiences' | 'bidding_rules' | 'experiments',
+    campaignId: string,
+    page: PageRequest,
+    map: (row: Row) => T,
+  ): Promise<T[]> {
+    const conditions = new Conditions().add((p) => `campaign_id = ${p}`, campaignId).after(page);
+    const where = conditions.where();
+    const limit = conditions.limit(page.limit);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${table} ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+      conditions.params,
+    );
+    return rows.map(map);
+  }
+}

@@ -1,0 +1,176 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildBusiness } from '../../business/app.js';
+import { loadBusinessConfig } from '../../business/config.js';
+import { migrateBusiness } from '../../business/migrate.js';
+import {
+  createTestMysqlDatabase,
+  createTestPostgresDatabase,
+  deleteRedisPrefix,
+  type LocalIssuer,
+  startLocalIssuer,
+  startTcpProxy,
+  type TcpProxy,
+  type TestDatabase,
+  uniqueRedisPrefix,
+} from '../../test-support/index.js';
+import { buildPromptAds } from '../app.js';
+import { loadPromptAdsConfig } from '../config.js';
+import { migratePromptAds } from '../migrate.js';
+
+export const AUDIENCE = 'api://promptsales';
+const CLIENT = { id: 'promptads', secret: 'promptads-test-secret' };
+
+/**
+ * PromptAds on its own PostgreSQL database (behind a TCP proxy the tests can cut) calling a real
+ * Business service over HTTP, both trusting one local issuer.
+ */
+export interface AdsHarness {
+  app: FastifyInstance;
+  business: FastifyInstance;
+  businessUrl: string;
+  issuer: LocalIssuer;
+  database: TestDatabase;
+  proxy: TcpProxy;
+  /** Another PromptAds on the same database, configured with `env` overrides (closed in `close`). */
+  variant(env: Record<string, string>): Promise<FastifyInstance>;
+  /** An HTTP server that accepts requests and never answers. */
+  blackHole(): Promise<string>;
+  /** A URL on a port nothing listens on. */
+  closedPort(): Promise<string>;
+  token(scopes?: string[], subject?: string): Promise<string>;
+  call(
+    options: InjectOptions & { scopes?: string[]; subject?: string },
+    app?: FastifyInstance,
+  ): Promise<LightMyRequestResponse>;
+  /** Sets up an account's Business subscription to a plan with these features. */
+  entitle(accountId: string, features: string[]): Promise<void>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function startAdsHarness(label: string): Promise<AdsHarness> {
+  const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
+  issuer.registerClient(CLIENT.id, { secret: CLIENT.secret, audience: AUDIENCE, scopes: ['business:read'] });
+  const redisPrefix = uniqueRedisPrefix(label);
+  const auth = { OIDC_ISSUER: issuer.issuer, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS_URL: issuer.jwksUrl };
+
+  const businessDb = await createTestMysqlDatabase(`${label}_business`);
+  await migrateBusiness(businessDb.url);
+  const { app: business } = await buildBusiness(
+    loadBusinessConfig({
+      ...auth,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: businessDb.url,
+      REDIS_KEY_PREFIX: `${redisPrefix}business:`,
+      PAYMENT_GATEWAY: 'recording',
+    }),
+  );
+  const businessUrl = await business.listen({ host: '127.0.0.1', port: 0 });
+
+  const database = await createTestPostgresDatabase(label);
+  await migratePromptAds(database.url);
+  const proxy = await startTcpProxy(Number(new URL(database.url).port || 5432));
+  const proxied = new URL(database.url);
+  proxied.port = String(proxy.port);
+  const baseEnv = {
+    ...auth,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: proxied.toString(),
+    REDIS_KEY_PREFIX: `${redisPrefix}ads:`,
+    BUSINESS_URL: businessUrl,
+    OIDC_TOKEN_URL: issuer.tokenUrl,
+    OIDC_CLIENT_ID: CLIENT.id,
+    OIDC_CLIENT_SECRET: CLIENT.secret,
+    BODY_LIMIT_BYTES: '8192',
+  };
+  const build = async (env: Record<string, string>) =>
+    (await buildPromptAds(loadPromptAdsConfig({ ...baseEnv, ...env }))).app;
+  const app = await build({});
+  const extras: FastifyInstance[] = [];
+  const servers: Server[] = [];
+  const adminPool = new pg.Pool({ connectionString: database.url, max: 2 });
+
+  const token = (scopes = ['promptads:read', 'promptads:write'], subject = 'planner-1') =>
+    issuer.token({ scopes, subject });
+  const businessToken = () =>
+    issuer.token({ scopes: ['business:read', 'business:write'], subject: 'billing-admin' });
+  let plans = 0;
+
+  return {
+    app,
+    business,
+    businessUrl,
+    issuer,
+    database,
+    proxy,
+    variant: async (env) => {
+      const extra = await build(env);
+      extras.push(extra);
+      return extra;
+    },
+    blackHole: async () => {
+      const server = createServer(() => undefined);
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    closedPort: async () => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return `http://127.0.0.1:${port}`;
+    },
+    token,
+    call: async ({ scopes, subject, headers, ...options }, target = app) =>
+      target.inject({
+        ...options,
+        headers: { authorization: `Bearer ${await token(scopes, subject)}`, ...headers },
+      }),
+    entitle: async (accountId, features) => {
+      const planId = `plan-${++plans}`;
+      const headers = { authorization: `Bearer ${await businessToken()}` };
+      const plan = await business.inject({
+        method: 'POST',
+        url: '/api/business/v1/plans',
+        headers,
+        payload: {
+          id: planId,
+          name: planId,
+          priceCents: 1000,
+          currency: 'USD',
+          billingPeriod: 'monthly',
+          features,
+        },
+      });
+      if (plan.statusCode !== 201) throw new Error(`plan setup failed: ${plan.body}`);
+      const subscription = await business.inject({
+        method: 'POST',
+        url: '/api/business/v1/subscriptions',
+        headers,
+        payload: { accountId, planId },
+      });
+      if (subscription.statusCode !== 201) throw new Error(`subscription setup failed: ${subscription.body}`);
+    },
+    sql: async <T>(query: string, params: unknown[] = []) =>
+      (await adminPool.query(query, params)).rows as T[],
+    close: async () => {
+      for (const extra of extras) await extra.close();
+      await app.close();
+      await business.close();
+      for (const server of servers) {
+        server.closeAllConnections();
+        server.close();
+      }
+      await adminPool.end();
+      await proxy.close();
+      await database.drop();
+      await businessDb.drop();
+      await issuer.close();
+      await deleteRedisPrefix(redisPrefix);
+    },
+  };
+}
