@@ -66,14 +66,16 @@ export abstract class PlatformStack extends TerraformStack {
   private configureState(state: StateSpec): void {
     const key = stateKey(this.environment, this.stackName);
     if (state.backend === 's3') {
-      new S3Backend(this, {
+      const backend = new S3Backend(this, {
         bucket: state.bucket,
         key,
         region: state.region,
-        dynamodbTable: state.dynamodbTable,
         encrypt: state.encrypt,
+        ...(state.dynamodbTable ? { dynamodbTable: state.dynamodbTable } : {}),
         ...(state.kmsKeyId ? { kmsKeyId: state.kmsKeyId } : {}),
       });
+      // cdktf 0.21 predates the S3 backend's use_lockfile argument.
+      if (state.useLockfile) backend.addOverride('use_lockfile', true);
       return;
     }
     new LocalBackend(this, {

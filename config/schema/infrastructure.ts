@@ -110,11 +110,22 @@ const S3StateSchema = z
     backend: z.literal('s3'),
     bucket: z.string().min(3).describe('S3 bucket holding the state; key is <env>/<stack>.tfstate'),
     region: z.string().min(1).describe('Region of the state bucket'),
-    dynamodbTable: z.string().min(3).describe('DynamoDB table for state locking (partition key LockID)'),
+    dynamodbTable: z
+      .string()
+      .min(3)
+      .optional()
+      .describe('DynamoDB table for state locking (partition key LockID)'),
+    // Terraform 1.10+ can lock with a lock file beside the state instead (S3 conditional writes);
+    // Terraform 1.11 deprecates the DynamoDB table in its favour.
+    useLockfile: z.boolean().default(false).describe('Lock with an S3 lock file (Terraform 1.10+)'),
     encrypt: z.boolean().default(true),
     kmsKeyId: z.string().min(1).optional().describe('KMS key for server-side encryption of the state'),
   })
-  .strict();
+  .strict()
+  .refine((state) => state.dynamodbTable !== undefined || state.useLockfile, {
+    message: 'S3 state needs a lock: a dynamodbTable, useLockfile: true, or both',
+    path: ['dynamodbTable'],
+  });
 
 /** Where Terraform keeps each stack's state: local files for dev, S3 + DynamoDB locking elsewhere. */
 export const StateSchema = z

@@ -54,6 +54,24 @@ describe('platform stacks', () => {
     });
   });
 
+  it('locks S3 state with a lock file when the spec asks, with or without DynamoDB', () => {
+    const lockfile = synthesize(
+      environmentSpec('dev', {
+        state: { backend: 's3', bucket: 'dev-state', region: 'eu-west-1', useLockfile: true },
+      }),
+    );
+    expect(lockfile.stacks['dev-network']?.terraform.backend?.s3).toEqual({
+      bucket: 'dev-state',
+      key: 'dev/network.tfstate',
+      region: 'eu-west-1',
+      encrypt: true,
+      use_lockfile: true,
+    });
+    expect(() =>
+      environmentSpec('dev', { state: { backend: 's3', bucket: 'dev-state', region: 'eu-west-1' } }),
+    ).toThrow(/state\.dynamodbTable: S3 state needs a lock/);
+  });
+
   it('tags every AWS resource with project, environment and stack through the provider', () => {
     for (const name of STACKS.filter((stack) => stack !== 'identity')) {
       const [aws] = prod.stacks[`prod-${name}`]?.provider?.aws ?? [];
