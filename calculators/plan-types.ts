@@ -14,6 +14,10 @@ export interface HpaSettings {
   inflightTarget: Figure;
   scaleUp: { percent: number; pods: number; periodSeconds: number };
   scaleDownStabilizationSeconds: number;
+  /** CPU use of the peak pods, the benchmark throughput counting as 100 % of the pod's request. */
+  cpuAtPeak: Figure;
+  /** What the CPU metric alone asks for at peak; above max replicas, max replicas is what holds. */
+  cpuReplicasAtPeak: Figure;
 }
 
 /** One Kubernetes Deployment: a service at one API version, with its own HPA bounds. */

@@ -107,3 +107,18 @@ describe('planCapacity rejects plans that cannot be deployed', () => {
     );
   });
 });
+
+describe('the CPU target against the reserve', () => {
+  it('shows the 29 peak pods at 83.09 % CPU, so a 70 % target asks for 35 and max replicas binds', () => {
+    const { cpuAtPeak, cpuReplicasAtPeak } = referencePlan.hpa;
+    expect(cpuAtPeak.value).toBeCloseTo(((1_000_000 / 60) * 100) / (29 * 691.66), 10);
+    expect(cpuReplicasAtPeak.value).toBe(35);
+    expect(cpuReplicasAtPeak.working).toContain('a CPU target of 81 % or more keeps it within');
+  });
+
+  it('says nothing more when the target leaves room: at 81 % the ratio 1.026 is within tolerance, 29 stay', () => {
+    const plan = planCapacity(parseSpec({ autoscaling: { cpuTargetPercent: 81 } }));
+    expect(plan.hpa.cpuReplicasAtPeak.value).toBe(29);
+    expect(plan.hpa.cpuReplicasAtPeak.working).not.toContain('max replicas');
+  });
+});

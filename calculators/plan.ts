@@ -8,11 +8,12 @@ import {
   serialFigure,
 } from './availability.js';
 import { estimateCost } from './cost.js';
-import { figure } from './figure.js';
+import { figure, fmt } from './figure.js';
+import { proposeReplicas } from './hpa.js';
 import { nodesFor, sizeNode } from './nodes.js';
 import type { CapacityPlan, DeploymentPlan, HpaSettings, NodeGroupPlan } from './plan-types.js';
 import { inflightPerPod, podsForLatency } from './queueing.js';
-import { sizePods, sizeWorkers } from './throughput.js';
+import { type PodSizing, sizePods, sizeWorkers } from './throughput.js';
 
 export type { CapacityPlan, DeploymentPlan, HpaSettings, NodeGroupPlan } from './plan-types.js';
 
@@ -93,8 +94,51 @@ function nodeGroupOf(spec: PlatformSpec, deployments: DeploymentPlan[], podsPerN
   };
 }
 
-function hpaOf(spec: PlatformSpec, effectivePerPodRps: number): HpaSettings {
+/**
+ * The reserve keeps each pod at (1 − reserve) of its benchmark at peak, so a CPU target below that
+ * share asks for more replicas than the peak needs: the HPA then rests at its maximum.
+ */
+function cpuAtPeakOf(
+  spec: PlatformSpec,
+  scalability: PodSizing,
+): Pick<HpaSettings, 'cpuAtPeak' | 'cpuReplicasAtPeak'> {
+  const pods = scalability.peakPods.value;
+  const benchmark = spec.benchmarks.perPodRps;
+  const target = spec.autoscaling.cpuTargetPercent;
+  const utilisation = (scalability.peakRps.value / (pods * benchmark)) * 100;
+  const proposal = proposeReplicas(
+    { name: 'cpu', currentValue: utilisation, targetValue: target },
+    pods,
+    { ready: pods, unready: 0 },
+    spec.autoscaling.tolerance,
+  );
+  const max = scalability.maxReplicas.value;
+  // The lowest whole-percent target whose proposal from the peak pods stays within max replicas.
+  const targetThatFits = Math.ceil((scalability.peakRps.value / (max * benchmark)) * 100);
+  const verdict =
+    proposal.replicas > max
+      ? `; more than max replicas (${max}), so the HPA rests at its maximum at peak; ` +
+        `a CPU target of ${targetThatFits} % or more keeps it within`
+      : '';
+  return {
+    cpuAtPeak: figure(
+      utilisation,
+      '%',
+      'peak req/s ÷ (peak pods × benchmark req/s per pod) × 100',
+      `${fmt(scalability.peakRps.value)} ÷ (${pods} × ${fmt(benchmark)}) × 100 = ${fmt(utilisation)} %`,
+    ),
+    cpuReplicasAtPeak: figure(
+      proposal.replicas,
+      'replicas',
+      `ceil(peak pods × CPU at peak ÷ CPU target), unless within ±${spec.autoscaling.tolerance} of the target`,
+      `ceil(${pods} × ${fmt(utilisation)} ÷ ${target}) = ${proposal.replicas}${verdict}`,
+    ),
+  };
+}
+
+function hpaOf(spec: PlatformSpec, scalability: PodSizing): HpaSettings {
   const { autoscaling } = spec;
+  const effectivePerPodRps = scalability.effectivePerPodRps.value;
   const inflight = inflightPerPod(effectivePerPodRps, spec.benchmarks.perRequestLatencyMs);
   const target = Math.max(1, Math.floor(inflight.value));
   return {
@@ -112,6 +156,7 @@ function hpaOf(spec: PlatformSpec, effectivePerPodRps: number): HpaSettings {
       periodSeconds: autoscaling.scaleUpPeriodSeconds,
     },
     scaleDownStabilizationSeconds: autoscaling.scaleDownStabilizationSeconds,
+    ...cpuAtPeakOf(spec, scalability),
   };
 }
 
@@ -161,7 +206,7 @@ export function planCapacity(spec: PlatformSpec): CapacityPlan {
     performance,
     scalability,
     nodes,
-    hpa: hpaOf(spec, effective),
+    hpa: hpaOf(spec, scalability),
     deployments,
     nodeGroup,
     cost: estimateCost(nodeGroup.minSize.value, nodeGroup.maxSize.value, instance.pricePerHourUsd),

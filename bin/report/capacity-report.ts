@@ -59,6 +59,8 @@ export function capacitySections(spec: PlatformSpec, plan: CapacityPlan): Report
       rows: [
         row('inflightPerPod', 'Requests in flight per pod', queueing.inflightPerPod),
         row('inflightTarget', 'HPA http_requests_inflight target', hpa.inflightTarget),
+        row('cpuAtPeak', 'CPU at peak', hpa.cpuAtPeak),
+        row('cpuReplicasAtPeak', 'Replicas the CPU target asks for at peak', hpa.cpuReplicasAtPeak),
         row(
           'podsForLatency',
           `Pods for p${latency.percentile} ≤ ${latency.milliseconds} ms at peak`,
