@@ -5,7 +5,19 @@ import {
 } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias/index.js';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+
+/** The account the stack deploys into, read once per stack. */
+export function accountIdOf(scope: Construct): string {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild('caller-identity');
+  const caller =
+    existing instanceof DataAwsCallerIdentity
+      ? existing
+      : new DataAwsCallerIdentity(stack, 'caller-identity');
+  return caller.accountId;
+}
 
 export interface ManagedKeyProps {
   /** `promptsales-prod-eks-secrets`: also the alias (`alias/<name>`). */
@@ -26,14 +38,13 @@ export class ManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedKeyProps) {
     super(scope, id);
-    const caller = new DataAwsCallerIdentity(this, 'caller');
-    this.accountId = caller.accountId;
+    this.accountId = accountIdOf(this);
     const policy = new DataAwsIamPolicyDocument(this, 'policy', {
       statement: [
         {
           sid: 'AccountAdministration',
           effect: 'Allow',
-          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${caller.accountId}:root`] }],
+          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${this.accountId}:root`] }],
           actions: ['kms:*'],
           resources: ['*'],
         },
