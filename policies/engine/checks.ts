@@ -129,6 +129,39 @@ export function expectPresent(
   );
 }
 
+const AWS_MANAGED_KEY = /(^|:)alias\/aws\//;
+
+/**
+ * A customer-managed KMS key: a key or alias resource of the scanned output, or a literal key ARN/id.
+ * An `alias/aws/...` key is AWS-managed (fail); a key found through a data source lookup may be either
+ * (unknown).
+ */
+export function expectCustomerManagedKey(
+  context: RuleContext,
+  values: Record<string, unknown>,
+  path: Path,
+): Verdict {
+  const value = valueAt(values, path);
+  const resolved = context.resolve(value);
+  switch (resolved.kind) {
+    case 'absent':
+      return fail(`${show(path)} is not set: no customer-managed KMS key`);
+    case 'unresolved':
+      return unknown(unresolvedMessage(path, resolved.expression));
+    case 'literal':
+      if (resolved.value === '') return fail(`${show(path)} is empty: no customer-managed KMS key`);
+      return AWS_MANAGED_KEY.test(String(resolved.value))
+        ? fail(`${show(path)} is ${String(resolved.value)}, an AWS-managed key`)
+        : pass();
+    case 'reference':
+      return resolved.target.address.startsWith('data.')
+        ? unknown(`${show(path)} is ${resolved.expression}, a looked-up key that may be AWS-managed`)
+        : pass();
+    case 'template':
+      return pass();
+  }
+}
+
 export type Match = 'yes' | 'no' | 'unknown';
 
 /**

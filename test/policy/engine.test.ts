@@ -44,6 +44,18 @@ describe('references', () => {
     expect(outcomeOf(documents, 'aurora-kms-key', 'aws_rds_cluster.postgres').status).toBe('unknown');
   });
 
+  it('reports a reference to a looked-up data source as unknown: the key behind an alias may be AWS-managed', () => {
+    const documents = applyMutation(compliantDocuments(), {
+      address: 'aws_rds_cluster.postgres',
+      set: [['kms_key_id', ref('data.aws_kms_alias.rds.target_key_arn')]],
+    });
+    documents['prod-platform']!.data = {
+      ...(documents['prod-platform']!.data as object),
+      aws_kms_alias: { rds: { name: 'alias/aws/rds' } },
+    };
+    expect(outcomeOf(documents, 'aurora-kms-key', 'aws_rds_cluster.postgres').status).toBe('unknown');
+  });
+
   it('treats an unresolvable boolean as unknown', () => {
     const documents = applyMutation(compliantDocuments(), {
       address: 'aws_rds_cluster.postgres',

@@ -178,6 +178,17 @@ export const FAILING_CASES: RuleCase[] = [
   },
   { rule: 'aurora-kms-key', mutation: { address: 'aws_rds_cluster.postgres', unset: ['kms_key_id'] } },
   {
+    rule: 'aurora-kms-key',
+    title: 'an AWS-managed key',
+    mutation: { address: 'aws_rds_cluster.postgres', set: [['kms_key_id', 'alias/aws/rds']] },
+    message: /AWS-managed/,
+  },
+  {
+    rule: 'sns-topic-kms',
+    title: 'the AWS-managed SNS key',
+    mutation: { address: 'aws_sns_topic.alerts', set: [['kms_master_key_id', 'alias/aws/sns']] },
+  },
+  {
     rule: 'aurora-backup-retention',
     mutation: { address: 'aws_rds_cluster.postgres', set: [['backup_retention_period', 7]] },
     message: /7 days; needs at least 30/,

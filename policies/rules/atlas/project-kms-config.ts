@@ -1,4 +1,4 @@
-import { expectPresent, expectTrue } from '../../engine/checks.js';
+import { expectCustomerManagedKey, expectPresent, expectTrue } from '../../engine/checks.js';
 import { combine, fail } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { blocks } from '../../engine/values.js';
@@ -17,7 +17,7 @@ export const atlasProjectKmsConfig = defineRule({
     if (!config) return fail('no aws_kms_config block');
     return combine([
       expectTrue(context, config, 'enabled'),
-      expectPresent(context, config, 'customer_master_key_id', 'the KMS key Atlas encrypts with'),
+      expectCustomerManagedKey(context, config, 'customer_master_key_id'),
       expectPresent(context, config, 'role_id', 'the role Atlas uses to reach the key'),
     ]);
   },

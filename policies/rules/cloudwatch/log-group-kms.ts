@@ -1,4 +1,4 @@
-import { expectPresent } from '../../engine/checks.js';
+import { expectCustomerManagedKey } from '../../engine/checks.js';
 import { defineRule } from '../../engine/rule.js';
 import { REQUIREMENTS } from '../requirements.js';
 
@@ -10,6 +10,5 @@ export const logGroupKms = defineRule({
   requirement: REQUIREMENTS.encryptionAtRest,
   anchors: ['cdk-nag:CloudWatchLogGroupEncrypted', 'CKV_AWS_158', 'AVD-AWS-0017'],
   help: 'Application and audit logs can carry personal data. Set kms_key_id to a customer-managed key whose policy allows the logs service principal.',
-  check: (group, context) =>
-    expectPresent(context, group.values, 'kms_key_id', 'the KMS key for the log group'),
+  check: (group, context) => expectCustomerManagedKey(context, group.values, 'kms_key_id'),
 });

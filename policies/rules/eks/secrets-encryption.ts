@@ -1,4 +1,4 @@
-import { expectPresent } from '../../engine/checks.js';
+import { expectCustomerManagedKey } from '../../engine/checks.js';
 import { fail } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { blocks, list } from '../../engine/values.js';
@@ -17,6 +17,6 @@ export const eksSecretsEncryption = defineRule({
       list(block.resources).includes('secrets'),
     );
     if (!config) return fail('no encryption_config covers "secrets"');
-    return expectPresent(context, config, 'provider.key_arn', 'the KMS key that encrypts secrets');
+    return expectCustomerManagedKey(context, config, 'provider.key_arn');
   },
 });

@@ -1,4 +1,4 @@
-import { expectPresent } from '../../engine/checks.js';
+import { expectCustomerManagedKey } from '../../engine/checks.js';
 import { defineRule } from '../../engine/rule.js';
 import { REQUIREMENTS } from '../requirements.js';
 
@@ -10,6 +10,5 @@ export const redisKmsKey = defineRule({
   requirement: REQUIREMENTS.encryptionAtRest,
   anchors: ['CKV_AWS_191'],
   help: "Set kms_key_id to a customer-managed KMS key, so that its rotation and policy are under the platform's control.",
-  check: (group, context) =>
-    expectPresent(context, group.values, 'kms_key_id', 'the customer-managed KMS key'),
+  check: (group, context) => expectCustomerManagedKey(context, group.values, 'kms_key_id'),
 });

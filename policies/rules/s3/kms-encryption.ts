@@ -1,4 +1,4 @@
-import { expectPresent } from '../../engine/checks.js';
+import { expectCustomerManagedKey } from '../../engine/checks.js';
 import { combine, fail, pass } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { blocks, valueAt } from '../../engine/values.js';
@@ -28,12 +28,7 @@ export const s3KmsEncryption = defineRule({
         const kms = algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse';
         return combine([
           kms ? pass() : fail(`sse_algorithm is ${String(algorithm)}; needs aws:kms`),
-          expectPresent(
-            context,
-            blocks(defaults)[0] ?? {},
-            'kms_master_key_id',
-            'the customer-managed KMS key',
-          ),
+          expectCustomerManagedKey(context, blocks(defaults)[0] ?? {}, 'kms_master_key_id'),
         ]);
       },
     ),
