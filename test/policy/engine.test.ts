@@ -150,6 +150,24 @@ describe('unknown outcomes', () => {
     );
   });
 
+  it('come from ALB annotations that are expressions', () => {
+    const annotations = ['metadata', 'annotations'];
+    const documents = applyMutation(compliantDocuments(), {
+      address: 'kubernetes_ingress_v1.api',
+      set: [
+        [[...annotations, 'alb.ingress.kubernetes.io/ssl-policy'], ref('var.ssl_policy')],
+        [[...annotations, 'alb.ingress.kubernetes.io/ssl-redirect'], ref('var.https_port')],
+        [
+          [...annotations, 'alb.ingress.kubernetes.io/load-balancer-attributes'],
+          `deletion_protection.enabled=${ref('var.protect')}`,
+        ],
+      ],
+    });
+    for (const rule of ['alb-tls-policy', 'alb-http-redirect', 'alb-deletion-protection']) {
+      expect(outcomeOf(documents, rule, 'kubernetes_ingress_v1.api').status, rule).toBe('unknown');
+    }
+  });
+
   it('come from an HPA without the capacity annotations', () => {
     const documents = applyMutation(compliantDocuments(), {
       address: 'kubernetes_horizontal_pod_autoscaler_v2.api',

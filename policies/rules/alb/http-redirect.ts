@@ -1,4 +1,5 @@
-import { fail, pass } from '../../engine/model.js';
+import { unresolvedMessage } from '../../engine/checks.js';
+import { fail, pass, unknown } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { blocks, valueAt } from '../../engine/values.js';
 import { REQUIREMENTS } from '../requirements.js';
@@ -35,6 +36,7 @@ export const albHttpRedirect = defineRule({
       .filter((listener) => listener.protocol === 'HTTPS')
       .map((l) => String(l.port));
     const redirect = annotation(ingress, 'ssl-redirect');
+    if (redirect?.includes('${')) return unknown(unresolvedMessage('ssl-redirect', redirect));
     if (redirect !== undefined && httpsPorts.includes(redirect)) return pass();
     return fail(
       redirect === undefined

@@ -1,5 +1,5 @@
-import { expectTrue } from '../../engine/checks.js';
-import { fail, pass, type Resource, type Verdict } from '../../engine/model.js';
+import { expectTrue, unresolvedMessage } from '../../engine/checks.js';
+import { fail, pass, type Resource, unknown, type Verdict } from '../../engine/model.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { albIngress, isApplicationLoadBalancer } from './ingress-annotations.js';
 
@@ -21,6 +21,8 @@ export function checkAttribute(
   if (!ingress) return pass();
   const value = ingress.attributes.get(attribute);
   if (value === 'true') return pass();
+  if (value?.includes('${'))
+    return unknown(unresolvedMessage(`load-balancer-attributes ${attribute}`, value));
   return fail(
     value === undefined
       ? `load-balancer-attributes does not set ${attribute}=true`

@@ -1,4 +1,6 @@
-import { fail, pass } from '../../engine/model.js';
+import { unresolvedMessage } from '../../engine/checks.js';
+import { fail, pass, unknown } from '../../engine/model.js';
+import type { Resolved } from '../../engine/references.js';
 import { defineRule } from '../../engine/rule.js';
 import { REQUIREMENTS } from '../requirements.js';
 import { albIngress, annotation, INGRESS_TYPES } from './ingress-annotations.js';
@@ -19,13 +21,14 @@ export const albTlsPolicy = defineRule({
     ],
   },
   help: 'Serve HTTPS (listen-ports with {"HTTPS": 443}) and set alb.ingress.kubernetes.io/ssl-policy (or ssl_policy on an aws_lb_listener) to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06. The default policy still negotiates TLS 1.0.',
-  check(resource, _context, { acceptedPolicyPrefixes }) {
+  check(resource, context, { acceptedPolicyPrefixes }) {
     const accepted = (policy: string | undefined) =>
       policy !== undefined && acceptedPolicyPrefixes.some((prefix) => policy.startsWith(prefix));
     if (resource.type === 'aws_lb_listener') {
       const protocol = String(resource.values.protocol ?? 'HTTP').toUpperCase();
       if (protocol !== 'HTTPS' && protocol !== 'TLS') return pass();
-      const policy = resource.values.ssl_policy as string | undefined;
+      const policy = literalPolicy(context.resolve(resource.values.ssl_policy));
+      if (typeof policy === 'object') return unknown(unresolvedMessage('ssl_policy', policy.expression));
       return accepted(policy)
         ? pass()
         : fail(`ssl_policy ${policy ?? 'is not set'}; needs a TLS 1.2+ policy`);
@@ -36,7 +39,8 @@ export const albTlsPolicy = defineRule({
       return fail(`listen-ports is not valid JSON: ${ingress.listeners.invalid}`);
     if (!ingress.listeners.some((listener) => listener.protocol === 'HTTPS'))
       return fail('the ALB has no HTTPS listener');
-    const policy = annotation(ingress, 'ssl-policy');
+    const policy = literalPolicy(context.resolve(annotation(ingress, 'ssl-policy')));
+    if (typeof policy === 'object') return unknown(unresolvedMessage('ssl-policy', policy.expression));
     return accepted(policy)
       ? pass()
       : fail(
@@ -44,3 +48,10 @@ export const albTlsPolicy = defineRule({
         );
   },
 });
+
+/** The policy name, undefined when unset, or the expression that hides it. */
+function literalPolicy(resolved: Resolved): string | undefined | { expression: string } {
+  if (resolved.kind === 'absent') return undefined;
+  if (resolved.kind === 'literal') return String(resolved.value);
+  return { expression: resolved.expression };
+}
