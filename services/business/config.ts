@@ -5,11 +5,16 @@ export const SERVICE = 'business';
 export const DEFAULT_PORT = 3004;
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+const databaseVariables = {
   DATABASE_URL: z
     .string()
     .regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// URL')
-    .default(DEFAULT_DATABASE_URL),
+    .default(DEFAULT_DATABASE_URL)
+    .transform((url) => url.replace(/^mariadb:/, 'mysql:')),
+};
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+  ...databaseVariables,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   PAYMENT_GATEWAY: z.enum(['recording'], {
@@ -35,10 +40,15 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
   const parsed = loadConfig(envSchema, env);
   return {
     kit: toKitConfig(parsed),
-    databaseUrl: parsed.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+    databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
     cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,
     declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
   };
+}
+
+/** Only the database URL (for migrations, which need no identity provider or Redis). */
+export function loadBusinessDatabaseUrl(env: Env = process.env): string {
+  return loadConfig(z.object(databaseVariables), env).DATABASE_URL;
 }

@@ -1,8 +1,9 @@
 import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
 import { buildBusiness } from './app.js';
-import { type BusinessConfig, loadBusinessConfig } from './config.js';
+import { type BusinessConfig, loadBusinessConfig, loadBusinessDatabaseUrl } from './config.js';
+import { migrateBusiness } from './migrate.js';
 
-export { migrateBusiness } from './migrate.js';
+export { migrateBusiness };
 
 /** Starts Business from environment variables; resolves once it listens. */
 export async function start(env: Record<string, string | undefined> = process.env) {
@@ -13,7 +14,17 @@ export async function start(env: Record<string, string | undefined> = process.en
 }
 
 if (isMainModule(import.meta.url)) {
-  const { app, url, config } = await start().catch(exitOnStartupFailure);
-  app.log.info({ url }, 'business listening');
-  shutdownOnSignals([app], config.kit.shutdownTimeoutMs);
+  if (process.argv[2] === 'migrate') {
+    // `main migrate`: create the database if missing, apply pending migrations and exit (a deployment's migration job).
+    const result = await Promise.resolve()
+      .then(() => migrateBusiness(loadBusinessDatabaseUrl()))
+      .catch(exitOnStartupFailure);
+    process.stdout.write(
+      `business: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
+    );
+  } else {
+    const { app, url, config } = await start().catch(exitOnStartupFailure);
+    app.log.info({ url }, 'business listening');
+    shutdownOnSignals([app], config.kit.shutdownTimeoutMs);
+  }
 }

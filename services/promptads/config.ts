@@ -7,11 +7,15 @@ export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/promptad
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+const databaseVariables = {
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default(DEFAULT_DATABASE_URL),
+};
+
+const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+  ...databaseVariables,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   BUSINESS_URL: httpUrl.default('http://127.0.0.1:3004'),
   BUSINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
@@ -44,4 +48,9 @@ export function loadPromptAdsConfig(env: Env = process.env): PromptAdsConfig {
       scopes: parsed.BUSINESS_SCOPES.split(/[\s,]+/).filter(Boolean),
     },
   };
+}
+
+/** Only the database URL (for migrations, which need no identity provider or Redis). */
+export function loadPromptAdsDatabaseUrl(env: Env = process.env): string {
+  return loadConfig(z.object(databaseVariables), env).DATABASE_URL;
 }

@@ -1,8 +1,9 @@
 import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
 import { buildPromptAds } from './app.js';
-import { loadPromptAdsConfig } from './config.js';
+import { loadPromptAdsConfig, loadPromptAdsDatabaseUrl } from './config.js';
+import { migratePromptAds } from './migrate.js';
 
-export { migratePromptAds } from './migrate.js';
+export { migratePromptAds };
 
 /** Starts PromptAds from environment variables; resolves once it listens. */
 export async function start(env: Record<string, string | undefined> = process.env) {
@@ -13,7 +14,17 @@ export async function start(env: Record<string, string | undefined> = process.en
 }
 
 if (isMainModule(import.meta.url)) {
-  const { app, url, config } = await start().catch(exitOnStartupFailure);
-  app.log.info({ url }, 'promptads listening');
-  shutdownOnSignals([app], config.kit.shutdownTimeoutMs);
+  if (process.argv[2] === 'migrate') {
+    // `main migrate`: create the database if missing, apply pending migrations and exit (a deployment's migration job).
+    const result = await Promise.resolve()
+      .then(() => migratePromptAds(loadPromptAdsDatabaseUrl()))
+      .catch(exitOnStartupFailure);
+    process.stdout.write(
+      `promptads: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
+    );
+  } else {
+    const { app, url, config } = await start().catch(exitOnStartupFailure);
+    app.log.info({ url }, 'promptads listening');
+    shutdownOnSignals([app], config.kit.shutdownTimeoutMs);
+  }
 }

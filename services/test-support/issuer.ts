@@ -59,7 +59,9 @@ function clientCredentials(request: IncomingMessage, form: URLSearchParams): [st
   return id && secret ? [id, secret] : undefined;
 }
 
-export async function startLocalIssuer(options: { defaultAudience?: string } = {}): Promise<LocalIssuer> {
+export async function startLocalIssuer(
+  options: { defaultAudience?: string; port?: number } = {},
+): Promise<LocalIssuer> {
   const kid = randomUUID();
   const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
   const forger = await generateKeyPair(ALG);
@@ -124,7 +126,10 @@ export async function startLocalIssuer(options: { defaultAudience?: string } = {
     }
     send(404, { error: 'not_found' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
