@@ -27,7 +27,16 @@ export function loadWorkspace(dir: string): Workspace {
         .map((entry) => entry.name)
         .sort()
     : [];
-  if (names.length === 0) throw new PolicyInputError(`--dir: no stacks/*/${STACK_FILE} under ${dir}`);
+  if (names.length === 0) {
+    const hclOnly =
+      existsSync(stacksDir) &&
+      readdirSync(stacksDir).some((name) => existsSync(join(stacksDir, name, 'cdk.tf')));
+    throw new PolicyInputError(
+      hclOnly
+        ? `--dir: ${dir} holds an HCL synth (stacks/*/cdk.tf); synthesize JSON with \`npm run synth\``
+        : `--dir: no stacks/*/${STACK_FILE} under ${dir}`,
+    );
+  }
   return { dir, stacks: names.map((name) => loadStack(name, toPosix(join(stacksDir, name, STACK_FILE)))) };
 }
 

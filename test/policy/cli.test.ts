@@ -62,6 +62,12 @@ describe('promptsales policy: exit codes', () => {
   it('exits 2 on a directory without stacks and on unreadable JSON', async () => {
     const empty = scratch();
     expect((await cli('--dir', empty)).stderr).toMatch(/^--dir: no stacks\/\*\/cdk.tf.json under /);
+    const hcl = scratch();
+    mkdirSync(join(hcl, 'stacks', 'prod-x'), { recursive: true });
+    writeFileSync(join(hcl, 'stacks', 'prod-x', 'cdk.tf'), 'resource "aws_vpc" "main" {}\n');
+    expect((await cli('--dir', hcl)).stderr).toMatch(
+      /holds an HCL synth \(stacks\/\*\/cdk.tf\); synthesize JSON with `npm run synth`\n$/,
+    );
     const broken = scratch();
     mkdirSync(join(broken, 'stacks', 'prod-x'), { recursive: true });
     writeFileSync(join(broken, 'stacks', 'prod-x', 'cdk.tf.json'), '{ "resource": ');
