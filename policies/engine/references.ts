@@ -42,8 +42,11 @@ function resolveIn(workspace: Workspace, stack: Stack, value: unknown, hops: num
   const pool = dataPrefix ? stack.dataSources : stack.resources;
   const target = pool.find((resource) => resource.address === address);
   if (!target) return { kind: 'unresolved', expression: value };
-  if (dataPrefix && type === 'terraform_remote_state' && name?.startsWith(CROSS_STACK_INPUT)) {
-    return resolveCrossStack(workspace, name.slice(CROSS_STACK_INPUT.length), attribute, value, hops);
+  if (dataPrefix && type === 'terraform_remote_state') {
+    // Another state's outputs are outside this output unless they are a cdktf stack of the scan.
+    return name?.startsWith(CROSS_STACK_INPUT)
+      ? resolveCrossStack(workspace, name.slice(CROSS_STACK_INPUT.length), attribute, value, hops)
+      : { kind: 'unresolved', expression: value };
   }
   // An argument written in the configuration (e.g. a bucket's `bucket` name) is followed to its value;
   // computed attributes such as `id` and `arn` stay a reference to the resource.

@@ -78,6 +78,19 @@ describe('references', () => {
     expect(outcome.status).toBe('unknown');
   });
 
+  it('reports an output of some other Terraform state as unknown', () => {
+    const documents = applyMutation(compliantDocuments(), {
+      address: 'aws_rds_cluster.postgres',
+      set: [['kms_key_id', ref('data.terraform_remote_state.shared.outputs.kms_key_arn')]],
+    });
+    const data = documents['prod-platform']!.data as Record<string, Record<string, unknown>>;
+    data.terraform_remote_state!.shared = {
+      backend: 's3',
+      config: { bucket: 'state', key: 'shared.tfstate' },
+    };
+    expect(outcomeOf(documents, 'aurora-kms-key', 'aws_rds_cluster.postgres').status).toBe('unknown');
+  });
+
   it('follows configured arguments to their values and keeps computed attributes as references', () => {
     const documents = compliantDocuments();
     const workspace = workspaceOf(documents);
