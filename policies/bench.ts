@@ -10,7 +10,6 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { render } from './reporters/index.js';
 import { runPolicy } from './run.js';
-import { synthesizePlatform } from './synthesize.js';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'cdktf.out' }, runs: { type: 'string', default: '20' } },
@@ -33,6 +32,8 @@ let temporary: string | undefined;
 if (!hasJsonStacks(dir)) {
   temporary = mkdtempSync(join(tmpdir(), 'promptsales-policy-bench-'));
   process.stdout.write(`no cdk.tf.json under ${dir}: synthesizing every environment into ${temporary}\n`);
+  // Imported here so that scanning an existing output does not load the stacks code at all.
+  const { synthesizePlatform } = await import('./synthesize.js');
   synthesizePlatform(temporary);
   dir = temporary;
 }

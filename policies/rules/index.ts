@@ -19,6 +19,7 @@ import { atlasElectableNodes } from './atlas/electable-nodes.js';
 import { atlasEncryptionAtRest } from './atlas/encryption-at-rest.js';
 import { atlasMinimumTls } from './atlas/minimum-tls.js';
 import { atlasProjectKmsConfig } from './atlas/project-kms-config.js';
+import { atlasTerminationProtection } from './atlas/termination-protection.js';
 import { alarmNotifiesSns } from './cloudwatch/alarm-notifies-sns.js';
 import { logGroupKms } from './cloudwatch/log-group-kms.js';
 import { logGroupRetention } from './cloudwatch/log-group-retention.js';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   atlasEncryptionAtRest,
   atlasMinimumTls,
   atlasProjectKmsConfig,
+  atlasTerminationProtection,
   alarmNotifiesSns,
   logGroupKms,
   logGroupRetention,

@@ -320,6 +320,10 @@ export const FAILING_CASES: RuleCase[] = [
     address: 'mongodbatlas_advanced_cluster.main',
   },
   {
+    rule: 'atlas-termination-protection',
+    mutation: { address: 'mongodbatlas_advanced_cluster.main', unset: ['termination_protection_enabled'] },
+  },
+  {
     rule: 'atlas-encryption-at-rest',
     mutation: {
       address: 'mongodbatlas_advanced_cluster.main',

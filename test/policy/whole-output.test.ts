@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.js';
-import { synthesizePlatform } from '../../policies/synthesize.js';
 import { applyMutation, COMPLIANT_DIR, compliantDocuments, writeOutput } from './fixture.js';
 
 async function policyJson(dir: string) {
@@ -55,8 +54,9 @@ describe('breaking one setting of the hand-made output', () => {
 describe('the synthesized platform', () => {
   let outdir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     outdir = mkdtempSync(join(tmpdir(), 'promptsales-policy-synth-'));
+    const { synthesizePlatform } = await import('../../policies/synthesize.js');
     synthesizePlatform(outdir);
   }, 180_000);
 
