@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'business';
 export const DEFAULT_PORT = 3004;
@@ -15,8 +15,8 @@ const databaseVariables = {
 
 const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
   ...databaseVariables,
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  DATABASE_POOL_MAX: envInt(1, 100, 10),
+  CACHE_TTL_SECONDS: envInt(1, 86_400, 60),
   PAYMENT_GATEWAY: z.enum(['recording'], {
     error: 'must be "recording" (the only adapter shipped; the PayPal REST adapter plugs in here)',
   }),

@@ -12,8 +12,14 @@ export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** An integer environment variable in [min, max], with a message that says so whatever is wrong. */
+export function envInt(min: number, max: number, fallback: number) {
+  const error = `must be an integer from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
+const port = (fallback: number) => envInt(0, 65535, fallback);
+const positiveInt = (fallback: number) => envInt(1, 2 ** 31 - 1, fallback);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const scopeList = z
   .string()
@@ -29,7 +35,7 @@ export function kitEnvSchema(defaults: { port: number; service: string }) {
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port(defaults.port),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    TRUST_PROXY_HOPS: envInt(0, 10, 0),
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),
     SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
     REDIS_URL: z

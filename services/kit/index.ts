@@ -4,6 +4,7 @@ export { ReadThroughCache } from './cache.js';
 export {
   ConfigError,
   type Env,
+  envInt,
   type KitConfig,
   type KitEnv,
   kitEnvSchema,

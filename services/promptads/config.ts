@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'promptads';
 export const DEFAULT_PORT = 3002;
@@ -16,9 +16,9 @@ const databaseVariables = {
 
 const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
   ...databaseVariables,
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_MAX: envInt(1, 100, 10),
   BUSINESS_URL: httpUrl.default('http://127.0.0.1:3004'),
-  BUSINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+  BUSINESS_TIMEOUT_MS: envInt(50, 30_000, 2_000),
   BUSINESS_SCOPES: z.string().default('business:read'),
   OIDC_TOKEN_URL: httpUrl,
   OIDC_CLIENT_ID: z.string().min(1, 'is required (PromptAds’ service-to-service client id)'),
