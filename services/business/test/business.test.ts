@@ -362,6 +362,32 @@ describe('over a real socket', () => {
   });
 });
 
+describe('Redis outage', () => {
+  it('answers entitlements from the database while the cache is unreachable, and readiness names Redis', async () => {
+    await createPlan('no-cache', { features: ['promptads.campaigns'] });
+    await subscribe('acct-no-cache', 'no-cache');
+    await h.redisProxy.cut();
+    try {
+      const response = await h.call({
+        method: 'GET',
+        url: `${base}/accounts/acct-no-cache/entitlements/promptads.campaigns`,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ allowed: true, planId: 'no-cache' });
+      const ready = await h.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks).toEqual({ database: 'up', redis: 'down' });
+    } finally {
+      await h.redisProxy.restore();
+    }
+    await expect
+      .poll(async () => (await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode, {
+        timeout: 10_000,
+      })
+      .toBe(200);
+  });
+});
+
 describe('database outage', () => {
   it('flips readiness to 503, answers 503 problem+json, and recovers without a restart', async () => {
     await h.proxy.cut();

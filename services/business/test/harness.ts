@@ -6,6 +6,7 @@ import {
   startLocalIssuer,
   startTcpProxy,
   type TcpProxy,
+  TEST_REDIS_URL,
   type TestDatabase,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
@@ -23,6 +24,8 @@ export interface BusinessHarness {
   database: TestDatabase;
   /** Sits between the service and MariaDB so tests can cut the connection. */
   proxy: TcpProxy;
+  /** Sits between the service and Redis. */
+  redisProxy: TcpProxy;
   gateway: RecordingPaymentGateway;
   redisPrefix: string;
   token(scopes?: string[]): Promise<string>;
@@ -39,11 +42,13 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
   const proxied = new URL(database.url);
   proxied.port = String(proxy.port);
   const redisPrefix = uniqueRedisPrefix(label);
+  const redisProxy = await startTcpProxy(Number(new URL(TEST_REDIS_URL).port || 6379));
   const gateway = new RecordingPaymentGateway(new Set([DECLINED_AMOUNT]));
   const { app } = await buildBusiness(
     loadBusinessConfig({
       LOG_LEVEL: 'silent',
       DATABASE_URL: proxied.toString(),
+      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
       REDIS_KEY_PREFIX: redisPrefix,
       PAYMENT_GATEWAY: 'recording',
       OIDC_ISSUER: issuer.issuer,
@@ -59,6 +64,7 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     issuer,
     database,
     proxy,
+    redisProxy,
     gateway,
     redisPrefix,
     token,
@@ -67,6 +73,7 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     close: async () => {
       await app.close();
       await proxy.close();
+      await redisProxy.close();
       await database.drop();
       await issuer.close();
       await deleteRedisPrefix(redisPrefix);

@@ -152,6 +152,20 @@ describe('authentication', () => {
     expect(response.json().missingScopes).toEqual(['demo:write']);
   });
 
+  it('answers 503 when the identity provider key set is unreachable', async () => {
+    const closedPort = await startTcpProxy(1);
+    await closedPort.cut();
+    const isolated = await createDemoApp(env({ OIDC_JWKS_URL: `http://127.0.0.1:${closedPort.port}/keys` }));
+    try {
+      const response = await isolated.app.inject({ method: 'GET', url, headers: auth() });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-type']).toBe(PROBLEM);
+      expect(response.json()).toMatchObject({ dependency: 'identity-provider' });
+    } finally {
+      await isolated.app.close();
+    }
+  });
+
   it('serves the OpenAPI document and UI without a token', async () => {
     const json = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/docs/json' });
     expect(json.statusCode).toBe(200);
