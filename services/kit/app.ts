@@ -12,7 +12,7 @@ import { type Dependency, redisDependency } from './dependencies.js';
 import { installProblemHandlers } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemSchema, problemType } from './problem.js';
+import { HttpProblem, problemSchema, problemType } from './problem.js';
 import { createValidatorCompiler } from './validation.js';
 
 export interface ServiceAppOptions {
@@ -161,5 +161,3 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   return { app, metrics, prefix };
 }
-
-export { PROBLEM_CONTENT_TYPE };

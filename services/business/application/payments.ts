@@ -11,6 +11,7 @@ import {
 import { canTransition, type Payment, type PaymentStatus } from '../domain/payment.js';
 import type { Plans } from './plans.js';
 import type { Clock, PageRequest, PaymentGateway, PaymentRepository } from './ports.js';
+import { unknownReference } from './problems.js';
 import type { Subscriptions } from './subscriptions.js';
 
 const position = (payment: Payment) => ({ sortKey: payment.createdAt, id: payment.id });
@@ -36,7 +37,9 @@ export class Payments {
 
   /** Opens a provider order for the subscription's plan price and records it as `created`. */
   async start(subscriptionId: string): Promise<Payment> {
-    const subscription = await this.subscriptions.get(subscriptionId);
+    const subscription = await this.subscriptions.find(subscriptionId);
+    if (!subscription)
+      throw unknownReference('subscriptionId', `subscription ${subscriptionId} does not exist`);
     if (subscription.status !== 'active') {
       throw new HttpProblem(422, `subscription ${subscriptionId} is ${subscription.status}`, {
         type: problemType('subscription-not-active'),

@@ -27,8 +27,14 @@ export class Plans {
   }
 
   /** Hot read (every entitlement check needs it): served from the cache. */
+  async find(id: string): Promise<Plan | undefined> {
+    return (
+      (await this.cache.get(cacheKeys.plan(id), async () => (await this.plans.get(id)) ?? null)) ?? undefined
+    );
+  }
+
   async get(id: string): Promise<Plan> {
-    const plan = await this.cache.get(cacheKeys.plan(id), async () => (await this.plans.get(id)) ?? null);
+    const plan = await this.find(id);
     if (!plan) throw notFound(`plan ${id} does not exist`);
     return plan;
   }

@@ -3,6 +3,7 @@ import { HttpProblem, notFound, type Page, problemType, toPage } from '../../kit
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import type { Plans } from './plans.js';
 import { type Cache, type Clock, cacheKeys, type PageRequest, type SubscriptionRepository } from './ports.js';
+import { unknownReference } from './problems.js';
 
 const position = (subscription: Subscription) => ({ sortKey: subscription.createdAt, id: subscription.id });
 
@@ -15,7 +16,8 @@ export class Subscriptions {
   ) {}
 
   async subscribe(accountId: string, planId: string): Promise<Subscription> {
-    const plan = await this.plans.get(planId);
+    const plan = await this.plans.find(planId);
+    if (!plan) throw unknownReference('planId', `plan ${planId} does not exist`);
     if (!plan.active) {
       throw new HttpProblem(422, `plan ${planId} is not open for new subscriptions`, {
         type: problemType('plan-inactive'),
@@ -39,6 +41,10 @@ export class Subscriptions {
     const subscription = await this.subscriptions.get(id);
     if (!subscription) throw notFound(`subscription ${id} does not exist`);
     return subscription;
+  }
+
+  find(id: string): Promise<Subscription | undefined> {
+    return this.subscriptions.get(id);
   }
 
   async cancel(id: string): Promise<Subscription> {

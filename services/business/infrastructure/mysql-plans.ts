@@ -1,7 +1,8 @@
 import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { conflict } from '../../kit/index.js';
 import type { NewPlan, PlanChanges, PlanRepository } from '../application/ports.js';
 import type { BillingPeriod, Plan } from '../domain/plan.js';
-import { iso } from './mysql-rows.js';
+import { isDuplicateKey, iso } from './mysql-rows.js';
 
 interface PlanRow extends RowDataPacket {
   id: string;
@@ -46,6 +47,7 @@ export class MysqlPlanRepository implements PlanRepository {
       await connection.commit();
     } catch (error) {
       await connection.rollback().catch(() => undefined);
+      if (isDuplicateKey(error)) throw conflict(`plan ${plan.id} already exists`);
       throw error;
     } finally {
       connection.release();

@@ -221,6 +221,13 @@ describe('subscriptions and the entitlements facade', () => {
 
     const bad = await h.call({ method: 'GET', url: `${base}/subscriptions?status=paused` });
     expect(bad.statusCode).toBe(400);
+    const unknownPlan = await h.call({
+      method: 'POST',
+      url: `${base}/subscriptions`,
+      payload: { accountId: 'acct-2b', planId: 'no-such-plan' },
+    });
+    expect(unknownPlan.statusCode).toBe(422);
+    expect(unknownPlan.json().errors).toEqual([{ in: 'body', field: '/planId', message: 'does not exist' }]);
   });
 
   it('serves hot reads from Redis and invalidates them on write', async () => {
