@@ -126,11 +126,21 @@ export function policyCommand(context: CommandContext): Command {
 
 function writeReport(file: string, content: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    createParents(file);
     writeFileSync(file, content);
   } catch (error) {
     throw new UsageError([
       `--out: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     ]);
   }
+}
+
+/** Creates the missing folders above `file` one by one (recursive mkdir can spin on special file systems). */
+function createParents(file: string): void {
+  const missing: string[] = [];
+  for (let folder = dirname(file); !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) mkdirSync(folder);
 }

@@ -125,6 +125,21 @@ describe('promptsales policy: output', () => {
     );
   });
 
+  it('exits 2 with one line when --out cannot be written', async () => {
+    const file = join(scratch(), 'a-file');
+    writeFileSync(file, '');
+    const { code, stderr } = await cli(
+      '--dir',
+      COMPLIANT_DIR,
+      '--suppressions',
+      NO_SUPPRESSIONS,
+      '--out',
+      join(file, 'report.json'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--out: cannot write .*a-file\/report.json \(ENOTDIR\)\n$/);
+  });
+
   it('runs only the rules of the chosen pack', async () => {
     const nfr = JSON.parse(
       (
