@@ -14,6 +14,7 @@ import { Plans } from './application/plans.js';
 import { type Clock, type PaymentGateway, systemClock } from './application/ports.js';
 import { Subscriptions } from './application/subscriptions.js';
 import { type BusinessConfig, SERVICE } from './config.js';
+import { DisabledPaymentGateway } from './infrastructure/disabled-payment-gateway.js';
 import { MysqlPaymentRepository } from './infrastructure/mysql-payments.js';
 import { MysqlPlanRepository } from './infrastructure/mysql-plans.js';
 import { MysqlSubscriptionRepository } from './infrastructure/mysql-subscriptions.js';
@@ -40,7 +41,11 @@ export async function buildBusiness(
     onError: (error) => log?.warn({ err: error }, 'cache unavailable; reading through to the database'),
   });
   const clock = overrides.clock ?? systemClock;
-  const gateway = overrides.gateway ?? new RecordingPaymentGateway(config.declinedAmountsCents);
+  const gateway =
+    overrides.gateway ??
+    (config.paymentGateway === 'recording'
+      ? new RecordingPaymentGateway(config.declinedAmountsCents)
+      : new DisabledPaymentGateway());
 
   const planRepository = new MysqlPlanRepository(pool);
   const subscriptionRepository = new MysqlSubscriptionRepository(pool);
@@ -64,6 +69,8 @@ export async function buildBusiness(
   log = service.app.log;
   if (gateway instanceof RecordingPaymentGateway) {
     log.warn('payments go to the recording gateway: nothing is sent to PayPal');
+  } else if (gateway instanceof DisabledPaymentGateway) {
+    log.warn('no payment gateway is configured: payment routes answer 503');
   }
   return service;
 }

@@ -17,9 +17,11 @@ const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend(
   ...databaseVariables,
   DATABASE_POOL_MAX: envInt(1, 100, 10),
   CACHE_TTL_SECONDS: envInt(1, 86_400, 60),
-  PAYMENT_GATEWAY: z.enum(['recording'], {
-    error: 'must be "recording" (the only adapter shipped; the PayPal REST adapter plugs in here)',
-  }),
+  PAYMENT_GATEWAY: z
+    .enum(['disabled', 'recording'], {
+      error: 'must be "disabled" or "recording" (the PayPal REST adapter plugs in here)',
+    })
+    .default('disabled'),
   RECORDING_DECLINED_AMOUNTS_CENTS: z
     .string()
     .regex(/^(\d+(,\d+)*)?$/, 'must be a comma-separated list of amounts in cents')
@@ -32,7 +34,7 @@ export interface BusinessConfig {
   databaseUrl: string;
   databasePoolMax: number;
   cacheTtlSeconds: number;
-  paymentGateway: 'recording';
+  paymentGateway: 'disabled' | 'recording';
   declinedAmountsCents: Set<number>;
 }
 

@@ -4,10 +4,13 @@ import { DependencyUnavailableError, HttpProblem, problemType } from './problem.
 
 export interface AuthConfig {
   issuer: string;
-  audience: string;
+  /** Accepted audiences: a token's `aud` must name one (or, without `aud`, its `client_id`). */
+  audiences: string[];
   jwksUrl: string;
   /** Scopes every token must carry; routes may require more with `config: { scopes: [...] }`. */
   requiredScopes: string[];
+  /** Resource-server prefix an issuer puts on custom scopes (Cognito: `api://promptsales/`); stripped. */
+  scopePrefix: string;
 }
 
 /** Who is calling, as proven by the bearer token. */
@@ -49,12 +52,31 @@ function insufficientScope(missing: string[]) {
   });
 }
 
-/** Okta puts scopes in `scp` (array); RFC 9068 uses `scope` (space-separated string). */
-function scopesOf(payload: JWTPayload): string[] {
+/**
+ * Okta puts scopes in `scp` (array); RFC 9068 and Cognito use `scope` (space-separated). Cognito
+ * also qualifies custom scopes with the resource server, which `prefix` strips.
+ */
+function scopesOf(payload: JWTPayload, prefix: string): string[] {
   const { scp, scope } = payload as { scp?: unknown; scope?: unknown };
-  if (Array.isArray(scp)) return scp.filter((s): s is string => typeof s === 'string');
-  if (typeof scope === 'string') return scope.split(' ').filter(Boolean);
-  return [];
+  const raw = Array.isArray(scp)
+    ? scp.filter((s): s is string => typeof s === 'string')
+    : typeof scope === 'string'
+      ? scope.split(' ').filter(Boolean)
+      : [];
+  return prefix ? raw.map((s) => (s.startsWith(prefix) ? s.slice(prefix.length) : s)) : raw;
+}
+
+/**
+ * OIDC access tokens name their audience in `aud`; Cognito access tokens carry none and name the
+ * client in `client_id` instead. ID tokens (`token_use: id`) are never accepted as bearer tokens.
+ */
+function audienceProblem(payload: JWTPayload, audiences: string[]): string | undefined {
+  if ((payload as { token_use?: unknown }).token_use === 'id') return 'an ID token is not an access token';
+  const { aud } = payload;
+  const clientId = (payload as { client_id?: unknown }).client_id;
+  const named =
+    aud === undefined ? (typeof clientId === 'string' ? [clientId] : []) : Array.isArray(aud) ? aud : [aud];
+  return named.some((value) => audiences.includes(value)) ? undefined : 'token audience is not accepted';
 }
 
 function describeJoseError(error: unknown): string | undefined {
@@ -94,7 +116,6 @@ export function createAuthenticator(config: AuthConfig) {
     try {
       ({ payload } = await jwtVerify(match[1], jwks, {
         issuer: config.issuer,
-        audience: config.audience,
         algorithms: ALGORITHMS,
         requiredClaims: ['sub', 'exp'],
         clockTolerance: 5,
@@ -117,14 +138,17 @@ export function createAuthenticator(config: AuthConfig) {
       );
     }
 
-    const scopes = scopesOf(payload);
+    const wrongAudience = audienceProblem(payload, config.audiences);
+    if (wrongAudience) throw unauthorized(wrongAudience);
+
+    const scopes = scopesOf(payload, config.scopePrefix);
     const required = [...config.requiredScopes, ...(request.routeOptions.config.scopes ?? [])];
     const missing = required.filter((scope) => !scopes.includes(scope));
     if (missing.length > 0) throw insufficientScope(missing);
 
     request.principal = {
       subject: payload.sub as string,
-      clientId: typeof payload.cid === 'string' ? payload.cid : undefined,
+      clientId: [payload.cid, payload.client_id].find((value): value is string => typeof value === 'string'),
       scopes,
       claims: payload,
     };

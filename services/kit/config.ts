@@ -48,9 +48,18 @@ export function kitEnvSchema(defaults: { port: number; service: string }) {
     OIDC_ISSUER: z
       .string()
       .min(1, 'is required (the token issuer, e.g. https://<org>.okta.com/oauth2/default)'),
-    OIDC_AUDIENCE: z.string().min(1, 'is required (the audience tokens must carry)'),
+    OIDC_AUDIENCE: z
+      .string()
+      .min(1, 'is required (the audience tokens must carry; a comma-separated list accepts any of them)')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
     OIDC_JWKS_URL: httpUrl,
     OIDC_REQUIRED_SCOPES: scopeList,
+    OIDC_SCOPE_PREFIX: z.string().default(''),
   });
 }
 
@@ -81,7 +90,13 @@ export interface KitConfig {
   redisUrl: string;
   redisKeyPrefix: string;
   rateLimit: { max: number; windowMs: number };
-  auth: { issuer: string; audience: string; jwksUrl: string; requiredScopes: string[] };
+  auth: {
+    issuer: string;
+    audiences: string[];
+    jwksUrl: string;
+    requiredScopes: string[];
+    scopePrefix: string;
+  };
 }
 
 export function toKitConfig(env: KitEnv): KitConfig {
@@ -97,9 +112,10 @@ export function toKitConfig(env: KitEnv): KitConfig {
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
     auth: {
       issuer: env.OIDC_ISSUER,
-      audience: env.OIDC_AUDIENCE,
+      audiences: env.OIDC_AUDIENCE,
       jwksUrl: env.OIDC_JWKS_URL,
       requiredScopes: env.OIDC_REQUIRED_SCOPES,
+      scopePrefix: env.OIDC_SCOPE_PREFIX,
     },
   };
 }

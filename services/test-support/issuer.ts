@@ -5,7 +5,8 @@ import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 
 export interface TokenOptions {
   subject?: string;
-  audience?: string;
+  /** `null` leaves `aud` out (as Cognito access tokens do). */
+  audience?: string | null;
   issuer?: string;
   scopes?: string[];
   /** Seconds from now; negative for an already expired token. */
@@ -75,10 +76,12 @@ export async function startLocalIssuer(
     const expiresIn = opts.expiresIn ?? 300;
     const claims: JWTPayload = { ...opts.claims };
     if (opts.scopes) claims.scp = opts.scopes;
-    return new SignJWT(claims)
+    const jwt = new SignJWT(claims);
+    if (opts.audience !== null)
+      jwt.setAudience(opts.audience ?? options.defaultAudience ?? 'api://promptsales');
+    return jwt
       .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
       .setIssuer(opts.issuer ?? issuer)
-      .setAudience(opts.audience ?? options.defaultAudience ?? 'api://promptsales')
       .setSubject(opts.subject ?? 'user-1')
       .setIssuedAt(expiresIn < 0 ? now + expiresIn - 60 : now)
       .setExpirationTime(now + expiresIn)

@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL } from '../../test-support/index.js';
+import { buildBusiness } from '../app.js';
+import { loadBusinessConfig } from '../config.js';
 import { businessMigrations } from '../infrastructure/migrations.js';
 import { migrateBusiness } from '../migrate.js';
 import { type BusinessHarness, DECLINED_AMOUNT, startBusinessHarness } from './harness.js';
@@ -350,6 +352,47 @@ describe('payments through the PayPal port', () => {
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ dependency: 'paypal' });
     expect(await sql<{ n: number }>('SELECT COUNT(*) AS n FROM payments')).toEqual(before);
+  });
+});
+
+describe('without a configured payment gateway', () => {
+  it('serves everything but payments, which answer 503 and write nothing', async () => {
+    await createPlan('unpaid');
+    const subscription = await subscribe('acct-unpaid', 'unpaid');
+    const { app } = await buildBusiness(
+      loadBusinessConfig({
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: h.database.url,
+        REDIS_KEY_PREFIX: h.redisPrefix,
+        OIDC_ISSUER: h.issuer.issuer,
+        OIDC_AUDIENCE: 'api://promptsales',
+        OIDC_JWKS_URL: h.issuer.jwksUrl,
+      }),
+    );
+    try {
+      const headers = { authorization: `Bearer ${await h.token()}` };
+      const before = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM payments');
+      const payment = await app.inject({
+        method: 'POST',
+        url: `${base}/payments`,
+        headers,
+        payload: { subscriptionId: subscription.id },
+      });
+      expect(payment.statusCode).toBe(503);
+      expect(payment.json()).toMatchObject({
+        dependency: 'paypal',
+        detail: 'no payment gateway is configured (PAYMENT_GATEWAY=disabled)',
+      });
+      expect(await sql<{ n: number }>('SELECT COUNT(*) AS n FROM payments')).toEqual(before);
+      const entitlement = await app.inject({
+        method: 'GET',
+        url: `${base}/accounts/acct-unpaid/entitlements`,
+        headers,
+      });
+      expect(entitlement.json().planId).toBe('unpaid');
+    } finally {
+      await app.close();
+    }
   });
 });
 

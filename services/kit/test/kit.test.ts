@@ -152,6 +152,42 @@ describe('authentication', () => {
     expect(response.json().missingScopes).toEqual(['demo:write']);
   });
 
+  it('accepts Cognito access tokens (client_id instead of aud, prefixed scopes) and refuses ID tokens', async () => {
+    const cognito = await createDemoApp(
+      env({ OIDC_AUDIENCE: `${AUDIENCE}, portal-client`, OIDC_SCOPE_PREFIX: 'api://promptsales/' }),
+    );
+    const access = (clientId: string) =>
+      issuer.token({
+        audience: null,
+        claims: { client_id: clientId, token_use: 'access', scope: 'openid api://promptsales/demo:read' },
+      });
+    try {
+      const accepted = await cognito.app.inject({
+        method: 'GET',
+        url,
+        headers: auth(await access('portal-client')),
+      });
+      expect(accepted.statusCode).toBe(200);
+      const otherClient = await cognito.app.inject({
+        method: 'GET',
+        url,
+        headers: auth(await access('someone-else')),
+      });
+      expect(otherClient.statusCode).toBe(401);
+      expect(otherClient.json().detail).toBe('token audience is not accepted');
+      const idToken = await issuer.token({
+        audience: 'portal-client',
+        scopes: ['demo:read'],
+        claims: { token_use: 'id' },
+      });
+      const refused = await cognito.app.inject({ method: 'GET', url, headers: auth(idToken) });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().detail).toBe('an ID token is not an access token');
+    } finally {
+      await cognito.app.close();
+    }
+  });
+
   it('answers 503 when the identity provider key set is unreachable', async () => {
     const closedPort = await startTcpProxy(1);
     await closedPort.cut();
