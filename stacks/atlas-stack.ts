@@ -7,6 +7,7 @@ import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AtlasKmsAccess } from './constructs/atlas/atlas-kms-access.js';
 import { AtlasPrivateEndpoint } from './constructs/atlas/atlas-private-endpoint.js';
+import { ContentDatabaseUser } from './constructs/atlas/content-database-user.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 
 /** Atlas names AWS regions in upper case with underscores: us-east-1 → US_EAST_1. */
@@ -25,6 +26,11 @@ export interface AtlasStackProps extends PlatformStackProps {
  * spec's retention with point-in-time recovery, reached through PrivateLink, and an access list
  * holding nothing but the VPC's CIDR.
  *
+ * PromptContent signs in with the IAM role of its pods (no database password exists), allowed to
+ * read and write its own database only.
+ *
+ * Read by other stacks: `privateConnectionString`, `contentDatabase`, `contentRoleArn`.
+ *
  * Credentials: MONGODB_ATLAS_PUBLIC_KEY and MONGODB_ATLAS_PRIVATE_KEY, read by the provider. The
  * organization comes from `data.atlas.orgId` or, when the spec leaves it out, the Terraform
  * variable `atlas_org_id` (TF_VAR_atlas_org_id).
@@ -34,6 +40,10 @@ export class AtlasStack extends PlatformStack {
   readonly clusterName: string;
   /** The PrivateLink connection string of the replica set (mongodb+srv). */
   readonly privateConnectionString: string;
+  /** PromptContent's database. */
+  readonly contentDatabase: string;
+  /** The IAM role of the PromptContent pods, which Atlas authenticates (MONGODB-AWS). */
+  readonly contentRoleArn: string;
 
   constructor(scope: Construct, props: AtlasStackProps) {
     super(scope, 'atlas', props);
@@ -118,6 +128,14 @@ export class AtlasStack extends PlatformStack {
       cidrBlock: props.network.vpcCidr,
       comment: 'The platform VPC; clients connect through PrivateLink',
     });
+
+    this.contentDatabase = atlas.databaseName;
+    this.contentRoleArn = new ContentDatabaseUser(this, 'promptcontent-user', {
+      roleName: this.resourceName('promptcontent'),
+      projectId: project.id,
+      clusterName: cluster.name,
+      database: atlas.databaseName,
+    }).roleArn;
 
     this.privateConnectionString = cluster.connectionStrings
       .get(0)

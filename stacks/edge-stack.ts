@@ -7,7 +7,6 @@ import { ApiIngress } from './constructs/edge/api-ingress.js';
 import { ApiCertificate } from './constructs/edge/certificate.js';
 import { HttpApi } from './constructs/edge/http-api.js';
 import { addLogEncryptionKey } from './constructs/edge/log-encryption-key.js';
-import { ApiUserPool } from './constructs/edge/user-pool.js';
 import { ApiWebAcl } from './constructs/edge/web-acl.js';
 import { addKubernetesProvider } from './constructs/workloads/cluster-providers.js';
 import type { ClusterOutputs, NetworkOutputs } from './constructs/workloads/platform-inputs.js';
@@ -18,12 +17,15 @@ export interface EdgeStackProps extends PlatformStackProps {
   cluster: ClusterOutputs;
   /** The workloads stack: its namespace holds the Ingress, and its Services are the ALB's targets. */
   workloads: { namespace: string };
+  /** The identity stack's token issuer: the JWT authorizer accepts what the services accept. */
+  identity: { tokens: { issuerUrl: string; audience: string } };
 }
 
 /**
  * From the internet to the API Services: the certificate, the WAF, the ALB (an Ingress the load
- * balancer controller realizes, with its access-log bucket), the Cognito user pool and the HTTP
- * API with its JWT authorizer, VPC link and one route per service version.
+ * balancer controller realizes, with its access-log bucket) and the HTTP API with its JWT
+ * authorizer (the identity stack's Cognito issuer and portal client), VPC link and one route per
+ * service version.
  *
  * Applied after the workloads stack (the controller and the Services must exist): the Ingress
  * waits for the controller to publish the ALB, then the gateway's integration looks the ALB's
@@ -73,7 +75,6 @@ export class EdgeStack extends PlatformStack {
       dependsOn: [accessLogs.policy],
     });
 
-    const users = new ApiUserPool(this, 'users', { name, settings: spec.apiGateway.cognito });
     const api = new HttpApi(this, 'http-api', {
       name,
       plan,
@@ -82,8 +83,8 @@ export class EdgeStack extends PlatformStack {
       listenerArn: ingress.httpsListener.arn,
       privateSubnetIds: props.network.privateSubnetIds,
       vpcLinkSecurityGroupId: securityGroups.vpcLink.id,
-      issuer: `https://cognito-idp.${region}.amazonaws.com/${users.userPool.id}`,
-      audience: [users.client.id],
+      issuer: props.identity.tokens.issuerUrl,
+      audience: [props.identity.tokens.audience],
       logKeyArn: logKey.arn,
     });
 
@@ -92,8 +93,6 @@ export class EdgeStack extends PlatformStack {
       description: 'Point the API domain here (an alias record) when no hosted zone is given',
       value: api.domain.domainNameConfiguration.targetDomainName,
     });
-    new TerraformOutput(this, 'user_pool_id', { value: users.userPool.id });
-    new TerraformOutput(this, 'user_pool_client_id', { value: users.client.id });
     new TerraformOutput(this, 'load_balancer_dns_name', { value: ingress.loadBalancer.dnsName });
   }
 }

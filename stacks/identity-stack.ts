@@ -8,7 +8,12 @@ import { Group } from '@cdktf/provider-okta/lib/group/index.js';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider/index.js';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { ApiResourceServer, PortalClient, ServiceClient } from './constructs/identity/api-clients.js';
 import { PortalApp, ServiceApp } from './constructs/identity/oauth-apps.js';
+import { OKTA_PROVIDER_NAME, OktaFederation } from './constructs/identity/okta-federation.js';
+import { ApiUserPool } from './constructs/identity/user-pool.js';
+import { ManagedKey } from './constructs/kms-key.js';
+import type { TokenIssuerOutputs } from './constructs/workloads/platform-inputs.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 
 const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
@@ -18,22 +23,30 @@ export function serviceScopes(services: readonly { name: string }[]): string[] {
   return services.flatMap((service) => [`${service.name}:read`, `${service.name}:write`]);
 }
 
+/** The one token issuer the gateway and the services agree on, and the services' own client. */
+export type TokenIssuer = TokenIssuerOutputs;
+
 /**
- * Okta (reference document, Security: OpenID Connect by Okta): a custom authorization server whose
- * audience the services check, read and write scopes per service, the portal's PKCE app, a
- * client-credentials app for service-to-service calls, groups and a groups claim.
+ * Who may call the APIs. Okta (reference document: the external identity provider for SSO and
+ * OIDC): a custom authorization server, read and write scopes per service, the portal's PKCE app,
+ * a client-credentials app, groups and a groups claim. Cognito (reference document: access at the
+ * API gateway): the user pool that federates Okta and issues the tokens that both the gateway's
+ * JWT authorizer and the services check, with a resource server of per-service scopes and a
+ * machine client for service-to-service calls. Applied before the workloads and edge stacks.
  *
- * Credentials: OKTA_ORG_NAME, OKTA_BASE_URL and OKTA_API_TOKEN, read by the provider.
- * Read by other stacks: `issuerUrl`, `audience`.
+ * Credentials: OKTA_ORG_NAME, OKTA_BASE_URL and OKTA_API_TOKEN, read by the Okta provider.
+ * Read by other stacks: `tokens` (issuer, JWKS, audience, token endpoint, service client).
  */
 export class IdentityStack extends PlatformStack {
-  readonly issuerUrl: string;
-  readonly audience: string;
+  readonly tokens: TokenIssuer;
+  /** The Okta authorization server Cognito federates. */
+  readonly oktaIssuerUrl: string;
 
   constructor(scope: Construct, props: PlatformStackProps) {
     super(scope, 'identity', props);
+    this.useAwsProvider();
     new OktaProvider(this, 'okta', {});
-    const { identity, workloads } = this.spec;
+    const { identity, workloads, apiGateway, environment } = this.spec;
     const name = this.resourceName('api');
 
     const authServer = new AuthServer(this, 'auth-server', {
@@ -44,8 +57,7 @@ export class IdentityStack extends PlatformStack {
       issuerMode: 'ORG_URL',
       status: 'ACTIVE',
     });
-    this.issuerUrl = authServer.issuer;
-    this.audience = identity.audience;
+    this.oktaIssuerUrl = authServer.issuer;
 
     const scopes = serviceScopes(workloads.services);
     const scopeResources = scopes.map(
@@ -85,12 +97,62 @@ export class IdentityStack extends PlatformStack {
       label: `PromptSales services (${this.environment})`,
     });
 
+    const users = new ApiUserPool(this, 'users', {
+      name,
+      settings: apiGateway.cognito,
+      domainPrefix: apiGateway.cognito.domainPrefix ?? name,
+      region: environment.region,
+    });
+    const federation = new OktaFederation(this, 'okta-federation', {
+      label: `PromptSales Cognito federation (${this.environment})`,
+      userPoolId: users.userPool.id,
+      cognitoDomainUrl: users.domainUrl,
+      oktaIssuer: authServer.issuer,
+      groupIds: groups.map((group) => group.id),
+    });
+    const resourceServer = new ApiResourceServer(this, 'resource-server', {
+      userPoolId: users.userPool.id,
+      identifier: identity.audience,
+      scopes,
+    });
+    const portalClient = new PortalClient(this, 'portal-client', {
+      name,
+      userPoolId: users.userPool.id,
+      settings: apiGateway.cognito,
+      callbackUrls: identity.portal.redirectUris,
+      logoutUrls: identity.portal.postLogoutRedirectUris,
+      identityProviders: [OKTA_PROVIDER_NAME, 'COGNITO'],
+      scopes: resourceServer.scopes,
+      dependsOn: [federation.provider, resourceServer.server],
+    });
+    const secretsKey = new ManagedKey(this, 'secrets-key', {
+      name: this.resourceName('identity-secrets'),
+      description: 'Secrets Manager secrets of the identity stack (service client credentials)',
+    });
+    const serviceClient = new ServiceClient(this, 'service-client', {
+      name,
+      userPoolId: users.userPool.id,
+      settings: apiGateway.cognito,
+      scopes: resourceServer.scopes,
+      kmsKeyArn: secretsKey.arn,
+      dependsOn: [resourceServer.server],
+    });
+    this.tokens = {
+      issuerUrl: users.issuerUrl,
+      jwksUrl: users.jwksUrl,
+      audience: portalClient.client.id,
+      tokenUrl: `${users.domainUrl}/oauth2/token`,
+      resourceServer: resourceServer.server.identifier,
+      serviceClientId: serviceClient.client.id,
+      serviceClientSecretArn: serviceClient.secret.arn,
+    };
+
     const portalPolicy = new AuthServerPolicy(this, 'portal-policy', {
       authServerId: authServer.id,
       name: 'portal',
       description: 'Users of the web portal',
       priority: 1,
-      clientWhitelist: [portal.app.clientId],
+      clientWhitelist: [portal.app.clientId, federation.app.clientId],
       status: 'ACTIVE',
     });
     new AuthServerPolicyRule(this, 'portal-rule', {
@@ -126,8 +188,11 @@ export class IdentityStack extends PlatformStack {
       dependsOn: scopeResources,
     });
 
-    new TerraformOutput(this, 'issuer', { value: authServer.issuer });
-    new TerraformOutput(this, 'audience', { value: identity.audience });
+    new TerraformOutput(this, 'okta_issuer', { value: authServer.issuer });
+    new TerraformOutput(this, 'issuer', { value: this.tokens.issuerUrl });
+    new TerraformOutput(this, 'user_pool_id', { value: users.userPool.id });
+    new TerraformOutput(this, 'user_pool_client_id', { value: portalClient.client.id });
+    new TerraformOutput(this, 'token_url', { value: this.tokens.tokenUrl });
     new TerraformOutput(this, 'portal_client_id', { value: portal.app.clientId });
     new TerraformOutput(this, 'service_client_id', { value: services.app.clientId });
   }

@@ -35,8 +35,21 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   const data = new DataStack(app, { ...props, network, cluster });
   const atlas = new AtlasStack(app, { ...props, network, cluster });
   const identity = new IdentityStack(app, props);
-  const workloads = new WorkloadsStack(app, { ...props, network, cluster });
-  const edge = new EdgeStack(app, { ...props, network, cluster, workloads });
+  const workloads = new WorkloadsStack(app, {
+    ...props,
+    network,
+    cluster,
+    runtime: {
+      tokens: identity.tokens,
+      data: data.connections,
+      atlas: {
+        privateConnectionString: atlas.privateConnectionString,
+        contentDatabase: atlas.contentDatabase,
+        contentRoleArn: atlas.contentRoleArn,
+      },
+    },
+  });
+  const edge = new EdgeStack(app, { ...props, network, cluster, workloads, identity });
   // The Ingress needs the load balancer controller and the Services that the workloads stack installs.
   edge.addDependency(workloads);
   const observability = new ObservabilityStack(app, { ...props, cluster, data: data.monitoring });

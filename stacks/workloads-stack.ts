@@ -1,26 +1,32 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { addHelmProvider, addKubernetesProvider } from './constructs/workloads/cluster-providers.js';
-import type { ClusterOutputs, NetworkOutputs } from './constructs/workloads/platform-inputs.js';
+import type {
+  ClusterOutputs,
+  NetworkOutputs,
+  ServiceRuntimeInputs,
+} from './constructs/workloads/platform-inputs.js';
 import { PlatformWorkloads } from './constructs/workloads/platform-workloads.js';
-import type { ServiceSettings } from './constructs/workloads/service-settings.js';
+import { serviceRuntime } from './constructs/workloads/service-runtime.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 
 export interface WorkloadsStackProps extends PlatformStackProps {
   network: Pick<NetworkOutputs, 'vpcId'>;
   cluster: ClusterOutputs;
-  /** Non-secret container settings from other stacks (token issuer, endpoints); none by default. */
-  serviceSettings?: ServiceSettings;
+  /** What the pods are configured from: the identity, data and Atlas stacks' public properties. */
+  runtime: ServiceRuntimeInputs;
 }
 
 /**
  * What runs in the cluster: metrics-server, kube-prometheus-stack, the Prometheus Adapter with the
- * `http_requests_inflight` rule and the AWS Load Balancer Controller (Helm, pinned in
- * `spec.addons`), then, per service and API version of the plan, a Deployment, Service, HPA and
- * PodDisruptionBudget in the API namespace.
+ * `http_requests_inflight` rule, the AWS Load Balancer Controller, the Cluster Autoscaler and the
+ * External Secrets Operator (Helm, pinned in `spec.addons`); per service a ServiceAccount, a
+ * ConfigMap of settings and an ExternalSecret of credentials; then, per service and API version of
+ * the plan, a Deployment, Service, HPA and PodDisruptionBudget in the API namespace.
  *
- * Read by other stacks: `namespace` (the edge stack's Ingress lives there, which also orders the
- * edge stack after this one).
+ * Applied after the data, Atlas and identity stacks, whose endpoints, issuer and secret ARNs the
+ * pods receive. Read by other stacks: `namespace` (the edge stack's Ingress lives there, which
+ * also orders the edge stack after this one).
  */
 export class WorkloadsStack extends PlatformStack {
   readonly namespace: string;
@@ -42,7 +48,13 @@ export class WorkloadsStack extends PlatformStack {
       vpcId: props.network.vpcId,
       region,
       namePrefix: this.resourceName('workloads'),
-      serviceSettings: props.serviceSettings,
+      serviceRuntime: serviceRuntime({
+        inputs: props.runtime,
+        deployments: plan.deployments,
+        namespace: spec.workloads.namespace,
+        specSettings: spec.workloads.settings,
+        databaseCaBundlePath: spec.podRuntime.databaseCaBundlePath,
+      }),
     });
     this.namespace = workloads.namespace.metadata.name;
 

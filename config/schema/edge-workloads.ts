@@ -129,6 +129,13 @@ export const ApiGatewaySchema = z
         refreshTokenValidityDays: z.number().int().min(1).max(3650).default(30),
         // Previous passwords a user may not reuse (Cognito Essentials and Plus tiers).
         passwordHistorySize: z.number().int().min(0).max(24).default(24),
+        // Prefix of the hosted sign-in and token endpoint (<prefix>.auth.<region>.amazoncognito.com),
+        // unique per region across AWS; promptsales-<env>-api when left out.
+        domainPrefix: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens')
+          .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'may not contain aws, amazon or cognito')
+          .optional(),
       })
       .strict()
       .prefault({}),
@@ -136,6 +143,8 @@ export const ApiGatewaySchema = z
   .strict()
   .prefault({});
 export type ApiGatewaySpec = z.infer<typeof ApiGatewaySchema>;
+
+const duration = z.string().regex(/^\d+[smh]$/, 'a duration such as 10m');
 
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'an exact chart version such as 1.2.3');
 
@@ -182,6 +191,30 @@ export const AddonsSchema = z
       version: '1.11.0',
       namespace: 'kube-system',
     }),
+    // Syncs the services' credentials from Secrets Manager into Kubernetes Secrets (API external-secrets.io/v1).
+    externalSecrets: chart({
+      repository: 'https://charts.external-secrets.io',
+      chart: 'external-secrets',
+      version: '0.18.2',
+      namespace: 'external-secrets',
+    }),
+    // Chart 9.47 ships Cluster Autoscaler 1.33, the minor version of the default cluster.
+    clusterAutoscaler: chart({
+      repository: 'https://kubernetes.github.io/autoscaler',
+      chart: 'cluster-autoscaler',
+      version: '9.47.0',
+      namespace: 'kube-system',
+    }),
+    // How the Cluster Autoscaler gives nodes back (its flags of the same names).
+    nodeScaleDown: z
+      .object({
+        // A node whose pods request less than this share of its CPU and memory is a candidate.
+        utilizationThreshold: z.number().gt(0).lt(1).default(0.5),
+        unneededTime: duration.default('10m'),
+        delayAfterAdd: duration.default('10m'),
+      })
+      .strict()
+      .prefault({}),
     prometheusRetention: z
       .string()
       .regex(/^\d+[dhw]$/, 'a Prometheus duration such as 15d')
@@ -225,6 +258,12 @@ export const PodRuntimeSchema = z
       })
       .strict()
       .prefault({}),
+    // Aurora's server certificates chain to the RDS CA, which Node does not trust by default: the
+    // service images carry the RDS global bundle here (NODE_EXTRA_CA_CERTS), so TLS is verified.
+    databaseCaBundlePath: z
+      .string()
+      .regex(/^\/[A-Za-z0-9._/-]+\.pem$/, 'an absolute path to a PEM file')
+      .default('/etc/ssl/certs/rds-global-bundle.pem'),
     // The root filesystem is read-only; /tmp is a scratch volume of at most this size.
     tmpSizeLimit: z
       .string()

@@ -48,6 +48,12 @@ const defaultServices: z.input<typeof ServiceSchema>[] = [
   { name: 'business', port: 3004, versions: [{ version: 1, image: 'promptsales/business:v1' }] },
 ];
 
+/** Environment variables of one service's containers that the spec, not another stack, decides. */
+const settingsVariables = z.record(
+  z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as PAYMENT_GATEWAY'),
+  z.string(),
+);
+
 export const WorkloadsSchema = z
   .object({
     namespace: z
@@ -61,6 +67,11 @@ export const WorkloadsSchema = z
       .refine((services) => new Set(services.map((s) => s.name)).size === services.length, {
         message: 'each service may appear only once',
       }),
+    // Non-secret settings per service; the endpoints, issuer and credentials come from the other stacks.
+    settings: z
+      .partialRecord(ServiceNameSchema, settingsVariables)
+      // Business ships only the recording payment adapter so far (services/business/config.ts).
+      .default({ business: { PAYMENT_GATEWAY: 'recording' } }),
   })
   .strict()
   .prefault({});
@@ -253,6 +264,11 @@ export const DataSchema = z
           .string()
           .regex(/^\d+\.\d+$/)
           .default('8.0'),
+        // PromptContent's database; its pods' IAM role may read and write it and nothing else.
+        databaseName: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,63}$/, 'a MongoDB database name')
+          .default('promptcontent'),
         // Reference document: "Atlas Replica Set (3 nodos, 2+ AZ)".
         electableNodes: z
           .number()

@@ -25,7 +25,7 @@ beforeAll(() => {
             { version: 2, image: 'promptsales/promptcontent:v2', loadShare: 0.5 },
           ],
         },
-        { name: 'promptads', port: 3002, versions: [{ version: 1, image: 'promptsales/promptads:v1' }] },
+        { name: 'business', port: 3004, versions: [{ version: 1, image: 'promptsales/business:v1' }] },
       ],
     },
   });
@@ -41,7 +41,7 @@ describe('edge stack follows the spec', () => {
     expect(paths?.map((p) => p.path)).toEqual([
       '/api/promptcontent/v1',
       '/api/promptcontent/v2',
-      '/api/promptads/v1',
+      '/api/business/v1',
     ]);
     expect(paths?.[1]?.backend).toEqual({
       service: { name: 'promptcontent-api-v2', port: { number: 3001 } },

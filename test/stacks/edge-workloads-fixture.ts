@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { planCapacity } from '../../calculators/plan.js';
 import { type PlatformSpecInput, parseSpec } from '../../config/spec.js';
-import type { ServiceSettings } from '../../stacks/constructs/workloads/service-settings.js';
+import type { ServiceRuntimeInputs } from '../../stacks/constructs/workloads/platform-inputs.js';
 import { EdgeStack } from '../../stacks/edge-stack.js';
 import { WorkloadsStack } from '../../stacks/workloads-stack.js';
 
@@ -16,6 +16,47 @@ export const cluster = {
   clusterEndpoint: 'https://ABCDEF.gr7.us-east-1.eks.amazonaws.com',
   clusterCertificateAuthorityData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t',
 };
+
+/** Stand-ins for the identity, data and Atlas stacks' public properties; ARNs as the stacks publish them. */
+export const runtime: ServiceRuntimeInputs = {
+  tokens: {
+    issuerUrl: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
+    jwksUrl: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example/.well-known/jwks.json',
+    audience: 'portalclientid0123456789',
+    tokenUrl: 'https://promptsales-dev-api.auth.us-east-1.amazoncognito.com/oauth2/token',
+    resourceServer: 'api://promptsales',
+    serviceClientId: 'serviceclientid0123456789',
+    serviceClientSecretArn:
+      'arn:aws:secretsmanager:us-east-1:111122223333:secret:promptsales-dev-api/service-client-AbCdEf',
+  },
+  data: {
+    postgres: {
+      host: 'promptsales-dev-postgres.cluster-abc.us-east-1.rds.amazonaws.com',
+      port: 5432,
+      database: 'promptsales',
+      masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-postgres-AbCdEf',
+    },
+    mysql: {
+      host: 'promptsales-dev-mysql.cluster-abc.us-east-1.rds.amazonaws.com',
+      port: 3306,
+      database: 'business',
+      masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-mysql-AbCdEf',
+    },
+    redis: {
+      host: 'master.promptsales-dev-redis.abc.use1.cache.amazonaws.com',
+      port: 6379,
+      authTokenSecretArn:
+        'arn:aws:secretsmanager:us-east-1:111122223333:secret:promptsales-dev-redis/auth-token-AbCdEf',
+    },
+  },
+  atlas: {
+    privateConnectionString: 'mongodb+srv://promptsales-dev-content-pl-0.abcde.mongodb.net',
+    contentDatabase: 'promptcontent',
+    contentRoleArn: 'arn:aws:iam::111122223333:role/promptsales-dev-promptcontent',
+  },
+};
+
+export const identity = { tokens: runtime.tokens };
 
 export type Resource = Record<string, unknown> & {
   metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
@@ -51,25 +92,33 @@ export function addressOf(stack: SynthesizedStack, type: string): string {
   return `${type}.${names[0]}`;
 }
 
-/** Every string attribute whose key names a credential and whose value is written out literally. */
+/** `{{ .redisAuthToken | urlquery }}`: the External Secrets Operator fills it in, inside the cluster. */
+export const SECRET_TEMPLATE = /^(\{\{ \.[A-Za-z]+( \| urlquery)? \}\})$/;
+
+/**
+ * Every string attribute whose key names a credential and whose value is written out literally
+ * (neither a Terraform reference nor an ExternalSecret template; `secretKey` names a key, not a value).
+ */
 export function literalSecrets(value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => literalSecrets(item, `${path}[${index}]`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const here = path ? `${path}.${key}` : key;
     const credential = /password|secret|private_key|auth_token|^token$/i.test(key);
-    if (credential && typeof child === 'string' && child !== '' && !child.startsWith('${')) return [here];
+    const literal =
+      typeof child === 'string' && child !== '' && !child.startsWith('${') && !SECRET_TEMPLATE.test(child);
+    if (credential && key !== 'secretKey' && literal) return [here];
     return literalSecrets(child, here);
   });
 }
 
 /** Synthesizes the workloads and edge stacks of a spec (dev name, reference figures) with stand-in inputs. */
-export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}, serviceSettings?: ServiceSettings) {
+export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
   const spec = parseSpec({ ...input, environment: { name: 'dev', ...input.environment } });
   const plan = planCapacity(spec);
   const app = Testing.app();
-  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, serviceSettings });
-  const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads });
+  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime });
+  const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads, identity });
   return {
     spec,
     plan,

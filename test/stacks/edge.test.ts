@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ALB_TLS_POLICIES } from '../../config/schema/edge-workloads.js';
 import {
   addressOf,
+  identity,
   literalSecrets,
   network,
   type Resource,
@@ -188,33 +189,17 @@ describe('edge stack: certificate, WAF and access-log bucket', () => {
   });
 });
 
-describe('edge stack: Cognito and the HTTP API', () => {
-  it('enforces a strong password policy, MFA and threat protection on the user pool', () => {
-    const pool = only('aws_cognito_user_pool');
-    expect(pool.password_policy).toMatchObject({
-      minimum_length: 14,
-      require_lowercase: true,
-      require_uppercase: true,
-      require_numbers: true,
-      require_symbols: true,
-    });
-    expect(pool.mfa_configuration).toBe('ON');
-    expect(pool.software_token_mfa_configuration).toEqual({ enabled: true });
-    expect(pool.user_pool_add_ons).toEqual({ advanced_security_mode: 'ENFORCED' });
-    expect(pool.deletion_protection).toBe('ACTIVE');
-    expect(only('aws_cognito_user_pool_client').generate_secret).toBe(false);
+describe('edge stack: the HTTP API and its JWT authorizer', () => {
+  it('keeps no user pool of its own: the identity stack issues the tokens', () => {
+    expect(resourcesOf(edge, 'aws_cognito_user_pool')).toEqual([]);
+    expect(resourcesOf(edge, 'aws_cognito_user_pool_client')).toEqual([]);
   });
 
-  it('validates JWTs issued by the user pool for its app client', () => {
-    const authorizer = only('aws_apigatewayv2_authorizer');
-    const pool = addressOf(edge, 'aws_cognito_user_pool');
-    expect(authorizer).toMatchObject({
+  it('validates JWTs from the identity stack issuer for the portal client, as the services do', () => {
+    expect(only('aws_apigatewayv2_authorizer')).toMatchObject({
       authorizer_type: 'JWT',
       identity_sources: ['$request.header.Authorization'],
-      jwt_configuration: {
-        issuer: `https://cognito-idp.us-east-1.amazonaws.com/\${${pool}.id}`,
-        audience: [`\${${addressOf(edge, 'aws_cognito_user_pool_client')}.id}`],
-      },
+      jwt_configuration: { issuer: identity.tokens.issuerUrl, audience: [identity.tokens.audience] },
     });
   });
 

@@ -14,7 +14,9 @@ function literalSecrets(document: unknown, path = ''): string[] {
   if (typeof document === 'object' && document !== null) {
     return Object.entries(document).flatMap(([key, value]) => {
       const here = path ? `${path}.${key}` : key;
-      const literal = typeof value === 'string' && !value.startsWith('${');
+      // A Terraform reference, or an ExternalSecret template the operator renders inside the cluster.
+      const literal =
+        typeof value === 'string' && !value.startsWith('${') && !/^\{\{ \.[A-Za-z]+ \}\}$/.test(value);
       return [...(SECRET_KEY.test(key) && literal ? [here] : []), ...literalSecrets(value, here)];
     });
   }
@@ -35,6 +37,8 @@ describe('secrets', () => {
     expect(literalSecrets({ provider: { okta: [{ api_token: 'abc' }] } })).toHaveLength(1);
     expect(literalSecrets({ a: { b: 'AKIAABCDEFGHIJKLMNOP' } })).toEqual(['a.b']);
     expect(literalSecrets({ auth_token: `\${data.x.y.random_password}` })).toEqual([]);
+    expect(literalSecrets({ OIDC_CLIENT_SECRET: '{{ .serviceClientSecret }}' })).toEqual([]);
+    expect(literalSecrets({ OIDC_CLIENT_SECRET: 'hunter2 {{ .x }}' })).toHaveLength(1);
   });
 
   it('no stack of any environment carries a literal secret', () => {

@@ -1,78 +1,210 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../../config/spec.js';
+import { loadBusinessConfig } from '../../services/business/config.js';
+import type { Env } from '../../services/kit/config.js';
+import { loadPromptAdsConfig } from '../../services/promptads/config.js';
+import { loadPromptContentConfig } from '../../services/promptcontent/config.js';
+import { loadPromptCrmConfig } from '../../services/promptcrm/config.js';
 import {
   kubernetesObject,
   required,
   resourcesOf,
+  runtime,
   type SynthesizedStack,
   synthEdgeAndWorkloads,
 } from './edge-workloads-fixture.js';
 
-const ISSUER = 'https://promptsales.okta.com/oauth2/default';
-
-let workloads: SynthesizedStack;
-let plain: SynthesizedStack;
-
-beforeAll(() => {
-  plain = synthEdgeAndWorkloads().workloads;
-  workloads = synthEdgeAndWorkloads(
-    {},
-    {
-      shared: { OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'api://promptsales' },
-      byService: { promptcontent: { MONGODB_DATABASE: 'content' } },
-    },
-  ).workloads;
-});
-
-function envFromOf(name: string): unknown {
-  const deployment = required(kubernetesObject(workloads, 'kubernetes_deployment_v1', name), name);
-  const spec = deployment.spec as { template: { spec: { container: { env_from?: unknown }[] } } };
-  return spec.template.spec.container[0]?.env_from;
+interface Container {
+  env?: { name: string; value: string }[];
+  env_from?: { config_map_ref?: { name: string }; secret_ref?: { name: string } }[];
+}
+interface PodSpec {
+  service_account_name?: string;
+  container: Container[];
+}
+interface ExternalSecret {
+  metadata: { name: string };
+  spec: {
+    secretStoreRef: { kind: string; name: string };
+    target: { name: string; template: { data: Record<string, string> } };
+    data: { secretKey: string; remoteRef: { key: string; property?: string } }[];
+  };
 }
 
-describe('workloads stack: container settings from other stacks', () => {
-  it('writes one ConfigMap per service, the shared settings under its own', () => {
-    const content = required(
-      kubernetesObject(workloads, 'kubernetes_config_map_v1', 'promptcontent-settings'),
-      'promptcontent-settings',
-    );
-    expect(content.data).toEqual({
-      OIDC_ISSUER: ISSUER,
-      OIDC_AUDIENCE: 'api://promptsales',
-      MONGODB_DATABASE: 'content',
-    });
-    expect(kubernetesObject(workloads, 'kubernetes_config_map_v1', 'promptads-settings')?.data).toEqual({
-      OIDC_ISSUER: ISSUER,
-      OIDC_AUDIENCE: 'api://promptsales',
-    });
-    expect(resourcesOf(workloads, 'kubernetes_config_map_v1')).toHaveLength(4);
-  });
+let workloads: SynthesizedStack;
 
-  it('loads each service ConfigMap into the environment of every version of that service', () => {
-    expect(envFromOf('promptcontent-api-v1')).toEqual([
-      { config_map_ref: { name: 'promptcontent-settings' } },
-    ]);
-    expect(envFromOf('business-api-v1')).toEqual([{ config_map_ref: { name: 'business-settings' } }]);
-  });
+beforeAll(() => {
+  workloads = synthEdgeAndWorkloads().workloads;
+});
 
-  it('writes no ConfigMap and no envFrom when there are no settings', () => {
-    expect(resourcesOf(plain, 'kubernetes_config_map_v1')).toEqual([]);
-    const deployment = required(
-      kubernetesObject(plain, 'kubernetes_deployment_v1', 'promptads-api-v1'),
-      'Deployment',
-    );
-    const spec = deployment.spec as { template: { spec: { container: { env_from?: unknown }[] } } };
-    expect(spec.template.spec.container[0]?.env_from).toBeUndefined();
-  });
+function podSpecOf(name: string): PodSpec {
+  const deployment = required(kubernetesObject(workloads, 'kubernetes_deployment_v1', name), name);
+  return (deployment.spec as { template: { spec: PodSpec } }).template.spec;
+}
 
-  it('refuses credentials and the variables the pod template sets, naming each', () => {
-    const attempt = () =>
-      synthEdgeAndWorkloads(
-        {},
-        { shared: { REDIS_PASSWORD: 'x', PORT: '80' }, byService: { promptads: {} } },
+function externalSecrets(): ExternalSecret[] {
+  return resourcesOf(workloads, 'kubernetes_manifest')
+    .map((resource) => resource.manifest as { kind: string } & ExternalSecret)
+    .filter((manifest) => manifest.kind === 'ExternalSecret');
+}
+
+/** What the operator renders: every template reference replaced by a stand-in value. */
+function rendered(template: string): string {
+  return template.replaceAll(/\{\{ \.[A-Za-z]+( \| urlquery)? \}\}/g, 'rendered');
+}
+
+/** The environment one Deployment's container starts with: its own env, its ConfigMap, its Secret. */
+function podEnvironment(name: string): { env: Env; fromConfigMap: string[]; fromSecret: string[] } {
+  const container = required(podSpecOf(name).container[0], 'container');
+  const env: Env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]));
+  const fromConfigMap: string[] = [];
+  const fromSecret: string[] = [];
+  for (const source of container.env_from ?? []) {
+    if (source.config_map_ref) {
+      const map = required(
+        kubernetesObject(workloads, 'kubernetes_config_map_v1', source.config_map_ref.name),
+        source.config_map_ref.name,
       );
+      Object.assign(env, map.data);
+      fromConfigMap.push(...Object.keys(map.data as object));
+    }
+    if (source.secret_ref) {
+      const name = source.secret_ref.name;
+      const secret = required(
+        externalSecrets().find((s) => s.spec.target.name === name),
+        `ExternalSecret rendering ${name}`,
+      );
+      for (const [key, template] of Object.entries(secret.spec.target.template.data))
+        env[key] = rendered(template);
+      fromSecret.push(...Object.keys(secret.spec.target.template.data));
+    }
+  }
+  return { env, fromConfigMap, fromSecret };
+}
+
+const { tokens, data, atlas } = runtime;
+
+describe('workloads stack: every pod gets the settings its service requires', () => {
+  it('starts PromptAds with a configuration its own loader accepts, pointing at the platform', () => {
+    const { env } = podEnvironment('promptads-api-v1');
+    const config = loadPromptAdsConfig(env);
+    expect(env).toMatchObject({
+      OIDC_ISSUER: tokens.issuerUrl,
+      OIDC_JWKS_URL: `${tokens.issuerUrl}/.well-known/jwks.json`,
+      // Portal users and the other services' machine client.
+      OIDC_AUDIENCE: `${tokens.audience},${tokens.serviceClientId}`,
+      OIDC_SCOPE_PREFIX: `${tokens.resourceServer}/`,
+    });
+    expect(config.kit.redisUrl).toBe(`rediss://:rendered@${data.redis.host}:${data.redis.port}`);
+    expect(config.databaseUrl).toBe(
+      `postgres://rendered:rendered@${data.postgres.host}:${data.postgres.port}/promptads?sslmode=verify-full`,
+    );
+    expect(config.business.url).toBe('http://business-api-v1.promptsales.svc.cluster.local:3004');
+    expect(config.serviceClient).toEqual({
+      tokenUrl: tokens.tokenUrl,
+      clientId: tokens.serviceClientId,
+      clientSecret: 'rendered',
+      scopes: [`${tokens.resourceServer}/business:read`],
+    });
+  });
+
+  it('starts PromptCrm on its own PostgreSQL database', () => {
+    const config = loadPromptCrmConfig(podEnvironment('promptcrm-api-v1').env);
+    expect(config.databaseUrl).toBe(
+      `postgres://rendered:rendered@${data.postgres.host}:${data.postgres.port}/promptcrm?sslmode=verify-full`,
+    );
+    expect(config.kit.redisUrl.startsWith('rediss://')).toBe(true);
+  });
+
+  it('starts Business on Aurora MySQL with TLS verified against the RDS CA', () => {
+    const config = loadBusinessConfig(podEnvironment('business-api-v1').env);
+    expect(config.databaseUrl).toBe(
+      `mysql://rendered:rendered@${data.mysql.host}:${data.mysql.port}/${data.mysql.database}?ssl=Amazon%20RDS`,
+    );
+    expect(config.paymentGateway).toBe('recording');
+  });
+
+  it('starts PromptContent on MongoDB Atlas, signed in with its IAM role', () => {
+    const config = loadPromptContentConfig(podEnvironment('promptcontent-api-v1').env);
+    expect(config.store).toEqual({
+      kind: 'mongodb',
+      url: `${atlas.privateConnectionString}/?authSource=%24external&authMechanism=MONGODB-AWS`,
+      database: atlas.contentDatabase,
+      serverSelectionTimeoutMs: 3_000,
+    });
+    expect(config.kit.redisUrl.startsWith('rediss://')).toBe(true);
+  });
+
+  it('trusts the RDS CA in the pods that reach Aurora', () => {
+    for (const name of ['promptads-api-v1', 'promptcrm-api-v1', 'business-api-v1']) {
+      expect(podEnvironment(name).env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/rds-global-bundle.pem');
+    }
+  });
+
+  it('keeps every credential-bearing variable in the Secret and out of the ConfigMap', () => {
+    const credentials: Record<string, string[]> = {
+      'promptads-api-v1': ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'REDIS_URL'],
+      'promptcrm-api-v1': ['DATABASE_URL', 'REDIS_URL'],
+      'business-api-v1': ['DATABASE_URL', 'REDIS_URL'],
+      'promptcontent-api-v1': ['REDIS_URL'],
+    };
+    for (const [name, expected] of Object.entries(credentials)) {
+      const { fromConfigMap, fromSecret } = podEnvironment(name);
+      expect(fromSecret.sort(), name).toEqual(expected);
+      expect(
+        fromConfigMap.filter((key) => fromSecret.includes(key)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('gives every service its own service account', () => {
+    for (const deployment of synthEdgeAndWorkloads().plan.deployments) {
+      expect(podSpecOf(deployment.name).service_account_name).toBe(deployment.service);
+      expect(kubernetesObject(workloads, 'kubernetes_service_account_v1', deployment.service)).toMatchObject({
+        automount_service_account_token: false,
+      });
+    }
+  });
+});
+
+describe('workloads stack: settings the spec may add', () => {
+  it('adds a service setting from the spec to that service only', () => {
+    const { workloads: stack } = synthEdgeAndWorkloads({
+      workloads: { settings: { promptcrm: { LOG_LEVEL: 'debug' } } },
+    });
+    expect(kubernetesObject(stack, 'kubernetes_config_map_v1', 'promptcrm-settings')?.data).toMatchObject({
+      LOG_LEVEL: 'debug',
+    });
+    expect(
+      kubernetesObject(stack, 'kubernetes_config_map_v1', 'promptads-settings')?.data,
+    ).not.toHaveProperty('LOG_LEVEL');
+  });
+
+  it('refuses credentials, URLs with a password and the variables the pod template sets, naming each', () => {
+    const attempt = () =>
+      synthEdgeAndWorkloads({
+        workloads: {
+          settings: {
+            promptads: { REDIS_PASSWORD: 'x', PORT: '80', CACHE: 'redis://user:hunter2@cache:6379' },
+          },
+        },
+      });
     expect(attempt).toThrow(SpecError);
-    expect(attempt).toThrow(/shared\.REDIS_PASSWORD.*credential/);
-    expect(attempt).toThrow(/shared\.PORT.*pod template/);
+    expect(attempt).toThrow(/promptads\.REDIS_PASSWORD.*credential/);
+    expect(attempt).toThrow(/promptads\.PORT.*pod template/);
+    expect(attempt).toThrow(/promptads\.CACHE.*password/);
+  });
+
+  it('refuses PromptAds without the Business facade it calls', () => {
+    const attempt = () =>
+      synthEdgeAndWorkloads({
+        workloads: {
+          services: [
+            { name: 'promptads', port: 3002, versions: [{ version: 1, image: 'promptsales/promptads:v1' }] },
+          ],
+        },
+      });
+    expect(attempt).toThrow(/promptads calls the Business facade/);
   });
 });

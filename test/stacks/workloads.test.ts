@@ -242,14 +242,18 @@ describe('workloads stack: providers and add-ons', () => {
     expect((helm.kubernetes as { host: string }).host).toBe(cluster.clusterEndpoint);
   });
 
-  it('installs the four add-on charts at the versions pinned in the spec', () => {
+  it('installs the six add-on charts at the versions pinned in the spec', () => {
     const { addons } = synth.spec;
-    for (const chart of [
+    const charts = [
       addons.metricsServer,
       addons.kubePrometheusStack,
       addons.prometheusAdapter,
       addons.awsLoadBalancerController,
-    ]) {
+      addons.clusterAutoscaler,
+      addons.externalSecrets,
+    ];
+    expect(resourcesOf(workloads, 'helm_release')).toHaveLength(charts.length);
+    for (const chart of charts) {
       const installed = release(chart.chart);
       expect(installed).toMatchObject({
         repository: chart.repository,
@@ -301,10 +305,11 @@ describe('workloads stack: providers and add-ons', () => {
     expect(trust.Statement[0].Principal).toEqual({ Service: 'pods.eks.amazonaws.com' });
   });
 
-  it('starts the API pods only after the controller whose webhook injects their readiness gate', () => {
+  it('starts the API pods only after the controller whose webhook injects their readiness gate, and their secrets', () => {
     for (const deployment of resourcesOf(workloads, 'kubernetes_deployment_v1')) {
       expect(deployment.depends_on).toEqual([
         expect.stringMatching(/^helm_release\..*aws-load-balancer-controller/),
+        expect.stringMatching(/^kubernetes_manifest\..*-external-secret/),
       ]);
     }
   });

@@ -9,15 +9,15 @@ import type { PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
 import { autoscalerSpec } from './autoscaler.js';
 import { capacityAnnotations } from './capacity-annotations.js';
 import { deploymentLabels, selectorLabels } from './labels.js';
-import { apiPodSpec, HTTP_PORT_NAME, scrapeAnnotations } from './pod-template.js';
+import { apiPodSpec, HTTP_PORT_NAME, type PodSources, scrapeAnnotations } from './pod-template.js';
 
 export interface ApiDeploymentProps {
   deployment: DeploymentPlan;
   plan: CapacityPlan;
   runtime: PodRuntimeSpec;
   namespace: string;
-  /** ConfigMap whose keys become the container's environment (see service-settings.ts). */
-  settingsConfigMap?: string;
+  /** The service account, ConfigMap and Secret of the service. */
+  sources?: PodSources;
   /** What must run before the pods (the load balancer controller's pod readiness-gate webhook). */
   dependsOn?: ITerraformDependable[];
 }
@@ -46,7 +46,7 @@ export class ApiDeployment extends Construct {
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '0' } },
         template: {
           metadata: { labels, annotations: scrapeAnnotations(deployment, runtime) },
-          spec: apiPodSpec(deployment, runtime, props.settingsConfigMap),
+          spec: apiPodSpec(deployment, runtime, props.sources),
         },
       },
       lifecycle: { ignoreChanges: ['spec[0].replicas'] },

@@ -12,3 +12,43 @@ export interface ClusterOutputs {
   /** Base64-encoded PEM, as EKS returns it (`certificate_authority[0].data`). */
   clusterCertificateAuthorityData: string;
 }
+
+/** The identity stack's token issuer and service client (see identity-stack.ts). */
+export interface TokenIssuerOutputs {
+  issuerUrl: string;
+  jwksUrl: string;
+  audience: string;
+  tokenUrl: string;
+  resourceServer: string;
+  serviceClientId: string;
+  serviceClientSecretArn: string;
+}
+
+/** One Aurora database as the data stack publishes it; credentials by secret ARN only. */
+export interface AuroraOutputs {
+  host: string;
+  port: number;
+  database: string;
+  masterSecretArn: string;
+}
+
+/** What the workloads stack reads from the data stack (`DataStack.connections`). */
+export interface DataOutputs {
+  postgres: AuroraOutputs;
+  mysql: AuroraOutputs;
+  redis: { host: string; port: number; authTokenSecretArn: string };
+}
+
+/** What the workloads stack reads from the Atlas stack. */
+export interface AtlasOutputs {
+  privateConnectionString: string;
+  contentDatabase: string;
+  contentRoleArn: string;
+}
+
+/** Everything the API pods are configured from, besides the spec. */
+export interface ServiceRuntimeInputs {
+  tokens: TokenIssuerOutputs;
+  data: DataOutputs;
+  atlas: AtlasOutputs;
+}

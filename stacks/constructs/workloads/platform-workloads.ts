@@ -2,13 +2,18 @@ import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1/in
 import { Construct } from 'constructs';
 import type { CapacityPlan } from '../../../calculators/plan-types.js';
 import type { AddonsSpec, PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
+import { addClusterAutoscaler } from './addons/cluster-autoscaler.js';
+import { ExternalSecretsOperator } from './addons/external-secrets.js';
 import { addKubePrometheusStack } from './addons/kube-prometheus-stack.js';
 import { LoadBalancerController } from './addons/load-balancer-controller.js';
 import { addMetricsServer } from './addons/metrics-server.js';
 import { addPrometheusAdapter } from './addons/prometheus-adapter.js';
 import { ApiDeployment } from './api-deployment.js';
 import { addApiNamespace } from './api-namespace.js';
-import { addServiceSettings, type ServiceSettings } from './service-settings.js';
+import { addServiceIdentities } from './service-identities.js';
+import type { ServiceRuntime } from './service-runtime.js';
+import { addServiceSecrets, referencedSecretArns, secretsName } from './service-secrets.js';
+import { addServiceSettings } from './service-settings.js';
 
 export interface PlatformWorkloadsProps {
   plan: CapacityPlan;
@@ -20,14 +25,20 @@ export interface PlatformWorkloadsProps {
   region: string;
   /** Prefix of AWS resource names, unique per environment. */
   namePrefix: string;
-  serviceSettings?: ServiceSettings;
+  /** What each service's pods receive: settings, secrets, AWS roles (see service-runtime.ts). */
+  serviceRuntime: ServiceRuntime;
 }
 
-/** The add-ons every API deployment relies on, then one ApiDeployment per entry of the plan. */
+/**
+ * The add-ons every API deployment relies on (metrics, the load balancer controller, the Cluster
+ * Autoscaler, the External Secrets Operator), each service's identity, settings and secrets, then
+ * one ApiDeployment per entry of the plan.
+ */
 export class PlatformWorkloads extends Construct {
   readonly namespace: NamespaceV1;
   readonly deployments: ApiDeployment[];
   readonly loadBalancerController: LoadBalancerController;
+  readonly externalSecrets: ExternalSecretsOperator;
 
   constructor(scope: Construct, id: string, props: PlatformWorkloadsProps) {
     super(scope, id);
@@ -48,22 +59,45 @@ export class PlatformWorkloads extends Construct {
       vpcId: props.vpcId,
       namePrefix: props.namePrefix,
     });
-    const settings = addServiceSettings(
-      this,
-      this.namespace.metadata.name,
-      plan.deployments.map((d) => d.service),
-      props.serviceSettings,
-    );
-    this.deployments = plan.deployments.map(
-      (deployment) =>
-        new ApiDeployment(this, deployment.name, {
-          deployment,
-          plan,
-          runtime,
-          namespace: this.namespace.metadata.name,
+    addClusterAutoscaler(this, {
+      chart: addons.clusterAutoscaler,
+      scaleDown: addons.nodeScaleDown,
+      clusterName: props.clusterName,
+      region: props.region,
+    });
+    const { serviceRuntime } = props;
+    this.externalSecrets = new ExternalSecretsOperator(this, 'external-secrets', {
+      chart: addons.externalSecrets,
+      clusterName: props.clusterName,
+      region: props.region,
+      secretArns: referencedSecretArns(serviceRuntime.secrets),
+      namePrefix: props.namePrefix,
+    });
+
+    const namespace = this.namespace.metadata.name;
+    const services = plan.deployments.map((d) => d.service);
+    const accounts = addServiceIdentities(this, {
+      namespace,
+      clusterName: props.clusterName,
+      services,
+      awsRoles: serviceRuntime.awsRoles,
+    });
+    const settings = addServiceSettings(this, namespace, services, serviceRuntime.settings);
+    const secrets = addServiceSecrets(this, namespace, serviceRuntime.secrets, [this.externalSecrets.store]);
+    this.deployments = plan.deployments.map((deployment) => {
+      const secret = secrets.get(deployment.service);
+      return new ApiDeployment(this, deployment.name, {
+        deployment,
+        plan,
+        runtime,
+        namespace,
+        sources: {
+          serviceAccount: accounts.get(deployment.service),
           settingsConfigMap: settings.get(deployment.service),
-          dependsOn: [this.loadBalancerController.release],
-        }),
-    );
+          secret: secret ? secretsName(deployment.service) : undefined,
+        },
+        dependsOn: [this.loadBalancerController.release, ...(secret ? [secret] : [])],
+      });
+    });
   }
 }

@@ -32,11 +32,24 @@ export function scrapeAnnotations(
  * as the plan sizes it), probes against the service kit's endpoints, the restricted Pod Security
  * profile, and an even spread over zones and nodes.
  */
+/** Where one service's pods get their identity and environment from. */
+export interface PodSources {
+  /** ConfigMap of non-secret settings (see service-settings.ts). */
+  settingsConfigMap?: string;
+  /** Secret the External Secrets Operator renders (see service-secrets.ts). */
+  secret?: string;
+  serviceAccount?: string;
+}
+
 export function apiPodSpec(
   deployment: DeploymentPlan,
   runtime: PodRuntimeSpec,
-  settingsConfigMap?: string,
+  sources: PodSources = {},
 ): DeploymentV1SpecTemplateSpec {
+  const envFrom = [
+    ...(sources.settingsConfigMap ? [{ configMapRef: { name: sources.settingsConfigMap } }] : []),
+    ...(sources.secret ? [{ secretRef: { name: sources.secret } }] : []),
+  ];
   const resources = { cpu: deployment.resources.cpu, memory: deployment.resources.memory };
   const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
     maxSkew: 1,
@@ -45,6 +58,7 @@ export function apiPodSpec(
     labelSelector: [{ matchLabels: selectorLabels(deployment) }],
   });
   return {
+    ...(sources.serviceAccount ? { serviceAccountName: sources.serviceAccount } : {}),
     automountServiceAccountToken: false,
     enableServiceLinks: false,
     terminationGracePeriodSeconds: runtime.terminationGracePeriodSeconds,
@@ -69,7 +83,7 @@ export function apiPodSpec(
           { name: 'HOST', value: '0.0.0.0' },
           { name: 'PORT', value: String(deployment.port) },
         ],
-        envFrom: settingsConfigMap ? [{ configMapRef: { name: settingsConfigMap } }] : undefined,
+        envFrom: envFrom.length > 0 ? envFrom : undefined,
         resources: { requests: resources, limits: resources },
         startupProbe: httpProbe(runtime.startup),
         livenessProbe: httpProbe(runtime.liveness),

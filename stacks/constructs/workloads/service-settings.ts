@@ -13,13 +13,19 @@ function problemWith(name: string): string | undefined {
   if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) return 'must be an environment variable name such as OIDC_ISSUER';
   if (RESERVED.has(name)) return 'is set by the pod template';
   // A ConfigMap is readable by anyone who may read the namespace: credentials go to Secrets.
-  if (/PASSWORD|SECRET|TOKEN|PRIVATE_KEY/.test(name)) return 'looks like a credential: use a Secret';
+  // An endpoint's address (OIDC_TOKEN_URL) is not one; a URL holding a password is refused by value.
+  if (/PASSWORD|SECRET|TOKEN|PRIVATE_KEY/.test(name) && !name.endsWith('_URL')) {
+    return 'looks like a credential: use a Secret';
+  }
   return undefined;
 }
 
+/** `scheme://user:password@host`: a URL with a password in it. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
+
 const variables = z.record(z.string(), z.string()).superRefine((settings, context) => {
-  for (const name of Object.keys(settings)) {
-    const message = problemWith(name);
+  for (const [name, value] of Object.entries(settings)) {
+    const message = URL_WITH_PASSWORD.test(value) ? 'holds a password: use a Secret' : problemWith(name);
     if (message) context.addIssue({ code: 'custom', path: [name], message });
   }
 });

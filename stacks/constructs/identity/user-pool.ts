@@ -1,22 +1,30 @@
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool/index.js';
-import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client/index.js';
+import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain/index.js';
 import { Construct } from 'constructs';
 import type { ApiGatewaySpec } from '../../../config/schema/edge-workloads.js';
 
 export interface ApiUserPoolProps {
   name: string;
   settings: ApiGatewaySpec['cognito'];
+  /** Prefix of the hosted domain (sign-in pages, token endpoint). */
+  domainPrefix: string;
+  region: string;
 }
 
 /**
- * The user pool whose tokens the API gateway accepts (reference document, "Tecnologías": Cognito
- * validates tokens at the gateway and passes the claims on). Strong passwords, TOTP MFA, threat
- * protection enforced (Plus tier), no self sign-up, protected from deletion. The app client is
- * public (no secret to keep) and signs in with SRP.
+ * The user pool that issues the tokens the API gateway and the services accept (reference
+ * document, "Tecnologías": Cognito validates tokens at the gateway and passes the claims on).
+ * Strong passwords, TOTP MFA, threat protection enforced (Plus tier), no self sign-up, protected
+ * from deletion; a hosted domain for the OAuth endpoints (Okta sign-in, client credentials).
  */
 export class ApiUserPool extends Construct {
   readonly userPool: CognitoUserPool;
-  readonly client: CognitoUserPoolClient;
+  readonly domain: CognitoUserPoolDomain;
+  /** `https://cognito-idp.<region>.amazonaws.com/<pool id>`: the `iss` of every token. */
+  readonly issuerUrl: string;
+  readonly jwksUrl: string;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly domainUrl: string;
 
   constructor(scope: Construct, id: string, props: ApiUserPoolProps) {
     super(scope, id);
@@ -43,16 +51,13 @@ export class ApiUserPool extends Construct {
       softwareTokenMfaConfiguration: { enabled: true },
       userPoolAddOns: { advancedSecurityMode: 'ENFORCED' },
     });
-    this.client = new CognitoUserPoolClient(this, 'client', {
-      name: `${props.name}-portal`,
+    this.domain = new CognitoUserPoolDomain(this, 'domain', {
+      domain: props.domainPrefix,
       userPoolId: this.userPool.id,
-      generateSecret: false,
-      explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      preventUserExistenceErrors: 'ENABLED',
-      enableTokenRevocation: true,
-      accessTokenValidity: settings.accessTokenValidityHours,
-      idTokenValidity: settings.accessTokenValidityHours,
-      refreshTokenValidity: settings.refreshTokenValidityDays,
+      managedLoginVersion: 2,
     });
+    this.issuerUrl = `https://cognito-idp.${props.region}.amazonaws.com/${this.userPool.id}`;
+    this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
+    this.domainUrl = `https://${this.domain.domain}.auth.${props.region}.amazoncognito.com`;
   }
 }

@@ -1,0 +1,166 @@
+import type { DeploymentPlan } from '../../../calculators/plan-types.js';
+import type { ServiceName } from '../../../config/schema/infrastructure.js';
+import { SpecError } from '../../../config/spec.js';
+import type { AuroraOutputs, ServiceRuntimeInputs } from './platform-inputs.js';
+import type { ServiceSettings } from './service-settings.js';
+
+/** One value read from a Secrets Manager secret: the whole string, or one JSON property of it. */
+export interface SecretReference {
+  /** The name the templates use (`{{ .redisAuthToken }}`). */
+  key: string;
+  secretArn: string;
+  property?: string;
+}
+
+/**
+ * The environment variables of one service that carry credentials: Go templates (External Secrets
+ * Operator, engine v2) over values read from Secrets Manager; the result lands in a Kubernetes
+ * Secret, never in a ConfigMap or in the synthesized JSON.
+ */
+export interface ServiceSecrets {
+  references: SecretReference[];
+  variables: Record<string, string>;
+}
+
+export interface ServiceRuntime {
+  settings: ServiceSettings;
+  secrets: Partial<Record<ServiceName, ServiceSecrets>>;
+  /** IAM roles of the services that call AWS themselves (through EKS Pod Identity). */
+  awsRoles: Partial<Record<ServiceName, string>>;
+}
+
+export interface ServiceRuntimeProps {
+  inputs: ServiceRuntimeInputs;
+  deployments: DeploymentPlan[];
+  namespace: string;
+  /** Per-service settings the spec decides (`workloads.settings`). */
+  specSettings: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Where the images keep the RDS CA bundle (`podRuntime.databaseCaBundlePath`). */
+  databaseCaBundlePath: string;
+}
+
+/** `http://business-api-v1.promptsales.svc.cluster.local:3004`: a deployment's in-cluster URL. */
+export function inClusterUrl(deployment: DeploymentPlan, namespace: string): string {
+  return `http://${deployment.name}.${namespace}.svc.cluster.local:${deployment.port}`;
+}
+
+const MASTER_USER = { key: 'databaseUsername', property: 'username' };
+const MASTER_PASSWORD = { key: 'databasePassword', property: 'password' };
+const REDIS_TOKEN = 'redisAuthToken';
+const SERVICE_CLIENT_SECRET = 'serviceClientSecret';
+
+function masterCredentials(database: AuroraOutputs): SecretReference[] {
+  return [MASTER_USER, MASTER_PASSWORD].map(({ key, property }) => ({
+    key,
+    property,
+    secretArn: database.masterSecretArn,
+  }));
+}
+
+const credentials = `{{ .${MASTER_USER.key} | urlquery }}:{{ .${MASTER_PASSWORD.key} | urlquery }}`;
+
+/** TLS verified against the RDS CA (the images add it through NODE_EXTRA_CA_CERTS). */
+function postgresUrl(database: AuroraOutputs, name: string): string {
+  return `postgres://${credentials}@${database.host}:${database.port}/${name}?sslmode=verify-full`;
+}
+
+/** mysql2's bundled "Amazon RDS" profile verifies the server against the RDS CA. */
+function mysqlUrl(database: AuroraOutputs): string {
+  return `mysql://${credentials}@${database.host}:${database.port}/${database.database}?ssl=Amazon%20RDS`;
+}
+
+/**
+ * What each service's pods receive, and from where. Every service: the Cognito issuer, its JWKS, the
+ * portal and machine clients as audiences and the resource server's scope prefix (identity stack), and Redis over TLS with its AUTH token (data
+ * stack). PromptAds and PromptCrm: a PostgreSQL database each on the shared Aurora cluster (created
+ * by their migrations); Business: the Aurora MySQL database; PromptContent: MongoDB Atlas through
+ * PrivateLink, signed in with its pods' IAM role. PromptAds also gets Business' in-cluster URL and
+ * the service client's credentials for its client-credentials grant.
+ */
+export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
+  const { inputs, deployments, namespace, specSettings } = props;
+  const { tokens, data, atlas } = inputs;
+  const services = new Set(deployments.map((d) => d.service));
+  const redis: ServiceSecrets = {
+    references: [{ key: REDIS_TOKEN, secretArn: data.redis.authTokenSecretArn }],
+    variables: {
+      REDIS_URL: `rediss://:{{ .${REDIS_TOKEN} | urlquery }}@${data.redis.host}:${data.redis.port}`,
+    },
+  };
+  const withRedis = (own: ServiceSecrets): ServiceSecrets => ({
+    references: [...redis.references, ...own.references],
+    variables: { ...redis.variables, ...own.variables },
+  });
+  const auroraCa = { NODE_EXTRA_CA_CERTS: props.databaseCaBundlePath };
+
+  const byService: Partial<Record<ServiceName, Record<string, string>>> = {};
+  const secrets: ServiceRuntime['secrets'] = {};
+  const awsRoles: ServiceRuntime['awsRoles'] = {};
+
+  if (services.has('promptcontent')) {
+    byService.promptcontent = {
+      CONTENT_STORE: 'mongodb',
+      MONGODB_URL: `${atlas.privateConnectionString}/?authSource=%24external&authMechanism=MONGODB-AWS`,
+      MONGODB_DATABASE: atlas.contentDatabase,
+    };
+    secrets.promptcontent = withRedis({ references: [], variables: {} });
+    awsRoles.promptcontent = atlas.contentRoleArn;
+  }
+  if (services.has('promptcrm')) {
+    byService.promptcrm = auroraCa;
+    secrets.promptcrm = withRedis({
+      references: masterCredentials(data.postgres),
+      variables: { DATABASE_URL: postgresUrl(data.postgres, 'promptcrm') },
+    });
+  }
+  if (services.has('business')) {
+    byService.business = auroraCa;
+    secrets.business = withRedis({
+      references: masterCredentials(data.mysql),
+      variables: { DATABASE_URL: mysqlUrl(data.mysql) },
+    });
+  }
+  if (services.has('promptads')) {
+    const business = deployments.find((d) => d.service === 'business' && d.version === 1);
+    if (!business) {
+      throw new SpecError('spec', [
+        'workloads.services: promptads calls the Business facade, so business (version 1) must be deployed too',
+      ]);
+    }
+    byService.promptads = {
+      ...auroraCa,
+      BUSINESS_URL: inClusterUrl(business, namespace),
+      BUSINESS_SCOPES: `${tokens.resourceServer}/business:read`,
+      OIDC_TOKEN_URL: tokens.tokenUrl,
+      OIDC_CLIENT_ID: tokens.serviceClientId,
+    };
+    secrets.promptads = withRedis({
+      references: [
+        ...masterCredentials(data.postgres),
+        { key: SERVICE_CLIENT_SECRET, secretArn: tokens.serviceClientSecretArn, property: 'client_secret' },
+      ],
+      variables: {
+        DATABASE_URL: postgresUrl(data.postgres, 'promptads'),
+        OIDC_CLIENT_SECRET: `{{ .${SERVICE_CLIENT_SECRET} }}`,
+      },
+    });
+  }
+  for (const [service, settings] of Object.entries(specSettings) as [ServiceName, Record<string, string>][]) {
+    if (services.has(service)) byService[service] = { ...byService[service], ...settings };
+  }
+  return {
+    settings: {
+      shared: {
+        OIDC_ISSUER: tokens.issuerUrl,
+        // Users' tokens come from the portal client; service-to-service tokens from the machine client.
+        OIDC_AUDIENCE: `${tokens.audience},${tokens.serviceClientId}`,
+        OIDC_JWKS_URL: tokens.jwksUrl,
+        // Cognito qualifies custom scopes (`api://promptsales/promptads:read`); the routes check `promptads:read`.
+        OIDC_SCOPE_PREFIX: `${tokens.resourceServer}/`,
+      },
+      byService,
+    },
+    secrets,
+    awsRoles,
+  };
+}
