@@ -1,9 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.js';
-import { applyMutation, COMPLIANT_DIR, compliantDocuments, writeOutput } from './fixture.js';
+import {
+  applyMutation,
+  COMPLIANT_DIR,
+  compliantDocuments,
+  removeTemporaryDirs,
+  temporaryDir,
+  writeOutput,
+} from './fixture.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -19,7 +25,9 @@ async function cli(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'promptsales-policy-cli-'));
+const scratch = () => temporaryDir('promptsales-policy-cli-');
+
+afterAll(removeTemporaryDirs);
 const NO_SUPPRESSIONS = join(COMPLIANT_DIR, 'no-suppressions.yaml');
 
 describe('promptsales policy: exit codes', () => {

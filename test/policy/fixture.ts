@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStack } from '../../policies/engine/load.js';
@@ -103,9 +103,22 @@ function splitAddress(address: string): [string, string] {
   return [address.slice(0, dot), address.slice(dot + 1)];
 }
 
+const temporaryDirs: string[] = [];
+
+/** A fresh folder under the system's temporary directory, removed by `removeTemporaryDirs`. */
+export function temporaryDir(prefix = 'promptsales-policy-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+export function removeTemporaryDirs(): void {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A copy of a cdktf output directory in a temporary folder, with `documents` written over its stacks. */
 export function writeOutput(documents: Documents, base?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'promptsales-policy-'));
+  const dir = temporaryDir();
   if (base) cpSync(base, dir, { recursive: true });
   for (const [name, document] of Object.entries(documents)) {
     const stackDir = join(dir, 'stacks', name);

@@ -1,12 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { PolicyInputError } from '../../policies/engine/input-error.js';
 import { RULES } from '../../policies/rules/index.js';
 import { checkWorkspace } from '../../policies/run.js';
 import { parseSuppressions, readSuppressions, type SuppressionSet } from '../../policies/suppressions.js';
-import { applyMutation, compliantDocuments, workspaceOf } from './fixture.js';
+import {
+  applyMutation,
+  compliantDocuments,
+  removeTemporaryDirs,
+  temporaryDir,
+  workspaceOf,
+} from './fixture.js';
+
+afterAll(removeTemporaryDirs);
 
 const RULE_IDS = new Set(RULES.map((rule) => rule.id));
 const TODAY = '2026-11-28';
@@ -205,7 +212,7 @@ describe('the suppression file', () => {
   });
 
   it('reads YAML files, an empty file meaning no suppressions', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-suppressions-'));
+    const dir = temporaryDir('promptsales-suppressions-');
     writeFileSync(join(dir, 'empty.yaml'), '');
     writeFileSync(join(dir, 'broken.yaml'), 'suppressions: [\n');
     writeFileSync(

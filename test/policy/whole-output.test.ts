@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.js';
-import { applyMutation, COMPLIANT_DIR, compliantDocuments, writeOutput } from './fixture.js';
+import {
+  applyMutation,
+  COMPLIANT_DIR,
+  compliantDocuments,
+  removeTemporaryDirs,
+  writeOutput,
+} from './fixture.js';
 
 async function policyJson(dir: string) {
   let stdout = '';
@@ -25,6 +31,8 @@ interface Finding {
   stack: string;
   address: string;
 }
+
+afterAll(removeTemporaryDirs);
 
 const blocking = (findings: Finding[]) => findings.filter((finding) => finding.status !== 'suppressed');
 
