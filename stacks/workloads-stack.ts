@@ -45,6 +45,7 @@ export class WorkloadsStack extends PlatformStack {
       runtime: spec.podRuntime,
       addons: spec.addons,
       clusterName: props.cluster.clusterName,
+      kubernetesVersion: spec.cluster.kubernetesVersion,
       vpcId: props.network.vpcId,
       region,
       namePrefix: this.resourceName('workloads'),

@@ -198,13 +198,18 @@ export const AddonsSchema = z
       version: '0.18.2',
       namespace: 'external-secrets',
     }),
-    // Chart 9.47 ships Cluster Autoscaler 1.33, the minor version of the default cluster.
     clusterAutoscaler: chart({
       repository: 'https://kubernetes.github.io/autoscaler',
       chart: 'cluster-autoscaler',
       version: '9.47.0',
       namespace: 'kube-system',
     }),
+    // The Cluster Autoscaler supports only the Kubernetes minor version it is built for: its minor
+    // must equal cluster.kubernetesVersion (checked at synth).
+    clusterAutoscalerImageTag: z
+      .string()
+      .regex(/^v\d+\.\d+\.\d+$/, 'an image tag such as v1.33.0')
+      .default('v1.33.0'),
     // How the Cluster Autoscaler gives nodes back (its flags of the same names).
     nodeScaleDown: z
       .object({

@@ -215,6 +215,7 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
     expect(installed).toMatchObject({ version: clusterAutoscaler.version, namespace: 'kube-system' });
     const values = valuesOf(installed);
     expect(values).toMatchObject({
+      image: { tag: prod.spec.addons.clusterAutoscalerImageTag },
       cloudProvider: 'aws',
       awsRegion: prod.spec.environment.region,
       autoDiscovery: { clusterName: expect.stringMatching(fromStack('cluster')) },
@@ -239,6 +240,12 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
       'scale-down-utilization-threshold': 0.6,
       'scale-down-unneeded-time': '20m',
     });
+  });
+
+  it('refuses an image built for another Kubernetes minor version than the cluster', () => {
+    expect(() => synthesize(environmentSpec('dev', { cluster: { kubernetesVersion: '1.32' } }))).toThrow(
+      /addons\.clusterAutoscalerImageTag: v1\.33\.0 does not match cluster\.kubernetesVersion 1\.32/,
+    );
   });
 
   it('acts through the cluster stack role, bound to its service account with Pod Identity', () => {

@@ -54,7 +54,6 @@ export class ApiUserPool extends Construct {
     this.domain = new CognitoUserPoolDomain(this, 'domain', {
       domain: props.domainPrefix,
       userPoolId: this.userPool.id,
-      managedLoginVersion: 2,
     });
     this.issuerUrl = `https://cognito-idp.${props.region}.amazonaws.com/${this.userPool.id}`;
     this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;

@@ -21,6 +21,8 @@ export interface PlatformWorkloadsProps {
   runtime: PodRuntimeSpec;
   addons: AddonsSpec;
   clusterName: string;
+  /** `1.33`: the Cluster Autoscaler image must match it. */
+  kubernetesVersion: string;
   vpcId: string;
   region: string;
   /** Prefix of AWS resource names, unique per environment. */
@@ -61,6 +63,8 @@ export class PlatformWorkloads extends Construct {
     });
     addClusterAutoscaler(this, {
       chart: addons.clusterAutoscaler,
+      imageTag: addons.clusterAutoscalerImageTag,
+      kubernetesVersion: props.kubernetesVersion,
       scaleDown: addons.nodeScaleDown,
       clusterName: props.clusterName,
       region: props.region,

@@ -7,6 +7,9 @@ import { type ChartSpec, chartRelease } from './chart-release.js';
 
 export interface ClusterAutoscalerProps {
   chart: ChartSpec;
+  imageTag: string;
+  /** `1.33`: the image's minor version must be the cluster's. */
+  kubernetesVersion: string;
   scaleDown: AddonsSpec['nodeScaleDown'];
   clusterName: string;
   region: string;
@@ -26,7 +29,13 @@ export function addClusterAutoscaler(scope: Construct, props: ClusterAutoscalerP
       `addons.clusterAutoscaler.namespace: must be ${CLUSTER_AUTOSCALER_SERVICE_ACCOUNT.namespace}, where the cluster stack binds its IAM role`,
     ]);
   }
+  if (!props.imageTag.startsWith(`v${props.kubernetesVersion}.`)) {
+    throw new SpecError('spec', [
+      `addons.clusterAutoscalerImageTag: ${props.imageTag} does not match cluster.kubernetesVersion ${props.kubernetesVersion}`,
+    ]);
+  }
   return chartRelease(scope, 'cluster-autoscaler', chart, {
+    image: { tag: props.imageTag },
     cloudProvider: 'aws',
     awsRegion: props.region,
     autoDiscovery: { clusterName: props.clusterName },
