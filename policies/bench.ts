@@ -6,10 +6,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { render } from './reporters/index.js';
-import { runPolicy } from './run.js';
+import { benchmarkPolicyScan } from '../bench/policy-scan.js';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'cdktf.out' }, runs: { type: 'string', default: '20' } },
@@ -38,22 +36,9 @@ if (!hasJsonStacks(dir)) {
   dir = temporary;
 }
 
-const timings: number[] = [];
-let summary = '';
-for (let run = 0; run < runs + 1; run += 1) {
-  const started = performance.now();
-  const report = runPolicy({ dir, pack: 'all', failOn: 'high' });
-  render(report, 'sarif');
-  const elapsed = performance.now() - started;
-  // The first run pays for module warm-up and the JIT; it is reported apart.
-  if (run === 0) process.stdout.write(`first scan: ${elapsed.toFixed(1)} ms\n`);
-  else timings.push(elapsed);
-  const s = report.summary;
-  summary = `${s.stacks} stacks, ${s.resources} resources, ${s.rules} rules, ${s.checks} checks`;
-}
-timings.sort((a, b) => a - b);
-const median = timings[Math.floor(timings.length / 2)]!;
+const scan = benchmarkPolicyScan(dir, runs);
 process.stdout.write(
-  `scan of ${dir} (${summary}), load + evaluate + SARIF, ${runs} runs: median ${median.toFixed(1)} ms, min ${timings[0]!.toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms\n`,
+  `scan of ${dir} (${scan.stacks} stacks, ${scan.resources} resources, ${scan.checks} checks), load + evaluate + SARIF: ` +
+    `first ${scan.firstScanMs.toFixed(1)} ms, median of ${runs} ${scan.medianScanMs.toFixed(1)} ms\n`,
 );
 if (temporary) rmSync(temporary, { recursive: true, force: true });
