@@ -269,6 +269,27 @@ export const PodRuntimeSchema = z
       .string()
       .regex(/^\/[A-Za-z0-9._/-]+\.pem$/, 'an absolute path to a PEM file')
       .default('/etc/ssl/certs/rds-global-bundle.pem'),
+    // The pre-deploy migration job of each deployment (`node dist/main.js migrate`): small and brief.
+    migration: z
+      .object({
+        command: z.array(z.string().min(1)).min(1).default(['node', 'dist/main.js', 'migrate']),
+        cpu: z
+          .string()
+          .regex(/^\d+m?$/, 'a CPU quantity such as 250m')
+          .default('250m'),
+        memory: z
+          .string()
+          .regex(/^\d+(Mi|Gi)$/, 'a memory quantity such as 256Mi')
+          .default('256Mi'),
+        // Attempts before the job, and the apply, fail.
+        backoffLimit: z.number().int().min(0).max(10).default(3),
+        timeout: z
+          .string()
+          .regex(/^\d+[sm]$/, 'a duration such as 10m')
+          .default('10m'),
+      })
+      .strict()
+      .prefault({}),
     // The root filesystem is read-only; /tmp is a scratch volume of at most this size.
     tmpSizeLimit: z
       .string()

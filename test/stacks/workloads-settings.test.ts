@@ -168,6 +168,25 @@ describe('workloads stack: every pod gets the settings its service requires', ()
   });
 });
 
+describe('workloads stack: migrations run before the pods', () => {
+  it('runs each deployment image with migrate, with the same identity, settings and secrets, and waits for it', () => {
+    const { spec, plan } = synthEdgeAndWorkloads();
+    for (const deployment of plan.deployments) {
+      const job = required(
+        kubernetesObject(workloads, 'kubernetes_job_v1', `${deployment.name}-migrate`),
+        `${deployment.name}-migrate`,
+      );
+      expect(job.wait_for_completion).toBe(true);
+      const pod = (job.spec as { template: { spec: PodSpec & { restart_policy: string } } }).template.spec;
+      const [container] = pod.container as (Container & { image: string; args: string[] })[];
+      expect(container).toMatchObject({ image: deployment.image, args: spec.podRuntime.migration.command });
+      expect(container?.env_from).toEqual(podSpecOf(deployment.name).container[0]?.env_from);
+      expect(pod.service_account_name).toBe(podSpecOf(deployment.name).service_account_name);
+      expect(pod.restart_policy).toBe('Never');
+    }
+  });
+});
+
 describe('workloads stack: settings the spec may add', () => {
   it('adds a service setting from the spec to that service only', () => {
     const { workloads: stack } = synthEdgeAndWorkloads({

@@ -305,11 +305,11 @@ describe('workloads stack: providers and add-ons', () => {
     expect(trust.Statement[0].Principal).toEqual({ Service: 'pods.eks.amazonaws.com' });
   });
 
-  it('starts the API pods only after the controller whose webhook injects their readiness gate, and their secrets', () => {
+  it('starts the API pods only after the controller whose webhook injects their readiness gate, and their migrations', () => {
     for (const deployment of resourcesOf(workloads, 'kubernetes_deployment_v1')) {
       expect(deployment.depends_on).toEqual([
         expect.stringMatching(/^helm_release\..*aws-load-balancer-controller/),
-        expect.stringMatching(/^kubernetes_manifest\..*-external-secret/),
+        expect.stringMatching(/^kubernetes_job_v1\..*-migration/),
       ]);
     }
   });

@@ -10,6 +10,7 @@ import { addMetricsServer } from './addons/metrics-server.js';
 import { addPrometheusAdapter } from './addons/prometheus-adapter.js';
 import { ApiDeployment } from './api-deployment.js';
 import { addApiNamespace } from './api-namespace.js';
+import { addMigrationJob } from './migration-job.js';
 import { addServiceIdentities } from './service-identities.js';
 import type { ServiceRuntime } from './service-runtime.js';
 import { addServiceSecrets, referencedSecretArns, secretsName } from './service-secrets.js';
@@ -90,17 +91,25 @@ export class PlatformWorkloads extends Construct {
     const secrets = addServiceSecrets(this, namespace, serviceRuntime.secrets, [this.externalSecrets.store]);
     this.deployments = plan.deployments.map((deployment) => {
       const secret = secrets.get(deployment.service);
+      const sources = {
+        serviceAccount: accounts.get(deployment.service),
+        settingsConfigMap: settings.get(deployment.service),
+        secret: secret ? secretsName(deployment.service) : undefined,
+      };
+      const migration = addMigrationJob(this, `${deployment.name}-migration`, {
+        deployment,
+        runtime,
+        namespace,
+        sources,
+        dependsOn: secret ? [secret] : [],
+      });
       return new ApiDeployment(this, deployment.name, {
         deployment,
         plan,
         runtime,
         namespace,
-        sources: {
-          serviceAccount: accounts.get(deployment.service),
-          settingsConfigMap: settings.get(deployment.service),
-          secret: secret ? secretsName(deployment.service) : undefined,
-        },
-        dependsOn: [this.loadBalancerController.release, ...(secret ? [secret] : [])],
+        sources,
+        dependsOn: [this.loadBalancerController.release, migration],
       });
     });
   }

@@ -41,15 +41,45 @@ export interface PodSources {
   serviceAccount?: string;
 }
 
+/** The restricted Pod Security profile, as the pod's security context. */
+export function podSecurityContext(runtime: PodRuntimeSpec) {
+  return {
+    runAsNonRoot: true,
+    runAsUser: String(runtime.runAsUser),
+    runAsGroup: String(runtime.runAsUser),
+    fsGroup: String(runtime.runAsUser),
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+export const CONTAINER_SECURITY_CONTEXT = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+};
+
+export const TMP_MOUNT = { name: TMP_VOLUME, mountPath: '/tmp' };
+
+export function tmpVolume(runtime: PodRuntimeSpec) {
+  return { name: TMP_VOLUME, emptyDir: { sizeLimit: runtime.tmpSizeLimit } };
+}
+
+/** The ConfigMap, then the Secret: a key in both takes the Secret's value. */
+export function envFromSources(sources: PodSources) {
+  return [
+    ...(sources.settingsConfigMap ? [{ configMapRef: { name: sources.settingsConfigMap } }] : []),
+    ...(sources.secret ? [{ secretRef: { name: sources.secret } }] : []),
+  ];
+}
+
 export function apiPodSpec(
   deployment: DeploymentPlan,
   runtime: PodRuntimeSpec,
   sources: PodSources = {},
 ): DeploymentV1SpecTemplateSpec {
-  const envFrom = [
-    ...(sources.settingsConfigMap ? [{ configMapRef: { name: sources.settingsConfigMap } }] : []),
-    ...(sources.secret ? [{ secretRef: { name: sources.secret } }] : []),
-  ];
+  const envFrom = envFromSources(sources);
   const resources = { cpu: deployment.resources.cpu, memory: deployment.resources.memory };
   const spread = (topologyKey: string, whenUnsatisfiable: string) => ({
     maxSkew: 1,
@@ -62,13 +92,7 @@ export function apiPodSpec(
     automountServiceAccountToken: false,
     enableServiceLinks: false,
     terminationGracePeriodSeconds: runtime.terminationGracePeriodSeconds,
-    securityContext: {
-      runAsNonRoot: true,
-      runAsUser: String(runtime.runAsUser),
-      runAsGroup: String(runtime.runAsUser),
-      fsGroup: String(runtime.runAsUser),
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
+    securityContext: podSecurityContext(runtime),
     topologySpreadConstraint: [
       spread('topology.kubernetes.io/zone', runtime.zoneSpread),
       spread('kubernetes.io/hostname', 'ScheduleAnyway'),
@@ -88,16 +112,10 @@ export function apiPodSpec(
         startupProbe: httpProbe(runtime.startup),
         livenessProbe: httpProbe(runtime.liveness),
         readinessProbe: httpProbe(runtime.readiness),
-        securityContext: {
-          runAsNonRoot: true,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-        },
-        volumeMount: [{ name: TMP_VOLUME, mountPath: '/tmp' }],
+        securityContext: CONTAINER_SECURITY_CONTEXT,
+        volumeMount: [TMP_MOUNT],
       },
     ],
-    volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: runtime.tmpSizeLimit } }],
+    volume: [tmpVolume(runtime)],
   };
 }
