@@ -13,14 +13,21 @@ export interface ClusterOutputs {
   clusterCertificateAuthorityData: string;
 }
 
-/** The identity stack's token issuer and service client (see identity-stack.ts). */
+/** The identity stack's token issuer and service client (`IdentityStack.tokens`). */
 export interface TokenIssuerOutputs {
+  /** `https://cognito-idp.<region>.amazonaws.com/<pool id>`: the `iss` of every token. */
   issuerUrl: string;
+  /** `<issuer>/.well-known/jwks.json`. */
   jwksUrl: string;
+  /** The portal app client's id: `client_id` of access tokens, `aud` of ID tokens. */
   audience: string;
+  /** The hosted domain's OAuth token endpoint (client credentials). */
   tokenUrl: string;
+  /** The resource server's identifier, which Cognito puts before every custom scope. */
   resourceServer: string;
+  /** The machine client the services call each other with. */
   serviceClientId: string;
+  /** Secrets Manager secret holding that client's `client_id` and `client_secret`. */
   serviceClientSecretArn: string;
 }
 
