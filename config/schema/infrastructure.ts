@@ -68,10 +68,9 @@ export const WorkloadsSchema = z
         message: 'each service may appear only once',
       }),
     // Non-secret settings per service; the endpoints, issuer and credentials come from the other stacks.
-    settings: z
-      .partialRecord(ServiceNameSchema, settingsVariables)
-      // Business ships only the recording payment adapter so far (services/business/config.ts).
-      .default({ business: { PAYMENT_GATEWAY: 'recording' } }),
+    // Business' PAYMENT_GATEWAY stays unset (disabled: payments answer 503) until the PayPal adapter
+    // ships; its `recording` adapter is a test double that charges nobody.
+    settings: z.partialRecord(ServiceNameSchema, settingsVariables).default({}),
   })
   .strict()
   .prefault({});
