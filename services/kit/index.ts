@@ -21,6 +21,7 @@ export {
   pgDependency,
   redisDependency,
 } from './dependencies.js';
+export { domainErrorToProblem, translateDomainErrors } from './domain-problems.js';
 export { toHttpProblem } from './errors.js';
 export {
   ClientCredentialsTokenSource,

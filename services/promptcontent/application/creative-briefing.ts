@@ -1,10 +1,10 @@
+import { ConflictError, NotFoundError } from '../../shared/domain-errors.js';
 import {
   assertBriefTransition,
   type BriefStatus,
   type CreativeBrief,
   type NewBrief,
 } from '../domain/brief.js';
-import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { systemContext, type UseCaseContext } from './context.js';
 import { type ApiPage, decodeAfter, type PageRequest, toApiPage } from './pagination.js';
 import type { BriefFilter, ContentRepository } from './ports.js';

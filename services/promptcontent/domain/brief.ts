@@ -1,4 +1,4 @@
-import { ConflictError } from './errors.js';
+import { ConflictError } from '../../shared/domain-errors.js';
 
 export const TONES = [
   'formal',

@@ -1,5 +1,5 @@
+import { ConflictError, UnprocessableError } from '../../shared/domain-errors.js';
 import type { Channel, GeneratedAsset } from './asset.js';
-import { ConflictError, UnprocessableError } from './errors.js';
 
 /** Campaign Generation: a brief's approved assets grouped into one deliverable. */
 export interface CampaignPackage {

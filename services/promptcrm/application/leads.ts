@@ -1,4 +1,4 @@
-import { NotFoundError, UnprocessableError } from '../domain/errors.js';
+import { NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
 import { assertTransition, type Lead, type LeadStatus, type NewLead } from '../domain/lead.js';
 import { type Interaction, isInFuture, type LeadEvent } from '../domain/lead-event.js';
 import { type Actor, systemContext, type UseCaseContext } from './context.js';

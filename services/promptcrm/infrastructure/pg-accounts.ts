@@ -1,8 +1,8 @@
 import type pg from 'pg';
+import { UnprocessableError } from '../../shared/domain-errors.js';
 import { type Page, toPage } from '../application/pagination.js';
 import type { AccountFilter, AccountRepository, ListQuery } from '../application/ports.js';
 import type { Account, AccountType } from '../domain/account.js';
-import { UnprocessableError } from '../domain/errors.js';
 import { FOREIGN_KEY_VIOLATION, listWhere, pageByCreation, pgErrorOf } from './sql.js';
 
 interface AccountRow {

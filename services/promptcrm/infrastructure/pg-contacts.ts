@@ -1,8 +1,8 @@
 import type pg from 'pg';
+import { ConflictError, UnprocessableError } from '../../shared/domain-errors.js';
 import { type Page, toPage } from '../application/pagination.js';
 import type { ContactFilter, ContactRepository, ListQuery } from '../application/ports.js';
 import type { Contact } from '../domain/contact.js';
-import { ConflictError, UnprocessableError } from '../domain/errors.js';
 import { FOREIGN_KEY_VIOLATION, listWhere, pageByCreation, pgErrorOf, UNIQUE_VIOLATION } from './sql.js';
 
 interface ContactRow {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import { UnprocessableError } from '../../shared/domain-errors.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
-import { UnprocessableError } from '../domain/errors.js';
 import type { Lead, LeadSource, LeadStatus } from '../domain/lead.js';
 import type { LeadEvent, LeadEventData, LeadEventType } from '../domain/lead-event.js';
 import type { LeadType, PurchasePotential } from '../domain/segmentation.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema, problemResponses } from '../../../kit/index.js';
+import { pageSchema, problemResponses, translateDomainErrors } from '../../../kit/index.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
@@ -8,7 +8,6 @@ import type { AssetFilter, BriefFilter, PackageFilter } from '../../application/
 import type { AssetStatusChange, NewAsset } from '../../domain/asset.js';
 import type { BriefStatus, NewBrief } from '../../domain/brief.js';
 import type { NewPackage } from '../../domain/campaign-package.js';
-import { translateDomainErrors } from './problems.js';
 import * as s from './schemas.js';
 
 export interface ContentUseCases {

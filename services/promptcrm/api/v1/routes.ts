@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema, problemResponses } from '../../../kit/index.js';
+import { pageSchema, problemResponses, translateDomainErrors } from '../../../kit/index.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
 import type { Leads, StatusChange } from '../../application/leads.js';
@@ -16,7 +16,6 @@ import type { NewLead } from '../../domain/lead.js';
 import type { Interaction } from '../../domain/lead-event.js';
 import type { NewOrganisation } from '../../domain/organisation.js';
 import { presentEvent } from './presenters.js';
-import { translateDomainErrors } from './problems.js';
 import * as s from './schemas.js';
 
 export interface CrmUseCases {

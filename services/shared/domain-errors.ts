@@ -9,7 +9,7 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The request is well formed but conflicts with the current state (duplicate, forbidden transition). */
+/** The request is well formed but conflicts with the current state (duplicate, forbidden transition, stale write). */
 export class ConflictError extends Error {
   constructor(message: string) {
     super(message);

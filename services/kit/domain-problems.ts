@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { conflict, HttpProblem, notFound, problemType } from '../../../kit/index.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../domain/errors.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../shared/domain-errors.js';
+import { conflict, HttpProblem, notFound, problemType } from './problem.js';
 
 /** The problem a domain error stands for; anything else passes through unchanged. */
 export function domainErrorToProblem(error: unknown): unknown {
@@ -16,7 +16,7 @@ export function domainErrorToProblem(error: unknown): unknown {
 }
 
 /**
- * Translates domain errors inside this API's scope, then hands them to the kit's handler (an error
+ * Translates domain errors inside an API's scope, then hands them to the kit's handler (an error
  * thrown by a scoped handler propagates to the parent's), which renders problem+json.
  */
 export function translateDomainErrors(api: FastifyInstance): void {
