@@ -136,7 +136,7 @@ describe('platform: one token issuer, in the identity stack', () => {
       id.includes('federation'),
     );
     const [appId, values] = app!;
-    expect(values).toMatchObject({ type: 'web', token_endpoint_auth_method: 'client_secret_basic' });
+    expect(values).toMatchObject({ type: 'web', token_endpoint_auth_method: 'client_secret_post' });
     expect(provider).toMatchObject({
       provider_name: 'Okta',
       provider_type: 'OIDC',

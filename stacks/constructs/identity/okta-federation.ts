@@ -34,7 +34,8 @@ export class OktaFederation extends Construct {
       type: 'web',
       grantTypes: ['authorization_code'],
       responseTypes: ['code'],
-      tokenEndpointAuthMethod: 'client_secret_basic',
+      // Cognito redeems a federated sign-in's code with client_secret_post only (it does not support client_secret_basic).
+      tokenEndpointAuthMethod: 'client_secret_post',
       redirectUris: [`${props.cognitoDomainUrl}/oauth2/idpresponse`],
       consentMethod: 'TRUSTED',
       issuerMode: 'ORG_URL',
