@@ -11,13 +11,15 @@ const processIo: CliIo = {
 };
 
 function buildParser(argv: string[], context: CommandContext): Argv {
+  const available = commands(context);
+  const names = available.map((command) => String(command.command).split(' ')[0]);
   let parser = yargs(argv)
     .scriptName('promptsales')
     .usage(
       '$0 <command> [options]\n\nCapacity planning and infrastructure checks for the PromptSales platform.',
     )
     .strict()
-    .demandCommand(1, 'name a command: capacity, sla or simulate')
+    .demandCommand(1, `name a command: ${names.join(', ')}`)
     .recommendCommands()
     .help()
     .alias('help', 'h')
@@ -27,7 +29,7 @@ function buildParser(argv: string[], context: CommandContext): Argv {
     .fail((message, error) => {
       throw error ?? new UsageError([message]);
     });
-  for (const command of commands(context)) parser = parser.command(command);
+  for (const command of available) parser = parser.command(command);
   return parser;
 }
 
