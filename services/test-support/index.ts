@@ -8,4 +8,13 @@ export {
 } from './databases.js';
 export { type ClientRegistration, type LocalIssuer, startLocalIssuer, type TokenOptions } from './issuer.js';
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
+export {
+  expectProblem,
+  PROBLEM,
+  type ServiceHarness,
+  startServiceHarness,
+  TEST_AUDIENCE,
+  testServiceEnv,
+  throughProxy,
+} from './service-harness.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';

@@ -1,14 +1,13 @@
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL } from '../../test-support/index.js';
+import { PROBLEM, TEST_REDIS_URL } from '../../test-support/index.js';
 import { buildBusiness } from '../app.js';
 import { loadBusinessConfig } from '../config.js';
 import { businessMigrations } from '../infrastructure/migrations.js';
 import { migrateBusiness } from '../migrate.js';
 import { type BusinessHarness, DECLINED_AMOUNT, startBusinessHarness } from './harness.js';
 
-const PROBLEM = 'application/problem+json; charset=utf-8';
 const base = '/api/business/v1';
 let h: BusinessHarness;
 

@@ -6,8 +6,11 @@ import {
   startLocalIssuer,
   startTcpProxy,
   type TcpProxy,
+  TEST_AUDIENCE,
   TEST_REDIS_URL,
   type TestDatabase,
+  testServiceEnv,
+  throughProxy,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
 import { buildBusiness } from '../app.js';
@@ -15,7 +18,7 @@ import { loadBusinessConfig } from '../config.js';
 import { RecordingPaymentGateway } from '../infrastructure/recording-payment-gateway.js';
 import { migrateBusiness } from '../migrate.js';
 
-export const AUDIENCE = 'api://promptsales';
+export const AUDIENCE = TEST_AUDIENCE;
 export const DECLINED_AMOUNT = 666;
 
 export interface BusinessHarness {
@@ -39,23 +42,18 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
   const database = await createTestMysqlDatabase(label);
   await migrateBusiness(database.url);
   const proxy = await startTcpProxy(Number(new URL(database.url).port || 3306));
-  const proxied = new URL(database.url);
-  proxied.port = String(proxy.port);
   const redisPrefix = uniqueRedisPrefix(label);
   const redisProxy = await startTcpProxy(Number(new URL(TEST_REDIS_URL).port || 6379));
   const gateway = new RecordingPaymentGateway(new Set([DECLINED_AMOUNT]));
   const { app } = await buildBusiness(
-    loadBusinessConfig({
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: proxied.toString(),
-      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
-      REDIS_KEY_PREFIX: redisPrefix,
-      PAYMENT_GATEWAY: 'recording',
-      OIDC_ISSUER: issuer.issuer,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_JWKS_URL: issuer.jwksUrl,
-      BODY_LIMIT_BYTES: '4096',
-    }),
+    loadBusinessConfig(
+      testServiceEnv(issuer, redisPrefix, {
+        DATABASE_URL: throughProxy(database.url, proxy),
+        REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+        PAYMENT_GATEWAY: 'recording',
+        BODY_LIMIT_BYTES: '4096',
+      }),
+    ),
     { gateway },
   );
   const token = (scopes = ['business:read', 'business:write']) => issuer.token({ scopes });

@@ -3,17 +3,20 @@ import {
   createTestPostgresDatabase,
   deleteRedisPrefix,
   type LocalIssuer,
+  PROBLEM,
   startLocalIssuer,
   startTcpProxy,
   type TcpProxy,
+  TEST_AUDIENCE,
   type TestDatabase,
+  testServiceEnv,
+  throughProxy,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
 import { ConfigError } from '../index.js';
 import { createDemoApp } from './demo-service.js';
 
-const PROBLEM = 'application/problem+json; charset=utf-8';
-const AUDIENCE = 'api://promptsales';
+const AUDIENCE = TEST_AUDIENCE;
 
 let issuer: LocalIssuer;
 let database: TestDatabase;
@@ -23,19 +26,12 @@ let token: string;
 const redisPrefix = uniqueRedisPrefix('kit');
 
 function env(overrides: Record<string, string> = {}) {
-  const url = new URL(database.url);
-  url.port = String(proxy.port);
-  return {
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    REDIS_KEY_PREFIX: redisPrefix,
-    OIDC_ISSUER: issuer.issuer,
-    OIDC_AUDIENCE: AUDIENCE,
-    OIDC_JWKS_URL: issuer.jwksUrl,
+  return testServiceEnv(issuer, redisPrefix, {
+    DATABASE_URL: throughProxy(database.url, proxy),
     OIDC_REQUIRED_SCOPES: 'demo:read',
     BODY_LIMIT_BYTES: '2048',
     ...overrides,
-  };
+  });
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import {
   startTcpProxy,
   type TcpProxy,
   type TestDatabase,
+  testServiceEnv,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
 import { createDemoApp } from './demo-service.js';
@@ -21,16 +22,13 @@ beforeAll(async () => {
   issuer = await startLocalIssuer();
   database = await createTestPostgresDatabase('resilience');
   redisProxy = await startTcpProxy(6379);
-  demo = await createDemoApp({
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
-    REDIS_KEY_PREFIX: redisPrefix,
-    RATE_LIMIT_MAX: '3',
-    OIDC_ISSUER: issuer.issuer,
-    OIDC_AUDIENCE: 'api://promptsales',
-    OIDC_JWKS_URL: issuer.jwksUrl,
-  });
+  demo = await createDemoApp(
+    testServiceEnv(issuer, redisPrefix, {
+      DATABASE_URL: database.url,
+      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+      RATE_LIMIT_MAX: '3',
+    }),
+  );
 });
 
 afterAll(async () => {

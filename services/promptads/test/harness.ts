@@ -13,14 +13,17 @@ import {
   startLocalIssuer,
   startTcpProxy,
   type TcpProxy,
+  TEST_AUDIENCE,
   type TestDatabase,
+  testServiceEnv,
+  throughProxy,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
 import { buildPromptAds } from '../app.js';
 import { loadPromptAdsConfig } from '../config.js';
 import { migratePromptAds } from '../migrate.js';
 
-export const AUDIENCE = 'api://promptsales';
+export const AUDIENCE = TEST_AUDIENCE;
 const CLIENT = { id: 'promptads', secret: 'promptads-test-secret' };
 
 /**
@@ -55,37 +58,30 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
   const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
   issuer.registerClient(CLIENT.id, { secret: CLIENT.secret, audience: AUDIENCE, scopes: ['business:read'] });
   const redisPrefix = uniqueRedisPrefix(label);
-  const auth = { OIDC_ISSUER: issuer.issuer, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS_URL: issuer.jwksUrl };
 
   const businessDb = await createTestMysqlDatabase(`${label}_business`);
   await migrateBusiness(businessDb.url);
   const { app: business } = await buildBusiness(
-    loadBusinessConfig({
-      ...auth,
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: businessDb.url,
-      REDIS_KEY_PREFIX: `${redisPrefix}business:`,
-      PAYMENT_GATEWAY: 'recording',
-    }),
+    loadBusinessConfig(
+      testServiceEnv(issuer, `${redisPrefix}business:`, {
+        DATABASE_URL: businessDb.url,
+        PAYMENT_GATEWAY: 'recording',
+      }),
+    ),
   );
   const businessUrl = await business.listen({ host: '127.0.0.1', port: 0 });
 
   const database = await createTestPostgresDatabase(label);
   await migratePromptAds(database.url);
   const proxy = await startTcpProxy(Number(new URL(database.url).port || 5432));
-  const proxied = new URL(database.url);
-  proxied.port = String(proxy.port);
-  const baseEnv = {
-    ...auth,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: proxied.toString(),
-    REDIS_KEY_PREFIX: `${redisPrefix}ads:`,
+  const baseEnv = testServiceEnv(issuer, `${redisPrefix}ads:`, {
+    DATABASE_URL: throughProxy(database.url, proxy),
     BUSINESS_URL: businessUrl,
     OIDC_TOKEN_URL: issuer.tokenUrl,
     OIDC_CLIENT_ID: CLIENT.id,
     OIDC_CLIENT_SECRET: CLIENT.secret,
     BODY_LIMIT_BYTES: '8192',
-  };
+  });
   const build = async (env: Record<string, string>) =>
     (await buildPromptAds(loadPromptAdsConfig({ ...baseEnv, ...env }))).app;
   const app = await build({});

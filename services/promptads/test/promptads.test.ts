@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM } from '../../test-support/index.js';
 import { promptAdsMigrations } from '../infrastructure/migrations.js';
 import { migratePromptAds } from '../migrate.js';
 import { type AdsHarness, startAdsHarness } from './harness.js';
 
-const PROBLEM = 'application/problem+json; charset=utf-8';
 const base = '/api/promptads/v1';
 let h: AdsHarness;
 

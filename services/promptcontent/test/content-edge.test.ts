@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../kit/index.js';
 import {
   deleteRedisPrefix,
+  expectProblem,
   startTcpProxy,
   type TcpProxy,
+  throughProxy,
   uniqueRedisPrefix,
 } from '../../test-support/index.js';
 import { buildPromptContent } from '../app.js';
 import { loadPromptContentConfig } from '../config.js';
 import { type ContentHarness, contentEnv, PREFIX, startContent } from './harness.js';
-
-const PROBLEM = 'application/problem+json; charset=utf-8';
 
 let h: ContentHarness;
 let proxy: TcpProxy;
@@ -19,11 +19,7 @@ let auth: { authorization: string };
 beforeAll(async () => {
   proxy = await startTcpProxy(5432);
   // The app reaches PostgreSQL through the proxy, so the test can cut and restore the database.
-  h = await startContent('content_edge', (url) => {
-    const proxied = new URL(url);
-    proxied.port = String(proxy.port);
-    return proxied.toString();
-  });
+  h = await startContent('content_edge', (url) => throughProxy(url, proxy));
   auth = await h.authorization();
 });
 
@@ -31,18 +27,6 @@ afterAll(async () => {
   await h?.close();
   await proxy?.close();
 });
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; body: string },
-  status: number,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toBe(PROBLEM);
-  const body = JSON.parse(response.body);
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
-  expect(response.body).not.toMatch(/at .+\.(ts|js):\d+/);
-  return body;
-}
 
 const fields = (body: { errors: { field: string }[] }) => body.errors.map((e) => e.field);
 

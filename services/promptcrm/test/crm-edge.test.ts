@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '../../test-support/index.js';
+import { expectProblem, startTcpProxy, type TcpProxy, throughProxy } from '../../test-support/index.js';
 import { AUDIENCE, type CrmHarness, PREFIX, startCrm } from './harness.js';
-
-const PROBLEM = 'application/problem+json; charset=utf-8';
 
 let h: CrmHarness;
 let proxy: TcpProxy;
@@ -12,11 +10,7 @@ let auth: { authorization: string };
 beforeAll(async () => {
   proxy = await startTcpProxy(5432);
   // The app reaches PostgreSQL through the proxy, so the test can cut and restore the database.
-  h = await startCrm('crm_edge', {}, (url) => {
-    const proxied = new URL(url);
-    proxied.port = String(proxy.port);
-    return proxied.toString();
-  });
+  h = await startCrm('crm_edge', {}, (url) => throughProxy(url, proxy));
   auth = await h.authorization();
 });
 
@@ -31,18 +25,6 @@ const leadBody = {
   source: 'manual',
   segment: { type: 'b2b', industry: 'retail', purchasePotential: 'low', region: 'latam' },
 };
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; body: string },
-  status: number,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toBe(PROBLEM);
-  const body = JSON.parse(response.body);
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
-  expect(response.body).not.toMatch(/at .+\.(ts|js):\d+/);
-  return body;
-}
 
 describe('authentication', () => {
   const url = `${PREFIX}/leads`;
