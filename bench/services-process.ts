@@ -63,7 +63,7 @@ export async function startServiceProcess(
   });
   let tail = '';
   const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-8_000);
+    tail = (tail + chunk.toString()).slice(-32_000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
