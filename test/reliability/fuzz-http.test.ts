@@ -14,13 +14,7 @@ import { startAdsHarness } from '../../services/promptads/test/harness.js';
 import { startContent } from '../../services/promptcontent/test/harness.js';
 import { startCrm } from '../../services/promptcrm/test/harness.js';
 import type { LocalIssuer } from '../../services/test-support/index.js';
-import {
-  bodyFor,
-  pathFor,
-  printable,
-  queryFor,
-  routesOf,
-} from './support/openapi-arbitraries.js';
+import { bodyFor, pathFor, printable, queryFor, routesOf } from './support/openapi-arbitraries.js';
 import { record } from './support/summary.js';
 
 const RUNS_PER_ROUTE = positiveIntFromEnv('RELIABILITY_FUZZ_RUNS', 40);
