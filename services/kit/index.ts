@@ -63,3 +63,13 @@ export {
   problemSchema,
   problemType,
 } from './problem.js';
+export { created, scopeConfigs } from './routes.js';
+export {
+  enumOf,
+  idParams,
+  listQuery,
+  nullableUuidSchema,
+  routeProblems,
+  timestampSchema,
+  uuidSchema,
+} from './schemas.js';

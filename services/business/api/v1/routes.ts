@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { CURSOR_PART, decodeCursor, problemResponses } from '../../../kit/index.js';
+import {
+  CURSOR_PART,
+  decodeCursor,
+  idParams,
+  listQuery,
+  problemResponses,
+  scopeConfigs,
+  uuidSchema as uuid,
+} from '../../../kit/index.js';
 import type { Entitlements } from '../../application/entitlements.js';
 import type { Payments } from '../../application/payments.js';
 import type { Plans } from '../../application/plans.js';
@@ -16,8 +24,6 @@ import {
   entitlementList,
   featureSchema,
   filters,
-  idParams,
-  listQuery,
   paged,
   payment,
   plan,
@@ -37,9 +43,7 @@ const byCreation = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
 
 export const SCOPES = { read: 'business:read', write: 'business:write' } as const;
 
-const read = { scopes: [SCOPES.read] };
-const write = { scopes: [SCOPES.write] };
-const uuid = { type: 'string', format: 'uuid' };
+const { read, write } = scopeConfigs(SCOPES);
 const errors = problemResponses(400, 401, 403, 404, 409, 422, 503);
 
 interface ListQuery {

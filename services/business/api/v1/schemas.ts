@@ -1,4 +1,4 @@
-import { pageSchema, paginationQueryProperties, problemResponses } from '../../../kit/index.js';
+import { pageSchema, routeProblems, timestampSchema as timestamp, uuidSchema } from '../../../kit/index.js';
 import { PAYMENT_STATUSES } from '../../domain/payment.js';
 import { FEATURE_PATTERN } from '../../domain/plan.js';
 import { SUBSCRIPTION_STATUSES } from '../../domain/subscription.js';
@@ -6,8 +6,6 @@ import { SUBSCRIPTION_STATUSES } from '../../domain/subscription.js';
 export const planIdSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
 export const accountIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 export const featureSchema = { type: 'string', pattern: FEATURE_PATTERN, maxLength: 100 } as const;
-const uuidSchema = { type: 'string', format: 'uuid' } as const;
-const timestamp = { type: 'string', format: 'date-time' } as const;
 
 const planFields = {
   name: { type: 'string', minLength: 1, maxLength: 200 },
@@ -138,22 +136,7 @@ export const entitlementList = {
   required: ['accountId', 'planId', 'features'],
 } as const;
 
-export const listQuery = (filters: Record<string, object>) =>
-  ({
-    type: 'object',
-    properties: { ...paginationQueryProperties, ...filters },
-    additionalProperties: false,
-  }) as const;
-
-export const idParams = (name: string, schema: object) =>
-  ({
-    type: 'object',
-    properties: { [name]: schema },
-    required: [name],
-    additionalProperties: false,
-  }) as const;
-
-export const paged = (item: object) => ({ 200: pageSchema(item), ...problemResponses(400, 401, 403, 503) });
+export const paged = (item: object) => ({ 200: pageSchema(item), ...routeProblems.list });
 
 export const filters = {
   subscriptionStatus: { type: 'string', enum: [...SUBSCRIPTION_STATUSES] },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CURSOR_PART, decodeCursor } from '../../../kit/index.js';
+import { CURSOR_PART, decodeCursor, scopeConfigs } from '../../../kit/index.js';
 import type {
   CampaignPlanning,
   NewAudience,
@@ -31,8 +31,7 @@ import {
 
 export const SCOPES = { read: 'promptads:read', write: 'promptads:write' } as const;
 
-const read = { scopes: [SCOPES.read] };
-const write = { scopes: [SCOPES.write] };
+const { read, write } = scopeConfigs(SCOPES);
 
 const actorOf = (request: FastifyRequest): Actor => ({
   subject: request.principal?.subject ?? 'unknown',

@@ -1,11 +1,16 @@
-import { pageSchema, paginationQueryProperties, problemResponses } from '../../../kit/index.js';
+import {
+  idParams,
+  pageSchema,
+  paginationQueryProperties,
+  problemResponses,
+  timestampSchema as timestamp,
+  uuidSchema as uuid,
+} from '../../../kit/index.js';
 import { BID_STRATEGIES } from '../../domain/bidding.js';
 import { CAMPAIGN_STATUSES, CHANNELS, FORMATS, KPI_METRICS, OBJECTIVES } from '../../domain/campaign.js';
 import { EXPERIMENT_STATUSES } from '../../domain/experiment.js';
 import { GENDERS } from '../../domain/targeting.js';
 
-const uuid = { type: 'string', format: 'uuid' } as const;
-const timestamp = { type: 'string', format: 'date-time' } as const;
 const date = { type: 'string', format: 'date' } as const;
 export const accountId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 const tags = (max: number) => ({
@@ -240,12 +245,7 @@ export const pageQuery = {
   additionalProperties: false,
 } as const;
 
-export const campaignParams = {
-  type: 'object',
-  properties: { campaignId: uuid },
-  required: ['campaignId'],
-  additionalProperties: false,
-} as const;
+export const campaignParams = idParams('campaignId', uuid);
 
 export const errors = problemResponses(400, 401, 403, 404, 409, 503);
 

@@ -1,5 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema, problemResponses, translateDomainErrors } from '../../../kit/index.js';
+import type { FastifyInstance } from 'fastify';
+import {
+  created,
+  pageSchema,
+  routeProblems,
+  scopeConfigs,
+  translateDomainErrors,
+} from '../../../kit/index.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
@@ -20,17 +26,9 @@ type IdParams = { id: string };
 
 /** Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes `promptcontent:write`. */
 export const SCOPES = { read: 'promptcontent:read', write: 'promptcontent:write' } as const;
-const read = { scopes: [SCOPES.read] };
-const write = { scopes: [SCOPES.write] };
+const { read, write } = scopeConfigs(SCOPES);
 
-const listErrors = problemResponses(400, 401, 403, 503);
-const lookupErrors = problemResponses(400, 401, 403, 404, 503);
-const writeErrors = problemResponses(400, 401, 403, 409, 413, 415, 422, 503);
-const changeErrors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
-
-function created(reply: FastifyReply, request: FastifyRequest, id: string) {
-  return reply.code(201).header('location', `${request.url.split('?')[0]}/${id}`);
-}
+const { list: listErrors, lookup: lookupErrors, create: writeErrors, change: changeErrors } = routeProblems;
 
 function split<F>(query: F & PageRequest): { filter: F; page: PageRequest } {
   const { limit, cursor, ...filter } = query;

@@ -1,4 +1,11 @@
-import { paginationQueryProperties } from '../../../kit/index.js';
+import {
+  enumOf,
+  idParams as idParamsOf,
+  listQuery,
+  nullableUuidSchema as nullableUuid,
+  timestampSchema as timestamp,
+  uuidSchema as uuid,
+} from '../../../kit/index.js';
 import {
   ASPECT_RATIOS,
   ASSET_KINDS,
@@ -10,28 +17,12 @@ import {
 import { BRIEF_STATUSES, TONES } from '../../domain/brief.js';
 
 /** JSON schemas of PromptContent v1: they validate requests, shape responses and feed the OpenAPI document. */
-const uuid = { type: 'string', format: 'uuid' } as const;
-const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
-const timestamp = { type: 'string', format: 'date-time' } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' }) as const;
-const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
 const language = { type: 'string', pattern: LANGUAGE_PATTERN } as const;
 const stringList = (maxItems: number, maxLength: number, minItems = 0) =>
   ({ type: 'array', items: text(maxLength), minItems, maxItems }) as const;
 
-export const idParams = {
-  type: 'object',
-  properties: { id: uuid },
-  required: ['id'],
-  additionalProperties: false,
-} as const;
-
-const listQuery = (filters: Record<string, object>) =>
-  ({
-    type: 'object',
-    properties: { ...paginationQueryProperties, ...filters },
-    additionalProperties: false,
-  }) as const;
+export const idParams = idParamsOf();
 
 // Briefs
 const audience = {

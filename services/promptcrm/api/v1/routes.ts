@@ -1,5 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageSchema, problemResponses, translateDomainErrors } from '../../../kit/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  created,
+  pageSchema,
+  routeProblems,
+  scopeConfigs,
+  translateDomainErrors,
+} from '../../../kit/index.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
 import type { Leads, StatusChange } from '../../application/leads.js';
@@ -27,13 +33,9 @@ type IdParams = { id: string };
 
 /** Scopes the identity stack defines for this service: reads need `promptcrm:read`, writes `promptcrm:write`. */
 export const SCOPES = { read: 'promptcrm:read', write: 'promptcrm:write' } as const;
-const read = { scopes: [SCOPES.read] };
-const write = { scopes: [SCOPES.write] };
+const { read, write } = scopeConfigs(SCOPES);
 
-const listErrors = problemResponses(400, 401, 403, 503);
-const lookupErrors = problemResponses(400, 401, 403, 404, 503);
-const writeErrors = problemResponses(400, 401, 403, 409, 413, 415, 422, 503);
-const changeErrors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503);
+const { list: listErrors, lookup: lookupErrors, create: writeErrors, change: changeErrors } = routeProblems;
 
 function actorOf(request: FastifyRequest): Actor {
   return { subject: request.principal?.subject ?? null };
@@ -41,10 +43,6 @@ function actorOf(request: FastifyRequest): Actor {
 
 function pageOf(query: PageRequest): PageRequest {
   return { limit: query.limit, cursor: query.cursor };
-}
-
-function created(reply: FastifyReply, request: FastifyRequest, id: string) {
-  return reply.code(201).header('location', `${request.url.split('?')[0]}/${id}`);
 }
 
 /** PromptCrm v1: contacts management, lead segmentation and the consolidated lead timeline. */

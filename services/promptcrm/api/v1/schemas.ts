@@ -1,30 +1,21 @@
-import { paginationQueryProperties } from '../../../kit/index.js';
+import {
+  enumOf,
+  idParams as idParamsOf,
+  listQuery,
+  nullableUuidSchema as nullableUuid,
+  timestampSchema as timestamp,
+  uuidSchema as uuid,
+} from '../../../kit/index.js';
 import { ACCOUNT_TYPES } from '../../domain/account.js';
 import { LEAD_SOURCES, LEAD_STATUSES } from '../../domain/lead.js';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS } from '../../domain/lead-event.js';
 import { LEAD_TYPES, PURCHASE_POTENTIALS, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../domain/segmentation.js';
 
 /** JSON schemas of PromptCrm v1: they validate requests, shape responses and feed the OpenAPI document. */
-const uuid = { type: 'string', format: 'uuid' } as const;
-const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 const slug = { type: 'string', pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH } as const;
 const name = { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } as const;
-const timestamp = { type: 'string', format: 'date-time' } as const;
-const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
 
-export const idParams = {
-  type: 'object',
-  properties: { id: uuid },
-  required: ['id'],
-  additionalProperties: false,
-} as const;
-
-const listQuery = (filters: Record<string, object>) =>
-  ({
-    type: 'object',
-    properties: { ...paginationQueryProperties, ...filters },
-    additionalProperties: false,
-  }) as const;
+export const idParams = idParamsOf();
 
 // Organisations
 export const organisation = {

@@ -1,0 +1,33 @@
+import { paginationQueryProperties } from './pagination.js';
+import { problemResponses } from './problem.js';
+
+/** JSON schema fragments the services' v1 APIs share: ids, timestamps, vocabularies, params and list queries. */
+export const uuidSchema = { type: 'string', format: 'uuid' } as const;
+export const nullableUuidSchema = { type: ['string', 'null'], format: 'uuid' } as const;
+export const timestampSchema = { type: 'string', format: 'date-time' } as const;
+export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
+
+/** Path parameters with one required id, a uuid unless told otherwise. */
+export const idParams = (name = 'id', schema: object = uuidSchema) =>
+  ({
+    type: 'object',
+    properties: { [name]: schema },
+    required: [name],
+    additionalProperties: false,
+  }) as const;
+
+/** A paginated list's querystring: `limit`, `cursor` and the list's own filters, nothing else. */
+export const listQuery = (filters: Record<string, object>) =>
+  ({
+    type: 'object',
+    properties: { ...paginationQueryProperties, ...filters },
+    additionalProperties: false,
+  }) as const;
+
+/** The problem responses of each kind of route that reads or writes a resource. */
+export const routeProblems = {
+  list: problemResponses(400, 401, 403, 503),
+  lookup: problemResponses(400, 401, 403, 404, 503),
+  create: problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
+  change: problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
+};
