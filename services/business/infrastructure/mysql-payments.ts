@@ -1,7 +1,7 @@
 import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { PageRequest, PaymentRepository } from '../application/ports.js';
 import type { Payment, PaymentStatus, PaymentTransition } from '../domain/payment.js';
-import { iso, whereClause } from './mysql-rows.js';
+import { inTransaction, iso, whereClause } from './mysql-rows.js';
 
 interface PaymentRow extends RowDataPacket {
   id: string;
@@ -54,9 +54,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
   constructor(private readonly pool: Pool) {}
 
   async create(payment: Payment): Promise<Payment> {
-    const connection = await this.pool.getConnection();
-    try {
-      await connection.beginTransaction();
+    await inTransaction(this.pool, async (connection) => {
       await connection.query(`INSERT INTO payments (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         payment.id,
         payment.subscriptionId,
@@ -82,13 +80,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
           ],
         );
       }
-      await connection.commit();
-    } catch (error) {
-      await connection.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      connection.release();
-    }
+    });
     return (await this.get(payment.id))!;
   }
 
@@ -109,29 +101,18 @@ export class MysqlPaymentRepository implements PaymentRepository {
       at: Date;
     },
   ): Promise<Payment | undefined> {
-    const connection = await this.pool.getConnection();
-    try {
-      await connection.beginTransaction();
+    const moved = await inTransaction(this.pool, async (connection) => {
       const [result] = await connection.query<ResultSetHeader>(
         'UPDATE payments SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
         [move.to, move.at, id, move.from],
       );
-      if (result.affectedRows === 0) {
-        await connection.rollback();
-        return undefined;
-      }
+      if (result.affectedRows === 0) return false;
       await connection.query(
         'INSERT INTO payment_transitions (payment_id, from_status, to_status, reason, provider_reference, at) VALUES (?, ?, ?, ?, ?, ?)',
         [id, move.from, move.to, move.reason, move.providerReference, move.at],
       );
-      await connection.commit();
-    } catch (error) {
-      await connection.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      connection.release();
-    }
-    return this.get(id);
+    });
+    return moved ? this.get(id) : undefined;
   }
 
   async list(

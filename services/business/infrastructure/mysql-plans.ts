@@ -2,7 +2,7 @@ import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { conflict } from '../../kit/index.js';
 import type { NewPlan, PlanChanges, PlanRepository } from '../application/ports.js';
 import type { BillingPeriod, Plan } from '../domain/plan.js';
-import { isDuplicateKey, iso } from './mysql-rows.js';
+import { inTransaction, isDuplicateKey, iso } from './mysql-rows.js';
 
 interface PlanRow extends RowDataPacket {
   id: string;
@@ -36,21 +36,17 @@ export class MysqlPlanRepository implements PlanRepository {
   constructor(private readonly pool: Pool) {}
 
   async create(plan: NewPlan, at: Date): Promise<Plan> {
-    const connection = await this.pool.getConnection();
     try {
-      await connection.beginTransaction();
-      await connection.query(
-        'INSERT INTO plans (id, name, price_cents, currency, billing_period, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [plan.id, plan.name, plan.priceCents, plan.currency, plan.billingPeriod, plan.active, at, at],
-      );
-      await this.replaceFeatures(connection, plan.id, plan.features);
-      await connection.commit();
+      await inTransaction(this.pool, async (connection) => {
+        await connection.query(
+          'INSERT INTO plans (id, name, price_cents, currency, billing_period, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [plan.id, plan.name, plan.priceCents, plan.currency, plan.billingPeriod, plan.active, at, at],
+        );
+        await this.replaceFeatures(connection, plan.id, plan.features);
+      });
     } catch (error) {
-      await connection.rollback().catch(() => undefined);
       if (isDuplicateKey(error)) throw conflict(`plan ${plan.id} already exists`);
       throw error;
-    } finally {
-      connection.release();
     }
     return (await this.get(plan.id))!;
   }
@@ -69,26 +65,15 @@ export class MysqlPlanRepository implements PlanRepository {
       active: changes.active,
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-    const connection = await this.pool.getConnection();
-    try {
-      await connection.beginTransaction();
+    const updated = await inTransaction(this.pool, async (connection) => {
       const [result] = await connection.query<import('mysql2').ResultSetHeader>(
         `UPDATE plans SET ${[...set.map(([column]) => `${column} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`,
         [...set.map(([, value]) => value), at, id],
       );
-      if (result.affectedRows === 0) {
-        await connection.rollback();
-        return undefined;
-      }
+      if (result.affectedRows === 0) return false;
       if (changes.features) await this.replaceFeatures(connection, id, changes.features);
-      await connection.commit();
-    } catch (error) {
-      await connection.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      connection.release();
-    }
-    return this.get(id);
+    });
+    return updated ? this.get(id) : undefined;
   }
 
   async list(filter: {
