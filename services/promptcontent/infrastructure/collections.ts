@@ -1,4 +1,16 @@
-import type { AssetFilter, BriefFilter, PackageFilter } from '../application/ports.js';
+import type { AssetFilter, BriefFilter, PackageFilter, Page } from '../application/ports.js';
+
+/** What every stored aggregate has, in either store: its id and the timestamps lists sort by. */
+export interface Stored {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A page from up to `limit + 1` documents fetched in list order: the extra one only says more exist. */
+export function pageOf<D, T>(documents: D[], limit: number, toItem: (document: D) => T): Page<T> {
+  return { items: documents.slice(0, limit).map(toItem), hasMore: documents.length > limit };
+}
 
 /** How a filter field matches a document: equality on a scalar field, or membership in an array field. */
 export type FieldMatch = { field: string; array: boolean };

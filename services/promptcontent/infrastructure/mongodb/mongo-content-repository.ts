@@ -23,13 +23,15 @@ import type {
 import type { GeneratedAsset } from '../../domain/asset.js';
 import type { CreativeBrief } from '../../domain/brief.js';
 import type { CampaignPackage } from '../../domain/campaign-package.js';
-import { ASSETS, activeFilters, BRIEFS, type CollectionSpec, PACKAGES } from '../collections.js';
-
-interface Stored {
-  id: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import {
+  ASSETS,
+  activeFilters,
+  BRIEFS,
+  type CollectionSpec,
+  PACKAGES,
+  pageOf,
+  type Stored,
+} from '../collections.js';
 
 /** Documents are stored with the entity id as `_id`; every other field keeps its name and type. */
 type MongoDocument = { _id: string; createdAt: Date } & Record<string, unknown>;
@@ -137,10 +139,7 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
         .limit(query.limit + 1)
         .toArray(),
     );
-    return {
-      items: documents.slice(0, query.limit).map((document) => fromDocument<T>(document)),
-      hasMore: documents.length > query.limit,
-    };
+    return pageOf(documents, query.limit, (document) => fromDocument<T>(document));
   }
 
   async createIndexes(): Promise<void> {

@@ -13,14 +13,16 @@ import type {
 import type { GeneratedAsset } from '../../domain/asset.js';
 import type { CreativeBrief } from '../../domain/brief.js';
 import type { CampaignPackage } from '../../domain/campaign-package.js';
-import { ASSETS, activeFilters, BRIEFS, type CollectionSpec, PACKAGES } from '../collections.js';
+import {
+  ASSETS,
+  activeFilters,
+  BRIEFS,
+  type CollectionSpec,
+  PACKAGES,
+  pageOf,
+  type Stored,
+} from '../collections.js';
 import { contentMigrations } from './migrations.js';
-
-interface Stored {
-  id: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 interface DocumentRow {
   doc: Record<string, unknown>;
@@ -91,10 +93,7 @@ class PgDocumentStore<T extends Stored, F extends object> implements DocumentSto
       `SELECT doc FROM ${this.table} ${where} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
       values,
     );
-    return {
-      items: rows.slice(0, query.limit).map((row) => revive<T>(row)),
-      hasMore: rows.length > query.limit,
-    };
+    return pageOf(rows, query.limit, (row) => revive<T>(row));
   }
 }
 
