@@ -37,6 +37,7 @@ export {
   type MigrationResult,
   migrateMysql,
   migratePostgres,
+  sqlStatements,
 } from './migrations.js';
 export {
   CURSOR_PART,

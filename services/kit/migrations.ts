@@ -185,3 +185,11 @@ export async function migrateMysql(uri: string, migrations: Migration[]): Promis
   }
   return result;
 }
+
+/** The statements of a SQL script, one per `;` at a line's end, trimmed, without empty ones. */
+export function sqlStatements(script: string): string[] {
+  return script
+    .split(/;\s*\n/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../kit/index.js';
+import { type Migration, sqlStatements } from '../../../kit/index.js';
 
 const CONTENT_DOCUMENTS = `
 CREATE TABLE content_briefs (
@@ -34,16 +34,10 @@ CREATE INDEX content_packages_channels_idx ON content_packages USING gin ((doc->
 CREATE INDEX content_packages_languages_idx ON content_packages USING gin ((doc->'languages'));
 `;
 
-const statements = (sql: string) =>
-  sql
-    .split(/;\s*\n/)
-    .map((statement) => statement.trim())
-    .filter(Boolean);
-
 /**
  * The PostgreSQL JSONB store: one table per collection, the document in `doc`, the sort key in
  * columns, and expression indexes on the fields the list endpoints filter by.
  */
 export const contentMigrations: Migration[] = [
-  { version: 1, name: 'content-documents', statements: statements(CONTENT_DOCUMENTS) },
+  { version: 1, name: 'content-documents', statements: sqlStatements(CONTENT_DOCUMENTS) },
 ];

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../kit/index.js';
+import { type Migration, sqlStatements } from '../../../kit/index.js';
 
 const SQL = `
 CREATE TABLE organisations (
@@ -87,7 +87,5 @@ CREATE INDEX lead_events_timeline_idx ON lead_events (lead_id, occurred_at, seq)
 export const contactsAndLeads: Migration = {
   version: 1,
   name: 'contacts-and-leads',
-  statements: SQL.split(/;\s*\n/)
-    .map((statement) => statement.trim())
-    .filter(Boolean),
+  statements: sqlStatements(SQL),
 };
