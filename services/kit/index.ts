@@ -64,7 +64,7 @@ export {
   problemSchema,
   problemType,
 } from './problem.js';
-export { created, scopeConfigs } from './routes.js';
+export { created, type PageQuery, resourceRoutes, scopeConfigs } from './routes.js';
 export {
   enumOf,
   idParams,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  created,
   pageSchema,
+  resourceRoutes,
   routeProblems,
   scopeConfigs,
   translateDomainErrors,
@@ -35,7 +35,7 @@ type IdParams = { id: string };
 export const SCOPES = { read: 'promptcrm:read', write: 'promptcrm:write' } as const;
 const { read, write } = scopeConfigs(SCOPES);
 
-const { list: listErrors, lookup: lookupErrors, create: writeErrors, change: changeErrors } = routeProblems;
+const { lookup: lookupErrors, change: changeErrors } = routeProblems;
 
 function actorOf(request: FastifyRequest): Actor {
   return { subject: request.principal?.subject ?? null };
@@ -52,197 +52,73 @@ export function crmRoutes(useCases: CrmUseCases) {
   return async function routes(api: FastifyInstance): Promise<void> {
     translateDomainErrors(api);
 
-    api.post<{ Body: NewOrganisation }>(
-      '/organisations',
-      {
-        config: write,
-        schema: {
-          tags: ['organisations'],
-          summary: 'Register an organisation',
-          body: s.newOrganisation,
-          response: { 201: s.organisation, ...writeErrors },
-        },
+    resourceRoutes<NewOrganisation, OrganisationFilter>(api, {
+      path: '/organisations',
+      tag: 'organisations',
+      item: s.organisation,
+      scopes: SCOPES,
+      create: {
+        summary: 'Register an organisation',
+        body: s.newOrganisation,
+        run: (body) => contacts.createOrganisation(body),
       },
-      async (request, reply) => {
-        const organisation = await contacts.createOrganisation(request.body);
-        return created(reply, request, organisation.id).send(organisation);
+      list: {
+        summary: 'List organisations, newest first',
+        querystring: s.organisationQuery,
+        run: (filter, page) => contacts.listOrganisations(filter, page),
       },
-    );
+      get: { summary: 'Get an organisation', run: (id) => contacts.getOrganisation(id) },
+    });
 
-    api.get<{ Querystring: OrganisationFilter & PageRequest }>(
-      '/organisations',
-      {
-        config: read,
-        schema: {
-          tags: ['organisations'],
-          summary: 'List organisations, newest first',
-          querystring: s.organisationQuery,
-          response: { 200: pageSchema(s.organisation), ...listErrors },
-        },
+    resourceRoutes<NewAccount, AccountFilter>(api, {
+      path: '/accounts',
+      tag: 'accounts',
+      item: s.account,
+      scopes: SCOPES,
+      create: { summary: 'Open an account', body: s.newAccount, run: (body) => contacts.createAccount(body) },
+      list: {
+        summary: 'List accounts, newest first',
+        querystring: s.accountQuery,
+        run: (filter, page) => contacts.listAccounts(filter, page),
       },
-      async (request) => {
-        const { limit, cursor, ...filter } = request.query;
-        return contacts.listOrganisations(filter, pageOf({ limit, cursor }));
-      },
-    );
+      get: { summary: 'Get an account', run: (id) => contacts.getAccount(id) },
+    });
 
-    api.get<{ Params: IdParams }>(
-      '/organisations/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['organisations'],
-          summary: 'Get an organisation',
-          params: s.idParams,
-          response: { 200: s.organisation, ...lookupErrors },
-        },
+    resourceRoutes<NewContact, ContactFilter>(api, {
+      path: '/contacts',
+      tag: 'contacts',
+      item: s.contact,
+      scopes: SCOPES,
+      create: {
+        summary: 'Register a contact',
+        body: s.newContact,
+        run: (body) => contacts.createContact(body),
       },
-      async (request) => contacts.getOrganisation(request.params.id),
-    );
+      list: {
+        summary: 'List contacts, newest first',
+        querystring: s.contactQuery,
+        run: (filter, page) => contacts.listContacts(filter, page),
+      },
+      get: { summary: 'Get a contact', run: (id) => contacts.getContact(id) },
+    });
 
-    api.post<{ Body: NewAccount }>(
-      '/accounts',
-      {
-        config: write,
-        schema: {
-          tags: ['accounts'],
-          summary: 'Open an account',
-          body: s.newAccount,
-          response: { 201: s.account, ...writeErrors },
-        },
+    resourceRoutes<NewLead, LeadFilter>(api, {
+      path: '/leads',
+      tag: 'leads',
+      item: s.lead,
+      scopes: SCOPES,
+      create: {
+        summary: 'Register a lead with its provenance and segment',
+        body: s.newLead,
+        run: (body, request) => leads.register(body, actorOf(request)),
       },
-      async (request, reply) => {
-        const account = await contacts.createAccount(request.body);
-        return created(reply, request, account.id).send(account);
+      list: {
+        summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
+        querystring: s.leadQuery,
+        run: (filter, page) => leads.list(filter, page),
       },
-    );
-
-    api.get<{ Querystring: AccountFilter & PageRequest }>(
-      '/accounts',
-      {
-        config: read,
-        schema: {
-          tags: ['accounts'],
-          summary: 'List accounts, newest first',
-          querystring: s.accountQuery,
-          response: { 200: pageSchema(s.account), ...listErrors },
-        },
-      },
-      async (request) => {
-        const { limit, cursor, ...filter } = request.query;
-        return contacts.listAccounts(filter, pageOf({ limit, cursor }));
-      },
-    );
-
-    api.get<{ Params: IdParams }>(
-      '/accounts/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['accounts'],
-          summary: 'Get an account',
-          params: s.idParams,
-          response: { 200: s.account, ...lookupErrors },
-        },
-      },
-      async (request) => contacts.getAccount(request.params.id),
-    );
-
-    api.post<{ Body: NewContact }>(
-      '/contacts',
-      {
-        config: write,
-        schema: {
-          tags: ['contacts'],
-          summary: 'Register a contact',
-          body: s.newContact,
-          response: { 201: s.contact, ...writeErrors },
-        },
-      },
-      async (request, reply) => {
-        const contact = await contacts.createContact(request.body);
-        return created(reply, request, contact.id).send(contact);
-      },
-    );
-
-    api.get<{ Querystring: ContactFilter & PageRequest }>(
-      '/contacts',
-      {
-        config: read,
-        schema: {
-          tags: ['contacts'],
-          summary: 'List contacts, newest first',
-          querystring: s.contactQuery,
-          response: { 200: pageSchema(s.contact), ...listErrors },
-        },
-      },
-      async (request) => {
-        const { limit, cursor, ...filter } = request.query;
-        return contacts.listContacts(filter, pageOf({ limit, cursor }));
-      },
-    );
-
-    api.get<{ Params: IdParams }>(
-      '/contacts/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['contacts'],
-          summary: 'Get a contact',
-          params: s.idParams,
-          response: { 200: s.contact, ...lookupErrors },
-        },
-      },
-      async (request) => contacts.getContact(request.params.id),
-    );
-
-    api.post<{ Body: NewLead }>(
-      '/leads',
-      {
-        config: write,
-        schema: {
-          tags: ['leads'],
-          summary: 'Register a lead with its provenance and segment',
-          body: s.newLead,
-          response: { 201: s.lead, ...writeErrors },
-        },
-      },
-      async (request, reply) => {
-        const lead = await leads.register(request.body, actorOf(request));
-        return created(reply, request, lead.id).send(lead);
-      },
-    );
-
-    api.get<{ Querystring: LeadFilter & PageRequest }>(
-      '/leads',
-      {
-        config: read,
-        schema: {
-          tags: ['leads'],
-          summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
-          querystring: s.leadQuery,
-          response: { 200: pageSchema(s.lead), ...listErrors },
-        },
-      },
-      async (request) => {
-        const { limit, cursor, ...filter } = request.query;
-        return leads.list(filter, pageOf({ limit, cursor }));
-      },
-    );
-
-    api.get<{ Params: IdParams }>(
-      '/leads/:id',
-      {
-        config: read,
-        schema: {
-          tags: ['leads'],
-          summary: 'Get a lead',
-          params: s.idParams,
-          response: { 200: s.lead, ...lookupErrors },
-        },
-      },
-      async (request) => leads.get(request.params.id),
-    );
+      get: { summary: 'Get a lead', run: (id) => leads.get(id) },
+    });
 
     api.post<{ Params: IdParams; Body: StatusChange }>(
       '/leads/:id/status-changes',
