@@ -69,6 +69,8 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause;
         report.transportErrors.push(cause?.code ?? (error as Error).name);
+        // A process that is gone refuses at once; do not spin on it.
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   };
