@@ -6,6 +6,12 @@ export {
   type TestDatabase,
   uniqueName,
 } from './databases.js';
+export {
+  type EdgeCaseTarget,
+  itRejectsBadTokens,
+  itRejectsInvalidListQueries,
+  itRejectsMalformedJson,
+} from './edge-cases.js';
 export { type ClientRegistration, type LocalIssuer, startLocalIssuer, type TokenOptions } from './issuer.js';
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 export {

@@ -3,6 +3,9 @@ import { ConfigError } from '../../kit/index.js';
 import {
   deleteRedisPrefix,
   expectProblem,
+  itRejectsBadTokens,
+  itRejectsInvalidListQueries,
+  itRejectsMalformedJson,
   startTcpProxy,
   type TcpProxy,
   throughProxy,
@@ -27,6 +30,8 @@ afterAll(async () => {
   await h?.close();
   await proxy?.close();
 });
+
+const target = () => ({ app: h.app, issuer: h.issuer, auth });
 
 const fields = (body: { errors: { field: string }[] }) => body.errors.map((e) => e.field);
 
@@ -80,19 +85,7 @@ describe('authentication', () => {
     }
   });
 
-  it.each([
-    ['expired', () => h.issuer.token({ expiresIn: -120 })],
-    ['forged', () => h.issuer.forgedToken()],
-    ['wrong-audience', () => h.issuer.token({ audience: 'api://other' })],
-    ['wrong-issuer', () => h.issuer.token({ issuer: 'https://evil.example' })],
-  ])('rejects a %s token with 401', async (_label, mint) => {
-    const response = await h.app.inject({
-      method: 'GET',
-      url: `${PREFIX}/briefs`,
-      headers: { authorization: `Bearer ${await mint()}` },
-    });
-    expectProblem(response, 401);
-  });
+  itRejectsBadTokens(target, `${PREFIX}/briefs`);
 });
 
 describe('scopes', () => {
@@ -124,11 +117,7 @@ describe('bad input', () => {
     tone: 'formal',
   };
 
-  it('answers malformed JSON with 400', async () => {
-    expect(expectProblem(await post('/briefs', '{"name":'), 400).detail).toBe(
-      'request body is not valid JSON',
-    );
-  });
+  itRejectsMalformedJson(target, `${PREFIX}/briefs`, '{"name":');
 
   it('answers unknown fields, top-level and nested, with 400 naming them', async () => {
     const body = expectProblem(
@@ -174,7 +163,7 @@ describe('bad input', () => {
     expect(fields(expectProblem(response, 400))).toContain('/assetIds');
   });
 
-  it.each([
+  itRejectsInvalidListQueries(target, `${PREFIX}/assets`, [
     ['limit=0', '/limit'],
     ['limit=1000', '/limit'],
     ['limit=-1', '/limit'],
@@ -183,10 +172,7 @@ describe('bad input', () => {
     ['status=published', '/status'],
     ['language=english', '/language'],
     ['sort=name', '/sort'],
-  ])('answers invalid list query %s with 400', async (query, field) => {
-    const response = await h.app.inject({ method: 'GET', url: `${PREFIX}/assets?${query}`, headers: auth });
-    expect(fields(expectProblem(response, 400))).toContain(field);
-  });
+  ]);
 });
 
 describe('OpenAPI', () => {
