@@ -1,11 +1,11 @@
 import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
+import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import {
   type AssetStatusChange,
   changeAssetStatus,
   type GeneratedAsset,
   type NewAsset,
 } from '../domain/asset.js';
-import { systemContext, type UseCaseContext } from './context.js';
 import { type ApiPage, decodeAfter, type PageRequest, toApiPage } from './pagination.js';
 import type { AssetFilter, ContentRepository } from './ports.js';
 

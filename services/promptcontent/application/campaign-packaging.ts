@@ -1,8 +1,8 @@
 import { NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
+import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import type { GeneratedAsset } from '../domain/asset.js';
 import type { CreativeBrief } from '../domain/brief.js';
 import { assemblePackage, type CampaignPackage, type NewPackage } from '../domain/campaign-package.js';
-import { systemContext, type UseCaseContext } from './context.js';
 import { type ApiPage, decodeAfter, type PageRequest, toApiPage } from './pagination.js';
 import type { ContentRepository, PackageFilter } from './ports.js';
 

@@ -1,11 +1,11 @@
 import { ConflictError, NotFoundError } from '../../shared/domain-errors.js';
+import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import {
   assertBriefTransition,
   type BriefStatus,
   type CreativeBrief,
   type NewBrief,
 } from '../domain/brief.js';
-import { systemContext, type UseCaseContext } from './context.js';
 import { type ApiPage, decodeAfter, type PageRequest, toApiPage } from './pagination.js';
 import type { BriefFilter, ContentRepository } from './ports.js';
 

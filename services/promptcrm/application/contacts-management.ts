@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../shared/domain-errors.js';
+import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import type { Account, NewAccount } from '../domain/account.js';
 import { type Contact, type NewContact, normaliseEmail } from '../domain/contact.js';
 import type { NewOrganisation, Organisation } from '../domain/organisation.js';
-import { systemContext, type UseCaseContext } from './context.js';
 import { decodeOptionalCursor, type Page, type PageRequest } from './pagination.js';
 import type {
   AccountFilter,

@@ -1,16 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-/** The clock and id source use cases depend on, injectable so tests can pin them. */
-export interface UseCaseContext {
-  now(): Date;
-  newId(): string;
-}
-
-export const systemContext: UseCaseContext = {
-  now: () => new Date(),
-  newId: () => randomUUID(),
-};
-
 /** Who is acting: the token subject, recorded on events. */
 export interface Actor {
   subject: string | null;

@@ -1,7 +1,8 @@
 import { NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
+import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import { assertTransition, type Lead, type LeadStatus, type NewLead } from '../domain/lead.js';
 import { type Interaction, isInFuture, type LeadEvent } from '../domain/lead-event.js';
-import { type Actor, systemContext, type UseCaseContext } from './context.js';
+import type { Actor } from './context.js';
 import { decodeOptionalCursor, isSequenceKey, type Page, type PageRequest } from './pagination.js';
 import type { LeadFilter, LeadRepository } from './ports.js';
 
