@@ -45,6 +45,19 @@ const budget = {
   additionalProperties: false,
 } as const;
 
+/** What a client gives when it creates a campaign; a campaign as returned carries all of it. */
+const CAMPAIGN_INPUT = [
+  'accountId',
+  'name',
+  'objective',
+  'kpis',
+  'channels',
+  'formats',
+  'budget',
+  'startDate',
+  'endDate',
+];
+
 const campaignFields = {
   name: { type: 'string', minLength: 1, maxLength: 200 },
   kpis: { type: 'array', items: kpi, minItems: 1, maxItems: KPI_METRICS.length },
@@ -67,38 +80,13 @@ export const campaign = {
     createdAt: timestamp,
     updatedAt: timestamp,
   },
-  required: [
-    'id',
-    'accountId',
-    'name',
-    'objective',
-    'kpis',
-    'channels',
-    'formats',
-    'budget',
-    'startDate',
-    'endDate',
-    'status',
-    'createdBy',
-    'createdAt',
-    'updatedAt',
-  ],
+  required: ['id', ...CAMPAIGN_INPUT, 'status', 'createdBy', 'createdAt', 'updatedAt'],
 } as const;
 
 export const createCampaignBody = {
   type: 'object',
   properties: { accountId, objective: { type: 'string', enum: [...OBJECTIVES] }, ...campaignFields },
-  required: [
-    'accountId',
-    'name',
-    'objective',
-    'kpis',
-    'channels',
-    'formats',
-    'budget',
-    'startDate',
-    'endDate',
-  ],
+  required: CAMPAIGN_INPUT,
   additionalProperties: false,
 } as const;
 
