@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import { createAuthenticator } from './auth.js';
 import type { KitConfig } from './config.js';
 import { type Dependency, redisDependency } from './dependencies.js';
-import { installProblemHandlers } from './errors.js';
+import { installProblemHandlers, replyWithProblem } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
@@ -81,6 +81,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    frameworkErrors: replyWithProblem,
   });
   app.setValidatorCompiler(createValidatorCompiler());
   installProblemHandlers(app);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isConnectionError } from './connection-errors.js';
 import { DependencyUnavailableError, HttpProblem, PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
 import { describeValidationErrors } from './validation.js';
@@ -45,18 +45,24 @@ export function toHttpProblem(error: unknown): HttpProblem {
   });
 }
 
+/**
+ * Answers `error` as problem+json. Also Fastify's `frameworkErrors` handler, for what its router
+ * rejects before any route runs (a malformed URL, a path parameter over the length limit).
+ */
+export function replyWithProblem(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = toHttpProblem(error);
+  if (problem.status >= 500) request.log.error({ err: error }, `request failed: ${problem.message}`);
+  else request.log.info({ status: problem.status, detail: problem.message }, 'request rejected');
+  reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ ...problem.toProblem(request.url), requestId: request.id });
+}
+
 /** Every error and every unknown route answers with RFC 9457 problem+json, never a stack trace. */
 export function installProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const problem = toHttpProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, `request failed: ${problem.message}`);
-    else request.log.info({ status: problem.status, detail: problem.message }, 'request rejected');
-    reply
-      .code(problem.status)
-      .headers(problem.headers)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send({ ...problem.toProblem(request.url), requestId: request.id });
-  });
+  app.setErrorHandler(replyWithProblem);
 
   app.setNotFoundHandler((request, reply) => {
     reply

@@ -74,3 +74,9 @@ export {
   timestampSchema,
   uuidSchema,
 } from './schemas.js';
+export {
+  inMysqlTransaction,
+  inPgTransaction,
+  isTransientConflict,
+  TRANSACTION_ATTEMPTS,
+} from './transactions.js';

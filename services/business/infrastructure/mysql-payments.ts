@@ -1,7 +1,8 @@
 import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { inMysqlTransaction } from '../../kit/index.js';
 import type { PageRequest, PaymentRepository } from '../application/ports.js';
 import type { Payment, PaymentStatus, PaymentTransition } from '../domain/payment.js';
-import { inTransaction, iso, whereClause } from './mysql-rows.js';
+import { iso, whereClause } from './mysql-rows.js';
 
 interface PaymentRow extends RowDataPacket {
   id: string;
@@ -54,7 +55,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
   constructor(private readonly pool: Pool) {}
 
   async create(payment: Payment): Promise<Payment> {
-    await inTransaction(this.pool, async (connection) => {
+    await inMysqlTransaction(this.pool, async (connection) => {
       await connection.query(`INSERT INTO payments (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         payment.id,
         payment.subscriptionId,
@@ -101,7 +102,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
       at: Date;
     },
   ): Promise<Payment | undefined> {
-    const moved = await inTransaction(this.pool, async (connection) => {
+    const moved = await inMysqlTransaction(this.pool, async (connection) => {
       const [result] = await connection.query<ResultSetHeader>(
         'UPDATE payments SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
         [move.to, move.at, id, move.from],

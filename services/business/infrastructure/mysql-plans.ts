@@ -1,8 +1,8 @@
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { conflict } from '../../kit/index.js';
+import { conflict, inMysqlTransaction } from '../../kit/index.js';
 import type { NewPlan, PlanChanges, PlanRepository } from '../application/ports.js';
 import type { BillingPeriod, Plan } from '../domain/plan.js';
-import { inTransaction, isDuplicateKey, iso } from './mysql-rows.js';
+import { isDuplicateKey, iso } from './mysql-rows.js';
 
 interface PlanRow extends RowDataPacket {
   id: string;
@@ -37,7 +37,7 @@ export class MysqlPlanRepository implements PlanRepository {
 
   async create(plan: NewPlan, at: Date): Promise<Plan> {
     try {
-      await inTransaction(this.pool, async (connection) => {
+      await inMysqlTransaction(this.pool, async (connection) => {
         await connection.query(
           'INSERT INTO plans (id, name, price_cents, currency, billing_period, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           [plan.id, plan.name, plan.priceCents, plan.currency, plan.billingPeriod, plan.active, at, at],
@@ -65,7 +65,7 @@ export class MysqlPlanRepository implements PlanRepository {
       active: changes.active,
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-    const updated = await inTransaction(this.pool, async (connection) => {
+    const updated = await inMysqlTransaction(this.pool, async (connection) => {
       const [result] = await connection.query<import('mysql2').ResultSetHeader>(
         `UPDATE plans SET ${[...set.map(([column]) => `${column} = ?`), 'updated_at = ?'].join(', ')} WHERE id = ?`,
         [...set.map(([, value]) => value), at, id],

@@ -1,4 +1,3 @@
-import type { Pool, PoolConnection } from 'mysql2/promise';
 import type { CursorPosition } from '../../kit/index.js';
 
 export const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
@@ -28,30 +27,4 @@ export function whereClause(
 
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: string }).code === 'ER_DUP_ENTRY';
-}
-
-/**
- * Runs `work` in a transaction on one pooled connection and commits it. If `work` throws, the
- * transaction is rolled back and the error rethrown; if it returns `false` (it found nothing to
- * change), the transaction is rolled back and `inTransaction` returns `false`.
- */
-export async function inTransaction(
-  pool: Pool,
-  work: (connection: PoolConnection) => Promise<unknown>,
-): Promise<boolean> {
-  const connection = await pool.getConnection();
-  try {
-    await connection.beginTransaction();
-    if ((await work(connection)) === false) {
-      await connection.rollback();
-      return false;
-    }
-    await connection.commit();
-    return true;
-  } catch (error) {
-    await connection.rollback().catch(() => undefined);
-    throw error;
-  } finally {
-    connection.release();
-  }
 }

@@ -285,6 +285,16 @@ describe('problem+json for bad input', () => {
     expect(second.json().items[0].id).not.toBe(first.json().items[1].id);
   });
 
+  it.each([
+    ['a path parameter over the router’s length limit', `${url}/${'a'.repeat(101)}`, 414],
+    ['a URL that cannot be decoded', `${url}/%E0%A4%A`, 400],
+  ])('answers %s with problem+json', async (_what, target, status) => {
+    const response = await demo.app.inject({ method: 'GET', url: target, headers: auth() });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toBe(PROBLEM);
+    expect(response.json()).toMatchObject({ status, requestId: expect.any(String) });
+  });
+
   it('answers unknown routes with 404 problem+json', async () => {
     const response = await demo.app.inject({ method: 'GET', url: '/nope' });
     expect(response.statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inPgTransaction } from '../../kit/index.js';
 import type {
   AuditedChange,
   CampaignChanges,
@@ -139,9 +140,7 @@ export class PgCampaignRepository implements CampaignRepository {
     audit: AuditedChange,
     work: (client: pg.PoolClient) => Promise<T>,
   ) {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inPgTransaction(this.pool, async (client) => {
       const result = await work(client);
       if (result !== undefined) {
         await client.query(
@@ -156,14 +155,8 @@ export class PgCampaignRepository implements CampaignRepository {
           ],
         );
       }
-      await client.query('COMMIT');
       return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async create(campaign: Campaign, audit: AuditedChange): Promise<Campaign> {

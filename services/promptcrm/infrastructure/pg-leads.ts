@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inPgTransaction } from '../../kit/index.js';
 import { UnprocessableError } from '../../shared/domain-errors.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
@@ -83,27 +84,12 @@ async function insertEvent(client: pg.PoolClient | pg.Pool, event: LeadEvent): P
   );
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 export class PgLeadRepository implements LeadRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async insert(lead: Lead, created: LeadEvent): Promise<void> {
     try {
-      await inTransaction(this.pool, async (client) => {
+      await inPgTransaction(this.pool, async (client) => {
         await client.query(
           `INSERT INTO leads (id, contact_id, account_id, title, source, status, lead_type, industry,
                               purchase_potential, region, created_at, updated_at)
@@ -156,7 +142,7 @@ export class PgLeadRepository implements LeadRepository {
     id: string,
     decide: (lead: Lead) => LeadEvent & { data: { type: 'status-changed' } },
   ): Promise<Lead | null> {
-    return inTransaction(this.pool, async (client) => {
+    return inPgTransaction(this.pool, async (client) => {
       const { rows } = await client.query<LeadRow>('SELECT * FROM leads WHERE id = $1 FOR UPDATE', [id]);
       if (!rows[0]) return null;
       const event = decide(toLead(rows[0]));

@@ -1,0 +1,92 @@
+import type { PoolConnection as MysqlConnection, Pool as MysqlPool } from 'mysql2/promise';
+import type pg from 'pg';
+import { isConnectionError } from './connection-errors.js';
+import { DependencyUnavailableError } from './problem.js';
+
+/** How often a transaction that lost a deadlock or a serialization conflict is run again. */
+export const TRANSACTION_ATTEMPTS = 3;
+
+/** PostgreSQL serialization_failure and deadlock_detected; MySQL deadlock and lock-wait timeout. */
+const CONFLICT_CODES = new Set(['40001', '40P01', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/** True when the database gave up on the transaction because of concurrent ones: running it again may succeed. */
+export function isTransientConflict(error: unknown): boolean {
+  return CONFLICT_CODES.has(String((error as { code?: unknown })?.code));
+}
+
+/**
+ * Runs `attempt` up to TRANSACTION_ATTEMPTS times while it loses to concurrent transactions; if it
+ * still does, the caller gets a 503 with retry-after rather than a 500.
+ */
+async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTransientConflict(error)) throw error;
+      if (tries >= TRANSACTION_ATTEMPTS) {
+        throw new DependencyUnavailableError(
+          'database',
+          'the database is busy with conflicting writes',
+          error,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Runs `work` in a PostgreSQL transaction on one pooled client. While the client is checked out it
+ * listens for 'error': a backend terminated between two queries emits one, and with no listener
+ * Node would exit. A client whose connection failed is destroyed instead of going back to the pool.
+ */
+export function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return retryingConflicts(async () => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (isConnectionError(error)) broken ??= error as Error;
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  });
+}
+
+/**
+ * Runs `work` in a MySQL transaction on one pooled connection and commits it. If `work` returns
+ * `false` (it found nothing to change) the transaction is rolled back and `false` returned.
+ */
+export function inMysqlTransaction(
+  pool: MysqlPool,
+  work: (connection: MysqlConnection) => Promise<unknown>,
+): Promise<boolean> {
+  return retryingConflicts(async () => {
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      if ((await work(connection)) === false) {
+        await connection.rollback();
+        return false;
+      }
+      await connection.commit();
+      return true;
+    } catch (error) {
+      await connection.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+  });
+}
