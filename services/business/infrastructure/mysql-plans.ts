@@ -42,7 +42,9 @@ export class MysqlPlanRepository implements PlanRepository {
           'INSERT INTO plans (id, name, price_cents, currency, billing_period, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           [plan.id, plan.name, plan.priceCents, plan.currency, plan.billingPeriod, plan.active, at, at],
         );
-        await this.replaceFeatures(connection, plan.id, plan.features);
+        // A new plan has no features to delete: a DELETE would only take gap locks that deadlock
+        // concurrent creations.
+        await this.insertFeatures(connection, plan.id, plan.features);
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict(`plan ${plan.id} already exists`);
@@ -105,6 +107,14 @@ export class MysqlPlanRepository implements PlanRepository {
     features: string[],
   ): Promise<void> {
     await connection.query('DELETE FROM plan_features WHERE plan_id = ?', [planId]);
+    await this.insertFeatures(connection, planId, features);
+  }
+
+  private async insertFeatures(
+    connection: import('mysql2/promise').PoolConnection,
+    planId: string,
+    features: string[],
+  ): Promise<void> {
     if (features.length === 0) return;
     await connection.query('INSERT INTO plan_features (plan_id, feature) VALUES ?', [
       [...new Set(features)].map((feature) => [planId, feature]),

@@ -78,7 +78,7 @@ export function valueFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrar
     shaped = fc.oneof(
       fc.string({ maxLength: 40 }),
       fc.uuid(),
-      fc.date().map((d) => d.toISOString().slice(0, 10)),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
       edgeStrings,
     );
   else shaped = anything;
