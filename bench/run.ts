@@ -4,6 +4,7 @@
  * under load. Results go to bench/results/<date>.json with the machine they were measured on.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { alignColumns } from '../bin/report/format.js';
 import { benchmarkCommand } from './cli.js';
 import { describeMachine } from './machine.js';
 import { benchmarkPolicyScan } from './policy-scan.js';
@@ -16,13 +17,7 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
 function printTable(title: string, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `  ${cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd()}`;
-  console.log(`\n${title}\n${line(header)}\n${rows.map(line).join('\n')}`);
+  console.log(`\n${title}\n${alignColumns([header, ...rows], '  ')}`);
 }
 
 const machine = describeMachine();

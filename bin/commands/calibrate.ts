@@ -4,7 +4,7 @@ import { fmt } from '../../calculators/figure.js';
 import { type CapacityPlan, planCapacity } from '../../calculators/plan.js';
 import { type PlatformSpec, parseSpec } from '../../config/spec.js';
 import { writeSpecFigure } from '../../config/write-spec.js';
-import { valueWithUnit } from '../report/format.js';
+import { alignColumns, valueWithUnit } from '../report/format.js';
 import { UsageError } from '../usage-error.js';
 import type { Command, CommandContext } from './context.js';
 import { numberFlag, parseFlags, specInputFromArgs, withSpecOptions } from './spec-options.js';
@@ -71,15 +71,7 @@ function comparisonTable(rows: Comparison[], referenceRps: number, measuredRps: 
       `${sign}${fmt(difference)}`,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  return [header, ...cells]
-    .map((row) =>
-      row
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return alignColumns([header, ...cells]);
 }
 
 function measurementText(load: LoadResult, cpus: number, spec: PlatformSpec, perPodRps: number): string {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { describeMachine } from '../../bench/machine.js';
+import { alignColumns } from '../../bin/report/format.js';
 import type { ReliabilityRecord } from './support/summary.js';
 
 const RESULTS_DIR = new URL('../../bench/results/', import.meta.url);
@@ -29,14 +30,7 @@ function table(records: ReliabilityRecord[]): string {
       .map(([name, value]) => `${name} ${value}`)
       .join(', '),
   ]);
-  const header = ['check', 'subject', 'result', 'figures'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    `  ${cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd()}`;
-  return [line(header), ...rows.map(line)].join('\n');
+  return alignColumns([['check', 'subject', 'result', 'figures'], ...rows], '  ');
 }
 
 export function teardown(): void {
