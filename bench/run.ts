@@ -4,7 +4,7 @@
  * under load. Results go to bench/results/<date>.json with the machine they were measured on.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { alignColumns } from '../bin/report/format.js';
+import { alignColumns } from '../lib/columns.js';
 import { benchmarkCommand } from './cli.js';
 import { describeMachine } from './machine.js';
 import { benchmarkPolicyScan } from './policy-scan.js';

@@ -12,12 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { start as startBusiness } from './business/main.js';
+import { startLocalIssuer } from './dev/issuer.js';
 import { type Env, exitOnStartupFailure, isMainModule, shutdownOnSignals } from './kit/index.js';
 import { migrateAll, PER_SERVICE_NAMES, serviceEnv } from './migrate.js';
 import { start as startPromptAds } from './promptads/main.js';
 import { start as startPromptContent } from './promptcontent/main.js';
 import { start as startPromptCrm } from './promptcrm/main.js';
-import { startLocalIssuer } from './test-support/issuer.js';
 
 const AUDIENCE = 'api://promptsales';
 const SERVICES = ['promptcontent', 'promptads', 'promptcrm', 'business'] as const;

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App } from 'cdktf';
 import { planCapacity } from '../../calculators/plan.js';
 import type { CapacityPlan } from '../../calculators/plan-types.js';
 import {
@@ -11,7 +10,7 @@ import {
   parseSpec,
   readSpecInput,
 } from '../../config/spec.js';
-import { buildPlatform } from '../../stacks/platform.js';
+import { synthesizeEnvironments } from '../../stacks/synthesize.js';
 
 /** One stack's cdk.tf.json. */
 export interface SynthesizedStack {
@@ -59,9 +58,7 @@ export function synthesize(spec: PlatformSpec): SynthesizedPlatform {
   const outdir = mkdtempSync(path.join(tmpdir(), 'promptsales-synth-'));
   try {
     const plan = planCapacity(spec);
-    const app = new App({ outdir, skipValidation: false });
-    buildPlatform(app, spec, plan);
-    app.synth();
+    synthesizeEnvironments([{ spec, plan }], { outdir });
     const stacksDir = path.join(outdir, 'stacks');
     const stacks: Record<string, SynthesizedStack> = {};
     for (const name of readdirSync(stacksDir)) {
