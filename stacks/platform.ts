@@ -57,8 +57,3 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   observability.addDependency(edge);
   return { network, cluster, data, atlas, identity, workloads, edge, observability };
 }
-
-/** The stacks of a platform in deployment order. */
-export function stacksOf(platform: Platform): PlatformStack[] {
-  return Object.values(platform);
-}

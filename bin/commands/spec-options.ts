@@ -64,8 +64,3 @@ export function setIn(document: Record<string, unknown>, path: string[], value: 
   }
   section[path.at(-1)!] = value;
 }
-
-export function loadSpecFromArgs(args: SpecArgs): PlatformSpec {
-  const { input, source } = specInputFromArgs(args);
-  return parseSpec(input, source);
-}
