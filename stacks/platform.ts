@@ -8,7 +8,6 @@ import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack } from './observability-stack.js';
-import type { PlatformStack } from './platform-stack.js';
 import { WorkloadsStack } from './workloads-stack.js';
 
 /** Every stack of one environment, by name, in deployment order. */

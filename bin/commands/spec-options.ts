@@ -5,8 +5,6 @@ import {
   ENVIRONMENTS,
   type EnvironmentName,
   environmentSpecPath,
-  type PlatformSpec,
-  parseSpec,
   readSpecInput,
 } from '../../config/spec.js';
 import { UsageError } from '../usage-error.js';

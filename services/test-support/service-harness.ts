@@ -19,6 +19,7 @@ export function testServiceEnv(
 ): Record<string, string> {
   return {
     LOG_LEVEL: 'silent',
+    PORT: '0',
     REDIS_KEY_PREFIX: redisPrefix,
     OIDC_ISSUER: issuer.issuer,
     OIDC_AUDIENCE: TEST_AUDIENCE,

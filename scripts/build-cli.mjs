@@ -1,0 +1,23 @@
+// `npm run build` (also run by `prepare`, so `npm ci` leaves a working `promptsales`): the CLI and what
+// it imports as ES modules under dist/, with a chunk per lazily loaded command. npm packages stay external.
+// The output sits one level under the repository root, like the sources it comes from, so paths resolved
+// with import.meta.url (config/<env>.yaml) hold for both.
+import { chmodSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const outdir = new URL('../dist/', import.meta.url).pathname;
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { promptsales: new URL('../bin/promptsales.ts', import.meta.url).pathname },
+  outdir,
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+chmodSync(`${outdir}promptsales.js`, 0o755);
