@@ -15,7 +15,9 @@ import { type LocalIssuer, startLocalIssuer } from '../../services/dev/issuer.js
 import {
   createTestPostgresDatabase,
   deleteRedisPrefix,
+  TEST_AUDIENCE,
   type TestDatabase,
+  testServiceEnv,
   uniqueRedisPrefix,
 } from '../../services/test-support/index.js';
 
@@ -93,7 +95,7 @@ describe('the services image contents (production install of the services worksp
     cpSync(path.join(ROOT, 'services/package.json'), path.join(app, 'package.json'));
 
     database = await createTestPostgresDatabase('image_crm');
-    issuer = await startLocalIssuer({ defaultAudience: 'api://promptsales' });
+    issuer = await startLocalIssuer({ defaultAudience: TEST_AUDIENCE });
   });
 
   afterAll(async () => {
@@ -116,15 +118,13 @@ describe('the services image contents (production install of the services worksp
   });
 
   it('migrates, serves /healthz and /readyz from the compiled bundle, and exits 0 on SIGTERM', async () => {
-    const env = cleanEnv({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      REDIS_KEY_PREFIX: redisPrefix,
-      OIDC_ISSUER: issuer.issuer,
-      OIDC_AUDIENCE: 'api://promptsales',
-      OIDC_JWKS_URL: issuer.jwksUrl,
-    });
+    const env = cleanEnv(
+      testServiceEnv(issuer, redisPrefix, {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: database.url,
+      }),
+    );
     const migrated = spawnSync(process.execPath, ['dist/main.js', 'migrate'], {
       cwd: app,
       encoding: 'utf8',
