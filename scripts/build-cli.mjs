@@ -1,5 +1,5 @@
 // `npm run build` (also run by `prepare`, so `npm ci` leaves a working `promptsales`): the CLI and what
-// it imports as ES modules under dist/, with a chunk per lazily loaded command. npm packages stay external.
+// it imports as ES modules under dist/, with a chunk per lazily loaded command.
 // The output sits one level under the repository root, like the sources it comes from, so paths resolved
 // with import.meta.url (config/<env>.yaml) hold for both.
 import { chmodSync, rmSync } from 'node:fs';
@@ -15,9 +15,14 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  packages: 'external',
+  // yargs, zod and yaml are bundled: loading them as hundreds of small modules costs more than the CLI
+  // itself. What a command needs only now and then, or that is large, stays external.
+  external: ['autocannon', 'cdktf', 'constructs', '@cdktf/*'],
   sourcemap: true,
-  banner: { js: '#!/usr/bin/env node' },
+  // The bundled CommonJS packages (yaml) require Node's built-ins: give the ES module chunks a require.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync(`${outdir}promptsales.js`, 0o755);
