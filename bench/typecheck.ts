@@ -18,7 +18,7 @@ export interface TypecheckBenchmark {
 }
 
 /** `npm run typecheck` (`tsc -b`) from cold, `runs` times; the incremental state is removed before each. */
-export async function benchmarkTypecheck(runs = 3): Promise<TypecheckBenchmark> {
+export async function benchmarkTypecheck(runs = 5): Promise<TypecheckBenchmark> {
   const measurements = [];
   for (let run = 0; run < runs; run++) {
     rmSync(BUILD_INFO, { recursive: true, force: true });
