@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -96,12 +97,11 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
 
   const token = (scopes = ['promptads:read', 'promptads:write'], subject = 'planner-1') =>
     issuer.token({ scopes, subject, tenant: TEST_TENANT });
-  const businessToken = () =>
-    issuer.token({
-      scopes: ['business:read', 'business:write'],
-      subject: 'billing-admin',
-      tenant: TEST_TENANT,
-    });
+  /** Platform staff set up the plan; the account (its tenant) subscribes, pays and is captured. */
+  const businessHeaders = async (scopes: string[], tenant?: string) => ({
+    authorization: `Bearer ${await issuer.token({ scopes, subject: 'billing-admin', tenant })}`,
+    'idempotency-key': randomUUID(),
+  });
   let plans = 0;
 
   return {
@@ -137,11 +137,10 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
       }),
     entitle: async (accountId, features) => {
       const planId = `plan-${++plans}`;
-      const headers = { authorization: `Bearer ${await businessToken()}` };
       const plan = await business.inject({
         method: 'POST',
         url: '/api/business/v1/plans',
-        headers,
+        headers: await businessHeaders(['business:admin']),
         payload: {
           id: planId,
           name: planId,
@@ -155,10 +154,22 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
       const subscription = await business.inject({
         method: 'POST',
         url: '/api/business/v1/subscriptions',
-        headers,
-        payload: { accountId, planId },
+        headers: await businessHeaders(['business:write'], accountId),
+        payload: { planId },
       });
       if (subscription.statusCode !== 201) throw new Error(`subscription setup failed: ${subscription.body}`);
+      const payment = await business.inject({
+        method: 'POST',
+        url: '/api/business/v1/payments',
+        headers: await businessHeaders(['business:write'], accountId),
+        payload: { subscriptionId: subscription.json().id },
+      });
+      const captured = await business.inject({
+        method: 'POST',
+        url: `/api/business/v1/payments/${payment.json().id}/capture`,
+        headers: await businessHeaders(['business:payments'], accountId),
+      });
+      if (captured.json().status !== 'captured') throw new Error(`payment setup failed: ${captured.body}`);
     },
     sql: async <T>(query: string, params: unknown[] = []) =>
       (await adminPool.query(query, params)).rows as T[],
