@@ -80,7 +80,11 @@ export function simulationSettings(
     hpa: {
       tolerance: autoscaling.tolerance,
       syncPeriodSeconds: autoscaling.syncPeriodSeconds,
-      behavior: platformBehavior(plan.hpa.scaleUp, plan.hpa.scaleDownStabilizationSeconds),
+      behavior: platformBehavior(
+        plan.hpa.scaleUp,
+        plan.hpa.scaleDownStabilizationSeconds,
+        plan.hpa.scaleDown,
+      ),
       cpuTargetPercent: plan.hpa.cpuTargetPercent,
       memoryTargetPercent: plan.hpa.memoryTargetPercent,
       inflightTarget: plan.hpa.inflightTarget.value,

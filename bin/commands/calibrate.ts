@@ -49,8 +49,8 @@ function compare(reference: CapacityPlan, measured: CapacityPlan): Comparison[] 
     rows('HPA maximum replicas', 'replicas', (p) => p.scalability.maxReplicas.value),
     rows('Node group minimum', 'nodes', (p) => p.nodeGroup.minSize.value),
     rows('Node group maximum', 'nodes', (p) => p.nodeGroup.maxSize.value),
-    rows('Monthly cost at minimum', 'USD/month', (p) => p.cost.monthlyAtMin.value),
-    rows('Monthly cost at maximum', 'USD/month', (p) => p.cost.monthlyAtMax.value),
+    rows('Monthly cost at minimum', 'USD/month', (p) => p.bill.totalAtMin.value),
+    rows('Monthly cost at maximum', 'USD/month', (p) => p.bill.totalAtMax.value),
   ];
 }
 

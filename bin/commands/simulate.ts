@@ -137,11 +137,13 @@ function decisionsText(decisions: ScalingDecision[]): string {
 function modelText(settings: SimulationSettings): string {
   const { hpa, cluster, pod, bounds } = settings;
   const [percent, pods] = hpa.behavior.scaleUp.policies;
+  const [down] = hpa.behavior.scaleDown.policies;
   return [
     `Model: HPA every ${fmt(hpa.syncPeriodSeconds)} s on CPU ${hpa.cpuTargetPercent} %, memory ${hpa.memoryTargetPercent} %, ` +
       `in-flight ${fmt(hpa.inflightTarget)} per pod; tolerance ${hpa.tolerance}; ${bounds.minReplicas} to ${bounds.maxReplicas} replicas;`,
     `  scale-up ${percent?.value} % or ${pods?.value} pods per ${fmt(percent?.periodSeconds ?? 0)} s, ` +
-      `scale-down window ${fmt(hpa.behavior.scaleDown.stabilizationWindowSeconds)} s; ` +
+      `scale-down ${down?.value} % per ${fmt(down?.periodSeconds ?? 0)} s (podRuntime.scaleDownPolicy) after a ` +
+      `${fmt(hpa.behavior.scaleDown.stabilizationWindowSeconds)} s window; ` +
       `node Ready ${fmt(cluster.nodeProvisioningSeconds)} s after pods go pending, pod Ready ${fmt(cluster.podStartupSeconds)} s after scheduling;`,
     `  ${fmt(pod.effectiveRps)} req/s of capacity per ready pod; memory constant at ${fmt(pod.memoryPercent)} % of the request. ` +
       'Details: docs/simulate.md',
@@ -263,6 +265,11 @@ export function simulateCommand(context: CommandContext): Command {
         memoryPercent: flags.memoryPercent,
       });
       const duration = flags.duration ?? profile.defaultDurationSeconds;
+      if (duration > MAX_DURATION_SECONDS) {
+        throw new UsageError([
+          `--profile ${flags.profile}: runs ${fmt(duration)} s, more than the ${fmt(MAX_DURATION_SECONDS)} s (7 days) a simulation may cover; give --duration or shorten the profile`,
+        ]);
+      }
       const result = simulate(profile, duration, settings);
       const output = render(flags.format, spec.environment.name, profile, settings, result);
       if (flags.out === undefined) {

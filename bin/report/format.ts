@@ -24,7 +24,8 @@ export function sectionsAsText(sections: ReportSection[]): string {
           `  ${r.label.padEnd(labelWidth)}  ${valueWithUnit(r.figure.value, r.figure.unit)}\n` +
           `  ${' '.repeat(labelWidth)}    ${r.figure.formula}: ${r.figure.working}`,
       );
-      return `${section.title}\n${lines.join('\n')}`;
+      const notes = (section.notes ?? []).map((note) => `  · ${note}`);
+      return `${section.title}\n${[...lines, ...notes].join('\n')}`;
     })
     .join('\n\n');
 }
@@ -39,7 +40,9 @@ export function sectionsAsMarkdown(sections: ReportSection[]): string {
           `| ${escapeCell(r.label)} | ${escapeCell(valueWithUnit(r.figure.value, r.figure.unit))} | ` +
           `${escapeCell(r.figure.formula)} | ${escapeCell(r.figure.working)} |`,
       );
-      return `### ${section.title}\n\n| Figure | Value | Formula | Working |\n|---|---|---|---|\n${rows.join('\n')}`;
+      const notes = (section.notes ?? []).map((note) => `- ${note}`).join('\n');
+      const table = `### ${section.title}\n\n| Figure | Value | Formula | Working |\n|---|---|---|---|\n${rows.join('\n')}`;
+      return notes ? `${table}\n\n${notes}` : table;
     })
     .join('\n\n');
 }
