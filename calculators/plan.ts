@@ -71,9 +71,6 @@ function availabilityOf(spec: PlatformSpec): AvailabilityReport {
   };
 }
 
-const withSpare = (pods: number, spare: number, label: string): Figure =>
-  figure(pods + spare, 'replicas', `${label} pods + spare replicas`, `${pods} + ${spare} = ${pods + spare}`);
-
 function deploymentsOf(
   spec: PlatformSpec,
   model: ProcessModel,

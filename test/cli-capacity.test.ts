@@ -14,7 +14,11 @@ describe('promptsales capacity', () => {
       /Pods at peak\s+29 pods\n\s+ceil\(peak req\/s ÷ effective req\/s per pod\): ceil\(16,666.67 ÷ 587.91\)/,
     );
     expect(stdout).toMatch(/Workers\s+125 workers/);
-    expect(stdout).toMatch(/HPA maximum replicas\s+30 replicas/);
+    expect(stdout).toMatch(/Platform maximum replicas\s+30 replicas/);
+    expect(stdout).toMatch(/promptads-api-v1 share of requests\s+0.25 share/);
+    expect(stdout).toContain('the reference document gives no split');
+    expect(stdout).toMatch(/Total at the maximum\s+\$/);
+    expect(stdout).toContain('--service-code ec2 --quota-code L-1216C47A --desired-value 288');
     expect(stdout).toMatch(/Composite availability\s+99.905 %/);
   });
 
@@ -32,9 +36,19 @@ describe('promptsales capacity', () => {
       minReplicas: 4,
       maxReplicas: 30,
       podsPerNode: 1,
-      inflightTarget: 44,
-      nodeGroupMin: 16,
-      nodeGroupMax: 120,
+      inflightTarget: 44.093,
+      nodeGroupMin: 8,
+      nodeGroupMax: 36,
+    });
+    // 69.217 ms fixed + the p99 of the M/G/c sojourn of 32 processes at ρ = 0.753: never below 75 ms.
+    expect(values.p99AtPeak).toBeGreaterThan(75);
+    expect(values.p99AtPeak).toBeLessThan(200);
+    expect(report.bill.totalAtMax.value).toBeGreaterThan(report.bill.totalAtMin.value);
+    expect(report.quotas.find((q: { quotaCode: string }) => q.quotaCode === 'L-8A5B8E43')).toMatchObject({
+      serviceCode: 'apigateway',
+      awsDefault: 10_000,
+      requestNeeded: true,
+      needed: { value: 16_667 },
     });
     expect(values.compositeAvailability?.toFixed(3)).toBe('99.905');
     expect(report.figures.pods.working).toBe('ceil(16,666.67 ÷ 587.91) = ceil(28.35) = 29');
@@ -87,6 +101,12 @@ describe('promptsales capacity', () => {
     [['--format', 'yaml'], '--format: Invalid option: expected one of "table"|"json"|"markdown"'],
     [['--env', 'staging'], '--env: must be one of dev, prod (got "staging")'],
     [['--nope'], 'Unknown argument: nope'],
+    [['--rpm', '1', '--rpm', '2'], '--rpm: given 2 times (1, 2); give it once'],
+    [
+      ['--rpm', '1000'],
+      'config/prod.yaml: requirements.peakRpm: must be at least requirements.normalRpm (100,000 req/min), got 1,000: the peak is the higher load',
+    ],
+    [['--rpm', '1e-300'], 'config/prod.yaml: requirements.peakRpm: must be at least 1 req/min'],
   ])('rejects %j with one line and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await runCli('capacity', ...args);
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
@@ -102,6 +122,18 @@ describe('promptsales capacity', () => {
       `${file}: benchmarks.perPodRps: Invalid input: expected number, received string`,
       `${file}: requirements.reserve: Too big: expected number to be <1`,
     ]);
+  });
+
+  it('answers an objective no pod count meets with exit 2 and one line, at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
+    const file = join(dir, 'fast.yaml');
+    writeFileSync(file, 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
+    const { code, stderr } = await runCli('capacity', '--spec', file);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^requirements\.latencyObjective: p99 ≤ 7\.5 ms cannot be met: with no queueing at all/,
+    );
   });
 
   it('rejects a plan that cannot fit', async () => {

@@ -10,7 +10,7 @@ describe('promptsales sla', () => {
     expect(stdout).toMatch(/Budget per 30-day month\s+43.2 min/);
     expect(stdout).toMatch(/Budget per year\s+525.6 min/);
     expect(stdout).toContain(
-      'Journey promptads: ALB → EKS → EC2 → Aurora → ElastiCache → Okta — meets 99.9 %; EKS dominates',
+      'Journey promptads: ALB → EKS (control plane) → EC2 (region) → Aurora Multi-AZ → ElastiCache Multi-AZ → Okta — meets 99.9 %; EKS (control plane) dominates',
     );
   });
 
@@ -20,14 +20,29 @@ describe('promptsales sla', () => {
     expect(stdout).toContain('Composite 99.905 % MISSES the 99.95 % target');
   });
 
+  it('fails when a journey misses though the composite meets: 99.901 %, exit 1', async () => {
+    // Aurora journeys: 0.9999 (ALB) × 0.9995 (EKS) × 0.9999 (EC2) × 0.9999 (Aurora) × 0.9999 (cache) × 0.9999 (Okta)
+    // = 0.9999^5 × 0.9995 = 99.90004 % < 99.901 %; PromptContent's Atlas journey 99.9050 % meets it.
+    const { code, stdout } = await runCli('sla', '--target', '99.901');
+    expect(code).toBe(1);
+    expect(stdout).toContain('3 of 4 journeys MISS it (promptads, promptcrm, business)');
+  });
+
   it('reports journeys in JSON', async () => {
     const { stdout } = await runCli('sla', '--format', 'json');
     const report = JSON.parse(stdout);
     expect(report.meetsTarget).toBe(true);
     expect(report.figures.budgetPerMonth.value.toFixed(1)).toBe('43.8');
     const content = report.journeys.find((j: { service: string }) => j.service === 'promptcontent');
-    expect(content.path).toEqual(['ALB', 'EKS', 'EC2', 'Atlas', 'ElastiCache', 'Okta']);
-    expect(content.dominant.name).toBe('EKS');
+    expect(content.path).toEqual([
+      'ALB',
+      'EKS (control plane)',
+      'EC2 (region)',
+      'Atlas',
+      'ElastiCache Multi-AZ',
+      'Okta',
+    ]);
+    expect(content.dominant.name).toBe('EKS (control plane)');
   });
 
   it.each([
