@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPostgresDatabase,
+  deleteRedisPrefix,
+  type LocalIssuer,
+  startLocalIssuer,
+  type TestDatabase,
+  uniqueRedisPrefix,
+} from '../../test-support/index.js';
+import { processesFromEnv } from '../cluster.js';
+
+const demoScript = fileURLToPath(new URL('./demo-service.ts', import.meta.url));
+const redisPrefix = uniqueRedisPrefix('cluster');
+let issuer: LocalIssuer;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  issuer = await startLocalIssuer();
+  database = await createTestPostgresDatabase('cluster');
+});
+
+afterAll(async () => {
+  await database?.drop();
+  await issuer?.close();
+  await deleteRedisPrefix(redisPrefix);
+});
+
+/** The demo service with PROCESSES_PER_POD=2: resolves once both workers listen; `listening()` counts workers started. */
+async function startTwoProcesses(): Promise<{ child: ChildProcess; url: string; listening: () => number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', demoScript], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      PROCESSES_PER_POD: '2',
+      DATABASE_URL: database.url,
+      REDIS_KEY_PREFIX: redisPrefix,
+      OIDC_ISSUER: issuer.issuer,
+      OIDC_AUDIENCE: 'api://promptsales',
+      OIDC_JWKS_URL: issuer.jwksUrl,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Read with a listener, not for-await: leaving a for-await loop would close the pipe the workers write to.
+  let output = '';
+  const urls = () => [...output.matchAll(/LISTENING (\S+)/g)].map((m) => m[1]!);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += String(chunk);
+      const listening = urls();
+      if (listening.length === 2) {
+        // Both workers share one socket: the same port.
+        expect(listening[1]).toBe(listening[0]);
+        resolve({ child, url: listening[0]!, listening: () => urls().length });
+      }
+    });
+    child.once('exit', () => reject(new Error(`service exited before listening: ${output}`)));
+  });
+}
+
+async function slow(url: string, token: string, ms: number): Promise<{ status: number; pid: number }> {
+  const response = await fetch(`${url}/api/demo/v1/slow?ms=${ms}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { pid: number };
+  return { status: response.status, pid: body.pid };
+}
+
+describe('PROCESSES_PER_POD', () => {
+  it('reads a whole number of processes, one when unset, and refuses anything else', () => {
+    expect(processesFromEnv({})).toBe(1);
+    expect(processesFromEnv({ PROCESSES_PER_POD: '4' })).toBe(4);
+    expect(() => processesFromEnv({ PROCESSES_PER_POD: '2.5' })).toThrow(
+      /PROCESSES_PER_POD: must be a whole number/,
+    );
+  });
+});
+
+describe('a pod of two processes', () => {
+  it('serves from two workers on one socket, drains them on SIGTERM and exits 0', async () => {
+    const { child, url } = await startTwoProcesses();
+    const token = await issuer.token();
+    const requests = Array.from({ length: 6 }, () => slow(url, token, 3_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const responses = await Promise.all(requests);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const [code] = await exited;
+    expect(code).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 90_000);
+
+  it('replaces a worker that dies, and keeps serving', async () => {
+    const { child, url, listening } = await startTwoProcesses();
+    const token = await issuer.token();
+    const { pid } = await slow(url, token, 10);
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 240 && listening() < 3; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(listening()).toBe(3);
+    expect((await slow(url, token, 10)).status).toBe(200);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
+  }, 120_000);
+});
