@@ -81,6 +81,7 @@ function measurementText(load: LoadResult, cpus: number, spec: PlatformSpec, per
       `${load.errors} errors, ${load.non2xx} non-2xx of ${fmt(load.totalRequests, 0)} requests`,
     `  per pod: measured req/s × pod vCPU ÷ measured CPUs = ${fmt(load.requestsPerSecond)} × ${spec.pod.cpuVcpu} ÷ ${cpus} = ` +
       `${fmt(perPodRps)} req/s (assumes throughput scales with CPUs)`,
+    '  The load generator runs on this machine: against a local service it takes CPU from it.',
   ].join('\n');
 }
 
