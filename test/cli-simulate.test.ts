@@ -28,7 +28,7 @@ describe('promptsales simulate', () => {
     expect(stdout).toMatch(/Requests above capacity\s+1,863,005 requests/);
     expect(stdout).toContain('the metrics asked for 35: max replicas (30) binds');
     expect(stdout).toMatch(
-      /t = 60 s\s+4 → 8\s+http_requests_inflight 312.5 \(target 44\) asks for 29; limited by the scale-up policy/,
+      /t = 60 s\s+4 → 8\s+http_requests_inflight 312.5 \(target 44.09\) asks for 29; limited by the scale-up policy/,
     );
     expect(stdout).toMatch(/t = 210 s\s+29 → 30\s+cpu 83 \(target 70\) asks for 35; capped at max replicas/);
   });

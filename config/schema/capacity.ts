@@ -145,7 +145,7 @@ export const PodSchema = z
   .strict()
   .superRefine((pod, context) => {
     const processes = processesPerPod(pod);
-    if (pod.cpuVcpu > 1 && processes !== pod.cpuVcpu) {
+    if (pod.cpuVcpu > 1 && (processes !== pod.cpuVcpu || !Number.isInteger(pod.cpuVcpu))) {
       context.addIssue({
         code: 'custom',
         path: pod.processes === undefined ? ['cpuVcpu'] : ['processes'],
