@@ -213,6 +213,16 @@ function syncAutoscaler(
   };
 }
 
+function countsChanged(previous: SimulationSample | undefined, next: SimulationSample): boolean {
+  return (
+    previous !== undefined &&
+    (previous.desiredReplicas !== next.desiredReplicas ||
+      previous.readyPods !== next.readyPods ||
+      previous.unreadyPods !== next.unreadyPods ||
+      previous.nodes !== next.nodes)
+  );
+}
+
 /**
  * Runs the deployment through `durationSeconds` of the profile, one-second ticks, the HPA every sync
  * period. Demand is integrated at each tick's midpoint, so a step at a whole second is exact.
@@ -254,16 +264,22 @@ export function simulate(
     peakReplicas = Math.max(peakReplicas, cluster.desired);
     peakNodes = Math.max(peakNodes, cluster.nodes + cluster.provisioningReadyAt.length);
     if (t < durationSeconds) accountSecond(ledger, profile.demandAt(t + 0.5), capacity, cluster.ready);
-    if (isSyncTime(t, hpa.syncPeriodSeconds) || t === durationSeconds) {
-      samples.push({
-        t,
-        demandRps: demand,
-        capacityRps: capacity,
-        desiredReplicas: cluster.desired,
-        readyPods: cluster.ready,
-        unreadyPods: cluster.pending + cluster.startingReadyAt.length,
-        nodes: cluster.nodes,
-      });
+    const sample: SimulationSample = {
+      t,
+      demandRps: demand,
+      capacityRps: capacity,
+      desiredReplicas: cluster.desired,
+      readyPods: cluster.ready,
+      unreadyPods: cluster.pending + cluster.startingReadyAt.length,
+      nodes: cluster.nodes,
+    };
+    // Every sync, the last second, and every second a count changes: events are plotted at their time.
+    if (
+      isSyncTime(t, hpa.syncPeriodSeconds) ||
+      t === durationSeconds ||
+      countsChanged(samples.at(-1), sample)
+    ) {
+      samples.push(sample);
     }
   }
 

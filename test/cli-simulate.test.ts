@@ -44,8 +44,12 @@ describe('promptsales simulate', () => {
     const { code, stdout } = await runCli('simulate', '--format', 'json', '--duration', '600');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    // One sample per 15 s sync from 0 to 600 s: 41.
-    expect(report.series).toHaveLength(41);
+    // One sample per 15 s sync from 0 to 600 s (41), plus the seconds pods turn ready off that grid:
+    // scale-ups at 60, 75, 90 and 210 s wait 90 s for nodes and 20 s for the pods: 170, 185, 200, 320 s.
+    expect(report.series).toHaveLength(45);
+    expect(report.series.filter((s: { t: number }) => s.t % 15 !== 0).map((s: { t: number }) => s.t)).toEqual(
+      [170, 185, 200, 320],
+    );
     expect(report.series[0]).toEqual({
       t: 0,
       demandRps: expect.closeTo(1_666.67, 2),
