@@ -8,7 +8,7 @@ import {
   serialFigure,
 } from './availability.js';
 import { estimateBill, PriceError } from './cost.js';
-import { ceilExact, type Figure, figure, fmt } from './figure.js';
+import { type Figure, figure, fmt } from './figure.js';
 import { proposeReplicas } from './hpa.js';
 import {
   LatencyModelError,

@@ -1,13 +1,7 @@
 import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
-import {
-  ENVIRONMENTS,
-  type EnvironmentName,
-  environmentSpecPath,
-  parseSpec,
-  readSpecInput,
-} from '../../config/spec.js';
+import { ENVIRONMENTS, type EnvironmentName, environmentSpecPath, readSpecInput } from '../../config/spec.js';
 import { UsageError } from '../usage-error.js';
 
 export interface SpecArgs {

@@ -134,7 +134,10 @@ export async function podMetrics(registry: Registry): Promise<string> {
   return (await reply) ?? registry.metrics();
 }
 
-/** A worker's registries are what the primary's aggregator collects. */
+/** A worker's registry is what the primary's aggregator collects. */
 export function shareMetricsWithPrimary(registry: Registry): void {
-  if (cluster.isWorker) AggregatorRegistry.setRegistries([registry]);
+  if (!cluster.isWorker) return;
+  // Constructing an aggregator is what makes prom-client answer the primary's requests in a worker.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([registry]);
 }

@@ -80,15 +80,25 @@ describe('PROCESSES_PER_POD', () => {
 });
 
 describe('a pod of two processes', () => {
-  it('serves from two workers on one socket, drains them on SIGTERM and exits 0', async () => {
+  it('serves from two workers on one socket, reports the pod’s in-flight requests, drains on SIGTERM and exits 0', async () => {
     const { child, url } = await startTwoProcesses();
     const token = await issuer.token();
     const requests = Array.from({ length: 6 }, () => slow(url, token, 3_000));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The gauge the HPA scales on counts the whole pod: both workers' requests, summed by the primary
+    // (six in flight, plus the scrape itself).
+    let inflight = 0;
+    for (let i = 0; i < 100 && inflight < 7; i++) {
+      const body = await (await fetch(`${url}/metrics`)).text();
+      inflight = Number(/^http_requests_inflight\{[^}]*\} (\d+)/m.exec(body)?.[1] ?? 0);
+      if (inflight < 7) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(inflight).toBe(7);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const responses = await Promise.all(requests);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    // Six connections opened at once, dealt round robin by the primary: both workers served some.
+    expect(new Set(responses.map((r) => r.pid)).size).toBe(2);
     const [code] = await exited;
     expect(code).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
