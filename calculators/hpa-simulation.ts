@@ -28,7 +28,7 @@ import {
   summarize,
   trackShortfall,
 } from './hpa-outcome.js';
-import type { CapacityPlan } from './plan-types.js';
+import type { CapacityPlan, DeploymentPlan } from './plan-types.js';
 import type { TrafficProfile } from './traffic-profiles.js';
 
 export type { ClusterSettings } from './hpa-cluster.js';
@@ -64,19 +64,25 @@ export const DEFAULT_NODE_SCALE_DOWN_SECONDS = 600;
 export interface SimulationOverrides {
   nodeProvisioningSeconds?: number;
   memoryPercent?: number;
+  /** One deployment of the plan, with its own replica bounds; unset: the document's single API deployment. */
+  deployment?: DeploymentPlan;
 }
 
-/** The deployment the reference document sizes: the whole load on one API, min to max replicas of the plan. */
+/**
+ * One deployment's autoscaling: by default the one the reference document sizes (the whole load on
+ * one API, the platform's min to max replicas); with `overrides.deployment`, that deployment's bounds.
+ */
 export function simulationSettings(
   spec: PlatformSpec,
   plan: CapacityPlan,
   overrides: SimulationOverrides = {},
 ): SimulationSettings {
   const { autoscaling, benchmarks } = spec;
-  const minReplicas = plan.scalability.minReplicas.value;
+  const minReplicas = overrides.deployment?.minReplicas ?? plan.scalability.minReplicas.value;
+  const maxReplicas = overrides.deployment?.maxReplicas ?? plan.scalability.maxReplicas.value;
   const podsPerNode = plan.nodes.podsPerNode.value;
   return {
-    bounds: { minReplicas, maxReplicas: Math.max(minReplicas, plan.scalability.maxReplicas.value) },
+    bounds: { minReplicas, maxReplicas: Math.max(minReplicas, maxReplicas) },
     hpa: {
       tolerance: autoscaling.tolerance,
       syncPeriodSeconds: autoscaling.syncPeriodSeconds,

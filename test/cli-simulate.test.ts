@@ -40,6 +40,33 @@ describe('promptsales simulate', () => {
     expect(report.settings.cluster.nodeProvisioningSeconds).toBe(30);
   });
 
+  it('simulates one deployment of the plan at its share and bounds with --deployment', async () => {
+    // promptads-api-v1 takes ¼: 416.67 then 4,166.67 req/s on 2..9 replicas. At t = 60 s 2 ready pods
+    // carry 2,083.33 req/s each: in flight 2,083.33 × 0.075 = 156.25 against 44.093 → ceil(2 × 3.544) = 8;
+    // the scale-up policy allows max(2 × 2, 2 + 4) = 6 in the first 15 s.
+    const { code, stdout } = await runCli('simulate', '--deployment', 'promptads-api-v1', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.settings.bounds).toEqual({ minReplicas: 2, maxReplicas: 9 });
+    expect(report.environment).toBe('prod promptads-api-v1');
+    expect(report.decisions[0]).toMatchObject({
+      t: 60,
+      from: 2,
+      to: 6,
+      recommended: 8,
+      limitedBy: 'scale-up policy',
+    });
+    expect(report.series[0].demandRps).toBeCloseTo(416.67, 2);
+  });
+
+  it('names the deployments when --deployment names none of them', async () => {
+    const { code, stderr } = await runCli('simulate', '--deployment', 'nope');
+    expect([code, stderr]).toEqual([
+      2,
+      '--deployment: must be one of promptcontent-api-v1, promptads-api-v1, promptcrm-api-v1, business-api-v1 (got "nope")\n',
+    ]);
+  });
+
   it('gives the series, the decisions and the summary as JSON', async () => {
     const { code, stdout } = await runCli('simulate', '--format', 'json', '--duration', '600');
     expect(code).toBe(0);
