@@ -125,6 +125,19 @@ describe('promptsales simulate', () => {
     );
   });
 
+  it('holds a CSV profile to the 7-day limit: a last point at 700,000 s is refused, exit 2', async () => {
+    const csv = file('week.csv', 'time,rps\n0,1000\n700000,1000\n');
+    const { code, stdout, stderr } = await runCli('simulate', '--profile', csv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(
+      `--profile ${csv}: runs 700,000 s, more than the 604,800 s (7 days) a simulation may cover; give --duration or shorten the profile\n`,
+    );
+    // Within the limit with --duration: the first hour of it.
+    expect((await runCli('simulate', '--profile', csv, '--duration', '3600', '--format', 'json')).code).toBe(
+      0,
+    );
+  });
+
   it('lists examples in --help', async () => {
     const { code, stdout } = await runCli('simulate', '--help');
     expect(code).toBe(0);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-io.js';
 
@@ -26,6 +29,26 @@ describe('promptsales sla', () => {
     const { code, stdout } = await runCli('sla', '--target', '99.901');
     expect(code).toBe(1);
     expect(stdout).toContain('3 of 4 journeys MISS it (promptads, promptcrm, business)');
+  });
+
+  it('answers an objective no pod count meets with one line and exit 2, not a search', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
+    const file = join(dir, 'fast.yaml');
+    writeFileSync(file, 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
+    const { code, stderr } = await runCli('sla', '--spec', file);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/cannot be met/);
+  });
+
+  it('answers an offered load beyond any node group with one line and exit 2, not a RangeError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
+    const file = join(dir, 'huge.yaml');
+    // 6 × 10⁹ req/min = 10⁸ req/s: an offered load of 578,000 CPUs.
+    writeFileSync(file, 'requirements:\n  peakRpm: 6000000000\n');
+    const { code, stderr } = await runCli('sla', '--spec', file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^autoscaling\.maxNodes: the peak needs 170,094 pods/);
   });
 
   it('reports journeys in JSON', async () => {
