@@ -16,8 +16,6 @@ export interface Price {
   checked: string;
 }
 
-export type PriceKey = keyof typeof priceList.prices;
-
 /** A price of the list, or `undefined` when the list has none for that key. */
 export function priceOf(key: string): Price | undefined {
   return (priceList.prices as Record<string, Price>)[key];
