@@ -58,6 +58,18 @@ afterAll(async () => {
 });
 
 const quick = ['--duration', '1', '--max-connections', '16'];
+/** calibrate against the 75 ms sleeper, one second a step, up to `maxConnections`. */
+const againstSleeper = (maxConnections: number, ...more: string[]) =>
+  runCli(
+    'calibrate',
+    '--url',
+    `${base}/items`,
+    '--duration',
+    '1',
+    '--max-connections',
+    String(maxConnections),
+    ...more,
+  );
 
 describe('promptsales calibrate', () => {
   it('finds the knee of a CPU-bound process and scales it by the pod’s processes', async () => {
@@ -91,15 +103,7 @@ describe('promptsales calibrate', () => {
   });
 
   it('refuses a 75 ms sleeper that never saturates: exit 1, one line saying why', async () => {
-    const { code, stdout, stderr } = await runCli(
-      'calibrate',
-      '--url',
-      `${base}/items`,
-      '--duration',
-      '1',
-      '--max-connections',
-      '8',
-    );
+    const { code, stdout, stderr } = await againstSleeper(8);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^calibrate: no capacity figure: never saturated: throughput still grew/);
@@ -108,17 +112,7 @@ describe('promptsales calibrate', () => {
   });
 
   it('sends the bearer token', async () => {
-    await runCli(
-      'calibrate',
-      '--url',
-      `${base}/items`,
-      '--duration',
-      '1',
-      '--max-connections',
-      '2',
-      '--token',
-      'abc.def.ghi',
-    );
+    await againstSleeper(2, '--token', 'abc.def.ghi');
     expect(seenAuthorization).toBe('Bearer abc.def.ghi');
   });
 

@@ -1,9 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-io.js';
+import { runCli, tempSpec } from './cli-io.js';
 
 describe('promptsales capacity', () => {
   it('prints the reference plan with each figure’s working', async () => {
@@ -84,9 +81,7 @@ describe('promptsales capacity', () => {
   });
 
   it('reads a spec file of the user’s own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'spec.yaml');
-    writeFileSync(file, 'requirements:\n  peakRpm: 500000\n');
+    const file = tempSpec('spec.yaml', 'requirements:\n  peakRpm: 500000\n');
     const { code, stdout } = await runCli('capacity', '--spec', file, '--format', 'json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).figures.pods.value).toBe(15);
@@ -113,9 +108,7 @@ describe('promptsales capacity', () => {
   });
 
   it('rejects a malformed spec file with one line per problem and no stack trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'requirements:\n  reserve: 2\nbenchmarks:\n  perPodRps: fast\n');
+    const file = tempSpec('bad.yaml', 'requirements:\n  reserve: 2\nbenchmarks:\n  perPodRps: fast\n');
     const { code, stderr } = await runCli('capacity', '--spec', file);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
@@ -125,9 +118,7 @@ describe('promptsales capacity', () => {
   });
 
   it('answers an objective no pod count meets with exit 2 and one line, at once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'fast.yaml');
-    writeFileSync(file, 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
+    const file = tempSpec('fast.yaml', 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
     const { code, stderr } = await runCli('capacity', '--spec', file);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -137,9 +128,7 @@ describe('promptsales capacity', () => {
   });
 
   it('rejects a plan that cannot fit', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'huge-pods.yaml');
-    writeFileSync(file, 'pod:\n  cpuVcpu: 16\n');
+    const file = tempSpec('huge-pods.yaml', 'pod:\n  cpuVcpu: 16\n');
     const { code, stderr } = await runCli('capacity', '--spec', file);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^pod: a 16 vCPU \/ 8 GiB pod does not fit one r7i.2xlarge node/);

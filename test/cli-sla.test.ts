@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-io.js';
+import { runCli, tempSpec } from './cli-io.js';
 
 describe('promptsales sla', () => {
   it('passes the reference design: 99.905 % against 99.9 %, exit 0', async () => {
@@ -32,9 +32,7 @@ describe('promptsales sla', () => {
   });
 
   it('answers an objective no pod count meets with one line and exit 2, not a search', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'fast.yaml');
-    writeFileSync(file, 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
+    const file = tempSpec('fast.yaml', 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
     const { code, stderr } = await runCli('sla', '--spec', file);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
