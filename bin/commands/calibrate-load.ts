@@ -1,4 +1,4 @@
-import { failedShare, probe, runLoad } from '../../bench/load-test.js';
+import { failedShare, probe, runLoad } from '../../lib/load-test.js';
 
 /** One closed-loop load step, measured: what calibrate needs from a load generator, nothing more. */
 export interface MeasuredStep {

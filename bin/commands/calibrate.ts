@@ -5,7 +5,8 @@ import { judgeSteps, littleLatencyMs, type SaturationRules } from '../../calcula
 import { processesPerPod } from '../../config/schema/capacity.js';
 import { parseSpec } from '../../config/spec.js';
 import { writeSpecFigure } from '../../config/write-spec.js';
-import { alignColumns, valueWithUnit } from '../report/format.js';
+import { alignColumns } from '../../lib/columns.js';
+import { valueWithUnit } from '../report/format.js';
 import { UsageError } from '../usage-error.js';
 import { autocannonGenerator, type LoadGenerator, type MeasuredStep } from './calibrate-load.js';
 import type { Command, CommandContext } from './context.js';
