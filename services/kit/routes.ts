@@ -40,9 +40,13 @@ export function resourceRoutes<New, Filter extends object>(
     list: {
       summary: string;
       querystring: object;
-      run: (filter: Filter, page: PageQuery) => Promise<unknown>;
+      run: (filter: Filter, page: PageQuery, request: FastifyRequest) => Promise<unknown>;
     };
-    get: { summary: string; response?: object; run: (id: string) => Promise<unknown> };
+    get: {
+      summary: string;
+      response?: object;
+      run: (id: string, request: FastifyRequest) => Promise<unknown>;
+    };
   },
 ): void {
   const { path, tag, item, create, list, get } = resource;
@@ -78,7 +82,7 @@ export function resourceRoutes<New, Filter extends object>(
     },
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
-      return list.run(filter as Filter, { limit, cursor });
+      return list.run(filter as Filter, { limit, cursor }, request);
     },
   );
 
@@ -93,6 +97,6 @@ export function resourceRoutes<New, Filter extends object>(
         response: { 200: get.response ?? item, ...routeProblems.lookup },
       },
     },
-    async (request) => get.run(request.params.id),
+    async (request) => get.run(request.params.id, request),
   );
 }

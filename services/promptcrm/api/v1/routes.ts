@@ -6,6 +6,7 @@ import {
   scopeConfigs,
   translateDomainErrors,
 } from '../../../kit/index.js';
+import { tenantOf } from '../../../shared/request-tenant.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
 import type { Leads, StatusChange } from '../../application/leads.js';
@@ -60,14 +61,17 @@ export function crmRoutes(useCases: CrmUseCases) {
       create: {
         summary: 'Register an organisation',
         body: s.newOrganisation,
-        run: (body) => contacts.createOrganisation(body),
+        run: (body, request) => contacts.createOrganisation(tenantOf(request), body),
       },
       list: {
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
-        run: (filter, page) => contacts.listOrganisations(filter, page),
+        run: (filter, page, request) => contacts.listOrganisations(tenantOf(request), filter, page),
       },
-      get: { summary: 'Get an organisation', run: (id) => contacts.getOrganisation(id) },
+      get: {
+        summary: 'Get an organisation',
+        run: (id, request) => contacts.getOrganisation(tenantOf(request), id),
+      },
     });
 
     resourceRoutes<NewAccount, AccountFilter>(api, {
@@ -75,13 +79,17 @@ export function crmRoutes(useCases: CrmUseCases) {
       tag: 'accounts',
       item: s.account,
       scopes: SCOPES,
-      create: { summary: 'Open an account', body: s.newAccount, run: (body) => contacts.createAccount(body) },
+      create: {
+        summary: 'Open an account',
+        body: s.newAccount,
+        run: (body, request) => contacts.createAccount(tenantOf(request), body),
+      },
       list: {
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
-        run: (filter, page) => contacts.listAccounts(filter, page),
+        run: (filter, page, request) => contacts.listAccounts(tenantOf(request), filter, page),
       },
-      get: { summary: 'Get an account', run: (id) => contacts.getAccount(id) },
+      get: { summary: 'Get an account', run: (id, request) => contacts.getAccount(tenantOf(request), id) },
     });
 
     resourceRoutes<NewContact, ContactFilter>(api, {
@@ -92,14 +100,14 @@ export function crmRoutes(useCases: CrmUseCases) {
       create: {
         summary: 'Register a contact',
         body: s.newContact,
-        run: (body) => contacts.createContact(body),
+        run: (body, request) => contacts.createContact(tenantOf(request), body),
       },
       list: {
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
-        run: (filter, page) => contacts.listContacts(filter, page),
+        run: (filter, page, request) => contacts.listContacts(tenantOf(request), filter, page),
       },
-      get: { summary: 'Get a contact', run: (id) => contacts.getContact(id) },
+      get: { summary: 'Get a contact', run: (id, request) => contacts.getContact(tenantOf(request), id) },
     });
 
     resourceRoutes<NewLead, LeadFilter>(api, {
@@ -110,14 +118,14 @@ export function crmRoutes(useCases: CrmUseCases) {
       create: {
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
-        run: (body, request) => leads.register(body, actorOf(request)),
+        run: (body, request) => leads.register(tenantOf(request), body, actorOf(request)),
       },
       list: {
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
-        run: (filter, page) => leads.list(filter, page),
+        run: (filter, page, request) => leads.list(tenantOf(request), filter, page),
       },
-      get: { summary: 'Get a lead', run: (id) => leads.get(id) },
+      get: { summary: 'Get a lead', run: (id, request) => leads.get(tenantOf(request), id) },
     });
 
     api.post<{ Params: IdParams; Body: StatusChange }>(
@@ -132,7 +140,8 @@ export function crmRoutes(useCases: CrmUseCases) {
           response: { 200: s.lead, ...changeErrors },
         },
       },
-      async (request) => leads.changeStatus(request.params.id, request.body, actorOf(request)),
+      async (request) =>
+        leads.changeStatus(tenantOf(request), request.params.id, request.body, actorOf(request)),
     );
 
     api.post<{ Params: IdParams; Body: Interaction & { occurredAt?: string } }>(
@@ -150,6 +159,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       async (request, reply) => {
         const { occurredAt, ...interaction } = request.body;
         const event = await leads.recordInteraction(
+          tenantOf(request),
           request.params.id,
           { ...interaction, occurredAt: occurredAt === undefined ? undefined : new Date(occurredAt) },
           actorOf(request),
@@ -172,7 +182,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         },
       },
       async (request) => {
-        const page = await leads.timeline(request.params.id, pageOf(request.query));
+        const page = await leads.timeline(tenantOf(request), request.params.id, pageOf(request.query));
         return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
       },
     );
