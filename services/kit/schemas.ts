@@ -5,19 +5,37 @@ import { problemResponses } from './problem.js';
 export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 export const nullableUuidSchema = { type: ['string', 'null'], format: 'uuid' } as const;
 export const timestampSchema = { type: 'string', format: 'date-time' } as const;
-export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
+/** A string from a fixed vocabulary; the schema keeps the literal values, so routes are typed by them. */
+export const enumOf = <const V extends readonly string[]>(values: V) =>
+  ({ type: 'string', enum: values }) as const;
 
 /** Path parameters with one required id, a uuid unless told otherwise. */
-export const idParams = (name = 'id', schema: object = uuidSchema) =>
-  ({
+export function idParams(): {
+  type: 'object';
+  properties: { id: typeof uuidSchema };
+  required: ['id'];
+  additionalProperties: false;
+};
+export function idParams<const N extends string, const S extends object>(
+  name: N,
+  schema?: S,
+): {
+  type: 'object';
+  properties: { [K in N]: S };
+  required: [N];
+  additionalProperties: false;
+};
+export function idParams(name = 'id', schema: object = uuidSchema) {
+  return {
     type: 'object',
     properties: { [name]: schema },
     required: [name],
     additionalProperties: false,
-  }) as const;
+  } as const;
+}
 
 /** A paginated list's querystring: `limit`, `cursor` and the list's own filters, nothing else. */
-export const listQuery = (filters: Record<string, object>) =>
+export const listQuery = <const F extends Record<string, object>>(filters: F) =>
   ({
     type: 'object',
     properties: { ...paginationQueryProperties, ...filters },

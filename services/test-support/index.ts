@@ -4,8 +4,8 @@ export {
   startLocalIssuer,
   type TokenOptions,
 } from '../dev/issuer.js';
-export { type AppRole, createAppRole } from './app-role.js';
 export {
+  asAppRole,
   createTestMysqlDatabase,
   createTestPostgresDatabase,
   MYSQL_ADMIN_URL,

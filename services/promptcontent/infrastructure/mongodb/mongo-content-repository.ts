@@ -9,7 +9,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
-import { DependencyUnavailableError } from '../../../kit/index.js';
+import { DEFAULT_TENANT, DependencyUnavailableError } from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -49,9 +49,6 @@ function fromDocument<T extends Stored>(document: MongoDocument): T {
   const { _id, tenantId: _tenant, ...rest } = document;
   return { id: _id, ...rest } as unknown as T;
 }
-
-/** Documents written before tenancy belong to this tenant (the same name as the SQL migrations use). */
-const DEFAULT_TENANT = 'default';
 
 export const MONGODB_DEPENDENCY = 'mongodb';
 

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { migratePostgres } from '../../../kit/index.js';
-import { inTenantTransaction } from '../../../shared/tenant-sql.js';
+import { inTenantPgTransaction, migratePostgres } from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -56,7 +55,7 @@ class PgDocumentStore<T extends Stored, F extends object> implements DocumentSto
     text: string,
     values: unknown[],
   ): Promise<pg.QueryResult<R>> {
-    return inTenantTransaction(this.pool, tenantId, (client) => client.query<R>(text, values));
+    return inTenantPgTransaction(this.pool, tenantId, (client) => client.query<R>(text, values));
   }
 
   async insert(tenantId: string, document: T): Promise<void> {
