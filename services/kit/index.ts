@@ -38,6 +38,7 @@ export {
   mysqlIdempotencyStore,
   pgIdempotencyStore,
   rowLevelSecurityStatements,
+  STALE_RESERVATION_SECONDS,
   type StoredOutcome,
 } from './idempotency.js';
 export { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from './lifecycle.js';

@@ -208,6 +208,27 @@ describe('function-level authorization: approving is promptcontent:approve', () 
   });
 });
 
+describe('Idempotency-Key on creating POSTs', () => {
+  it('replays the first answer to a retried brief creation and stores one brief', async () => {
+    const name = `Retried ${randomUUID()}`;
+    const key = randomUUID();
+    const post = () =>
+      h.app.inject({
+        method: 'POST',
+        url: `${PREFIX}/briefs`,
+        headers: { ...tenantA, 'idempotency-key': key },
+        payload: { ...briefBody, name },
+      });
+    const first = await post();
+    expect(first.statusCode).toBe(201);
+    const replay = await post();
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    const briefs = (await ok(await request(tenantA).get('/briefs?limit=100'))).items as { name: string }[];
+    expect(briefs.filter((brief) => brief.name === name)).toHaveLength(1);
+  });
+});
+
 describe('row-level security on the PostgreSQL store', () => {
   const TABLES = ['content_assets', 'content_briefs', 'content_packages'];
 
@@ -224,7 +245,8 @@ describe('row-level security on the PostgreSQL store', () => {
           WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
           ORDER BY c.relname`,
       );
-      expect(rows).toEqual(TABLES.map((name) => ({ name, rls: true, forced: true })));
+      const forced = [...TABLES, 'idempotency_keys'].sort();
+      expect(rows).toEqual(forced.map((name) => ({ name, rls: true, forced: true })));
 
       for (const table of TABLES) {
         const total = await owner.query(`SELECT count(*)::int AS n FROM ${table}`);

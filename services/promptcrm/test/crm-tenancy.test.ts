@@ -190,10 +190,40 @@ describe('contact e-mails are unique per tenant', () => {
   });
 });
 
+describe('Idempotency-Key on creating POSTs (optional, per tenant)', () => {
+  it('answers a replay with the first answer and stores one contact; another body under the key is 422', async () => {
+    const key = `contact-${randomUUID()}`;
+    const body = { firstName: 'Ana', lastName: 'Mora', email: `idem.${randomUUID()}@example.com` };
+    const post = (headers: Headers, payload: object) =>
+      h.app.inject({
+        method: 'POST',
+        url: `${PREFIX}/contacts`,
+        headers: { ...headers, 'idempotency-key': key },
+        payload,
+      });
+    const first = await post(tenantA, body);
+    expect(first.statusCode).toBe(201);
+    const replay = await post(tenantA, body);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    const stored = await request(tenantA).get(`/contacts?email=${encodeURIComponent(body.email)}`);
+    expect(stored.json().items).toHaveLength(1);
+
+    expectProblem(await post(tenantA, { ...body, firstName: 'Other' }), 422);
+    // The same key in another tenant is another key: it creates that tenant's contact.
+    const elsewhere = await post(tenantB, body);
+    expect(elsewhere.statusCode).toBe(201);
+    expect(elsewhere.headers['idempotent-replayed']).toBeUndefined();
+    expect(elsewhere.json().id).not.toBe(first.json().id);
+  });
+});
+
 describe('row-level security (the second line)', () => {
   const TENANT_TABLES = ['organisations', 'accounts', 'contacts', 'leads', 'lead_events'];
 
   it('puts a NOT NULL tenant_id and a forced tenant policy on every table but the migration log', async () => {
+    const tables = [...TENANT_TABLES, 'idempotency_keys'].sort();
     const client = new pg.Client({ connectionString: h.database.url });
     await client.connect();
     try {
@@ -205,7 +235,7 @@ describe('row-level security (the second line)', () => {
           WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
           ORDER BY c.relname`,
       );
-      expect(rows.map((row) => row.name)).toEqual([...TENANT_TABLES].sort());
+      expect(rows.map((row) => row.name)).toEqual(tables);
       for (const row of rows) expect(row).toMatchObject({ tenant: true, rls: true, forced: true });
     } finally {
       await client.end();
@@ -257,7 +287,7 @@ describe('migration of existing rows', () => {
         [randomUUID()],
       );
       const result = await migratePromptCrm(database.url);
-      expect(result.applied).toEqual([2]);
+      expect(result.applied).toEqual([2, 3]);
       const { rows } = await admin.query('SELECT tenant_id, email FROM contacts');
       expect(rows).toEqual([{ tenant_id: 'default', email: 'old@example.com' }]);
 

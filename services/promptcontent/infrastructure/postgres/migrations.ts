@@ -1,4 +1,9 @@
-import { type Migration, rowLevelSecurityStatements, sqlStatements } from '../../../kit/index.js';
+import {
+  idempotencyTableStatements,
+  type Migration,
+  rowLevelSecurityStatements,
+  sqlStatements,
+} from '../../../kit/index.js';
 import { addTenantColumnStatements } from '../../../shared/tenant-sql.js';
 
 const CONTENT_DOCUMENTS = `
@@ -90,4 +95,5 @@ export const contentMigrations: Migration[] = [
       ...TABLES.flatMap(rowLevelSecurityStatements),
     ],
   },
+  { version: 3, name: 'idempotency-keys', statements: idempotencyTableStatements('postgres') },
 ];

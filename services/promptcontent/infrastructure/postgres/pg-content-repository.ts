@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { inTenantPgTransaction, migratePostgres } from '../../../kit/index.js';
+import {
+  type IdempotencyStore,
+  inTenantPgTransaction,
+  migratePostgres,
+  pgIdempotencyStore,
+} from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -130,6 +135,8 @@ export class PgContentRepository implements ContentRepository {
   readonly briefs: VersionedDocumentStore<CreativeBrief, BriefFilter>;
   readonly assets: VersionedDocumentStore<GeneratedAsset, AssetFilter>;
   readonly packages: DocumentStore<CampaignPackage, PackageFilter>;
+  /** Idempotency-Key outcomes, kept in the same database as the documents the requests wrote. */
+  readonly idempotency: IdempotencyStore;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -138,6 +145,7 @@ export class PgContentRepository implements ContentRepository {
     this.briefs = new PgVersionedDocumentStore(pool, BRIEFS);
     this.assets = new PgVersionedDocumentStore(pool, ASSETS);
     this.packages = new PgDocumentStore(pool, PACKAGES);
+    this.idempotency = pgIdempotencyStore(pool);
   }
 
   async migrate(): Promise<void> {
