@@ -10,32 +10,19 @@ export const enumOf = <const V extends readonly string[]>(values: V) =>
   ({ type: 'string', enum: values }) as const;
 
 /** Path parameters with one required id, a uuid unless told otherwise. */
-export function idParams(): {
-  type: 'object';
-  properties: { id: typeof uuidSchema };
-  required: ['id'];
-  additionalProperties: false;
-};
-export function idParams<const N extends string, const S extends object>(
-  name: N,
-  schema?: S,
-): {
-  type: 'object';
-  properties: { [K in N]: S };
-  required: [N];
-  additionalProperties: false;
-};
-export function idParams(name = 'id', schema: object = uuidSchema) {
-  return {
+export const idParams = <N extends string = 'id', S extends object = typeof uuidSchema>(
+  name: N = 'id' as N,
+  schema: S = uuidSchema as unknown as S,
+) =>
+  ({
     type: 'object',
-    properties: { [name]: schema },
-    required: [name],
+    properties: { [name]: schema } as { [K in N]: S },
+    required: [name] as [N],
     additionalProperties: false,
-  } as const;
-}
+  }) as const;
 
 /** A paginated list's querystring: `limit`, `cursor` and the list's own filters, nothing else. */
-export const listQuery = <const F extends Record<string, object>>(filters: F) =>
+export const listQuery = <F extends Record<string, object>>(filters: F) =>
   ({
     type: 'object',
     properties: { ...paginationQueryProperties, ...filters },
