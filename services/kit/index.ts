@@ -1,6 +1,7 @@
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
 export { type AuthConfig, type Principal, requireScopes } from './auth.js';
 export { ReadThroughCache, TenantCache } from './cache.js';
+export { processesFromEnv, superviseProcesses } from './cluster.js';
 export {
   ConfigError,
   type Env,

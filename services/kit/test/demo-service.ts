@@ -17,6 +17,7 @@ import {
   pgIdempotencyStore,
   type ServiceApi,
   shutdownOnSignals,
+  superviseProcesses,
   tenantOf,
   toKitConfig,
   toPage,
@@ -119,7 +120,7 @@ export async function createDemoApp(env: Env) {
         const { ms = 500 } = request.query;
         await new Promise((resolve) => setTimeout(resolve, ms));
         const { rows } = await pool.query('SELECT 1 AS ok');
-        return { ok: rows[0].ok === 1, waitedMs: ms };
+        return { ok: rows[0].ok === 1, waitedMs: ms, pid: process.pid };
       },
     );
     api.get('/boom', async () => {
@@ -139,7 +140,7 @@ export async function createDemoApp(env: Env) {
   return { ...service, config, pool };
 }
 
-if (isMainModule(import.meta.url)) {
+if (isMainModule(import.meta.url) && !superviseProcesses()) {
   const { app, config } = await createDemoApp(process.env);
   const url = await listen(app, config.host, config.port);
   shutdownOnSignals([app], config.shutdownTimeoutMs);
