@@ -3,10 +3,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../kit/index.js';
 import {
+  callerOf,
   createTestPostgresDatabase,
   expectProblem,
   OTHER_TENANT,
   TEST_TENANT,
+  tableSecurity,
 } from '../../test-support/index.js';
 import { SCOPES } from '../api/v1/routes.js';
 import { contentMigrations } from '../infrastructure/postgres/migrations.js';
@@ -34,11 +36,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const request = (headers: Headers) => ({
-  get: (path: string) => h.app.inject({ method: 'GET', url: `${PREFIX}${path}`, headers }),
-  post: (path: string, payload: object) =>
-    h.app.inject({ method: 'POST', url: `${PREFIX}${path}`, headers, payload }),
-});
+const request = (headers: Headers) => callerOf(h.app, PREFIX, headers);
 
 const briefBody = {
   name: 'Spring launch',
@@ -212,13 +210,7 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('replays the first answer to a retried brief creation and stores one brief', async () => {
     const name = `Retried ${randomUUID()}`;
     const key = randomUUID();
-    const post = () =>
-      h.app.inject({
-        method: 'POST',
-        url: `${PREFIX}/briefs`,
-        headers: { ...tenantA, 'idempotency-key': key },
-        payload: { ...briefBody, name },
-      });
+    const post = () => request(tenantA).post('/briefs', { ...briefBody, name }, { 'idempotency-key': key });
     const first = await post();
     expect(first.statusCode).toBe(201);
     const replay = await post();
@@ -239,14 +231,10 @@ describe('row-level security on the PostgreSQL store', () => {
     const app = new pg.Client({ connectionString: h.database.appUrl });
     await Promise.all([owner.connect(), app.connect()]);
     try {
-      const { rows } = await owner.query(
-        `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
-          ORDER BY c.relname`,
-      );
       const forced = [...TABLES, 'idempotency_keys'].sort();
-      expect(rows).toEqual(forced.map((name) => ({ name, rls: true, forced: true })));
+      expect(await tableSecurity(h.database.url)).toEqual(
+        forced.map((table) => ({ table, tenant: true, rls: true, forced: true })),
+      );
 
       for (const table of TABLES) {
         const total = await owner.query(`SELECT count(*)::int AS n FROM ${table}`);

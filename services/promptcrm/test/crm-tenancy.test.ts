@@ -3,10 +3,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../kit/index.js';
 import {
+  callerOf,
   createTestPostgresDatabase,
   expectProblem,
   OTHER_TENANT,
   TEST_TENANT,
+  tableSecurity,
 } from '../../test-support/index.js';
 import { contactsAndLeads } from '../infrastructure/migrations/001-contacts-and-leads.js';
 import { migratePromptCrm } from '../migrate.js';
@@ -34,11 +36,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const request = (headers: Headers) => ({
-  get: (path: string) => h.app.inject({ method: 'GET', url: `${PREFIX}${path}`, headers }),
-  post: (path: string, payload: object) =>
-    h.app.inject({ method: 'POST', url: `${PREFIX}${path}`, headers, payload }),
-});
+const request = (headers: Headers) => callerOf(h.app, PREFIX, headers);
 
 const segment = { type: 'b2b', industry: 'retail', purchasePotential: 'high', region: 'latam' };
 
@@ -195,12 +193,7 @@ describe('Idempotency-Key on creating POSTs (optional, per tenant)', () => {
     const key = `contact-${randomUUID()}`;
     const body = { firstName: 'Ana', lastName: 'Mora', email: `idem.${randomUUID()}@example.com` };
     const post = (headers: Headers, payload: object) =>
-      h.app.inject({
-        method: 'POST',
-        url: `${PREFIX}/contacts`,
-        headers: { ...headers, 'idempotency-key': key },
-        payload,
-      });
+      request(headers).post('/contacts', payload, { 'idempotency-key': key });
     const first = await post(tenantA, body);
     expect(first.statusCode).toBe(201);
     const replay = await post(tenantA, body);
@@ -224,22 +217,9 @@ describe('row-level security (the second line)', () => {
 
   it('puts a NOT NULL tenant_id and a forced tenant policy on every table but the migration log', async () => {
     const tables = [...TENANT_TABLES, 'idempotency_keys'].sort();
-    const client = new pg.Client({ connectionString: h.database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ name: string; tenant: boolean; rls: boolean; forced: boolean }>(
-        `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
-                EXISTS (SELECT 1 FROM pg_attribute a
-                         WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnotnull) AS tenant
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
-          ORDER BY c.relname`,
-      );
-      expect(rows.map((row) => row.name)).toEqual(tables);
-      for (const row of rows) expect(row).toMatchObject({ tenant: true, rls: true, forced: true });
-    } finally {
-      await client.end();
-    }
+    expect(await tableSecurity(h.database.url)).toEqual(
+      tables.map((table) => ({ table, tenant: true, rls: true, forced: true })),
+    );
   });
 
   it('shows the service role no row at all when no tenant is set, and only its own rows when one is', async () => {
