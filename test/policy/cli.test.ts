@@ -53,7 +53,10 @@ describe('promptsales policy: exit codes', () => {
 
   it.each([
     [['--dir', '/no/such/dir'], /^--dir: \/no\/such\/dir is not a directory/],
-    [['--pack', 'everything'], /^--pack: must be one of all, nfr, aws \(got "everything"\)$/],
+    [
+      ['--pack', 'everything'],
+      /^--pack: must be one of all, nfr, aws, deploy-readiness \(got "everything"\)$/,
+    ],
     [['--format', 'xml'], /^--format: must be one of table, json, sarif, junit \(got "xml"\)$/],
     [['--fail-on', 'severe'], /^--fail-on: must be one of low, medium, high, critical \(got "severe"\)$/],
     [['--suppressions', 'missing.yaml'], /^--suppressions: missing.yaml does not exist$/],
