@@ -40,18 +40,20 @@ describe('depends-on-static-reference', () => {
       .map((outcome) => outcome.resource.address);
   };
 
-  it('reads outputs: an attribute in depends_on fails, the resource itself passes', () => {
+  it('reads outputs: a ${…} template or an attribute fails, the bare address passes', () => {
     // What cdktf wrote for the Atlas stack's connection string: "A single static variable reference is required".
-    const attribute = { value: 'x', depends_on: ['${aws_eks_cluster.main.arn}'] };
+    const template = { value: 'x', depends_on: ['${aws_eks_cluster.main}'] };
+    expect(failuresWith('output', template)).toEqual(['output.broken']);
+    const attribute = { value: 'x', depends_on: ['aws_eks_cluster.main.arn'] };
     expect(failuresWith('output', attribute)).toEqual(['output.broken']);
-    expect(failuresWith('output', { value: 'x', depends_on: ['${aws_eks_cluster.main}'] })).toEqual([]);
+    expect(failuresWith('output', { value: 'x', depends_on: ['aws_eks_cluster.main'] })).toEqual([]);
   });
 
   it('reads data sources: an indexed reference fails', () => {
-    const indexed = { name: 'api', depends_on: ['${aws_eks_node_group.general[0]}'] };
+    const indexed = { name: 'api', depends_on: ['aws_eks_node_group.general[0]'] };
     expect(failuresWith('data', indexed)).toEqual(['data.aws_lb.broken']);
     expect(
-      failuresWith('data', { name: 'api', depends_on: ['${data.aws_caller_identity.current}'] }),
+      failuresWith('data', { name: 'api', depends_on: ['data.aws_caller_identity.current'] }),
     ).toEqual([]);
   });
 });

@@ -598,7 +598,7 @@ export const FAILING_CASES: RuleCase[] = [
     rule: 'depends-on-static-reference',
     mutation: {
       address: 'aws_eks_node_group.general',
-      set: [['depends_on', [ref('aws_eks_cluster.main.name')]]],
+      set: [['depends_on', ['aws_eks_cluster.main.name']]],
     },
     message: /is not a single static reference/,
   },

@@ -13,7 +13,8 @@ function dependencies(resource: Resource, context: RuleContext): Set<string> {
   while (pending.length > 0) {
     const current = pending.pop()!;
     for (const entry of list(current.values.depends_on)) {
-      const address = /^\$\{(.+)\}$/.exec(String(entry))?.[1];
+      // cdktf writes bare addresses; a `${…}` form (which Terraform rejects) is read the same way.
+      const address = /^(?:\$\{)?([^{}]+?)\}?$/.exec(String(entry))?.[1];
       if (!address || seen.has(address)) continue;
       seen.add(address);
       const next = byAddress.get(address);

@@ -2,8 +2,11 @@ import { fail, pass } from '../../engine/model.js';
 import { defineRule, EVERY_BLOCK } from '../../engine/rule.js';
 import { list } from '../../engine/values.js';
 
-/** `${aws_x.name}`, `${data.aws_x.name}` or `${module.name}`: what Terraform accepts in depends_on. */
-const STATIC_REFERENCE = /^\$\{(?:(?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*)\}$/;
+/**
+ * `aws_x.name`, `data.aws_x.name` or `module.name`, bare: what Terraform's JSON syntax accepts in
+ * depends_on. A `${…}` template is an expression, even around a plain reference.
+ */
+const STATIC_REFERENCE = /^(?:(?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*)$/;
 
 export const staticDependsOn = defineRule({
   id: 'depends-on-static-reference',
@@ -12,7 +15,8 @@ export const staticDependsOn = defineRule({
   resourceTypes: [EVERY_BLOCK],
   anchors: [],
   deployReadiness: true,
-  help: '`terraform init` rejects a depends_on entry that is an expression ("A single static variable reference is required"): an attribute, an index or a function. In cdktf, pass the resource itself to dependsOn (not one of its attributes, and not a token of another construct); this holds for resources, data sources and outputs alike.',
+  help:
+    '`terraform init` rejects a depends_on entry that is an expression ("A single static variable reference is required"): an attribute, an index, a function or a ${…} template. cdktf writes a bare address for a resource\'s dependsOn but a template for a TerraformOutput\'s, so an output must not use dependsOn: read its value from a data source that depends on what it needs. Resources, data sources and outputs are all checked.',
   check(block) {
     const entries = list(block.values.depends_on);
     const bad = entries.filter((entry) => typeof entry !== 'string' || !STATIC_REFERENCE.test(entry));
