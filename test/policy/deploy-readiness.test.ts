@@ -52,9 +52,9 @@ describe('depends-on-static-reference', () => {
   it('reads data sources: an indexed reference fails', () => {
     const indexed = { name: 'api', depends_on: ['aws_eks_node_group.general[0]'] };
     expect(failuresWith('data', indexed)).toEqual(['data.aws_lb.broken']);
-    expect(
-      failuresWith('data', { name: 'api', depends_on: ['data.aws_caller_identity.current'] }),
-    ).toEqual([]);
+    expect(failuresWith('data', { name: 'api', depends_on: ['data.aws_caller_identity.current'] })).toEqual(
+      [],
+    );
   });
 });
 
