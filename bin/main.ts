@@ -95,7 +95,16 @@ async function main(): Promise<void> {
   const { App } = await import('cdktf');
   const { buildPlatform } = await import('../stacks/platform.js');
   const app = new App();
-  for (const { spec, plan } of inputs) buildPlatform(app, spec, plan);
+  try {
+    for (const { spec, plan } of inputs) buildPlatform(app, spec, plan);
+  } catch (error) {
+    // What only the stacks can tell (the spec holds, yet a stack cannot be built from it).
+    if (error instanceof SpecError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   app.synth();
 }
 

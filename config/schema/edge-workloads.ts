@@ -100,10 +100,16 @@ export const ApiGatewaySchema = z
   .object({
     // The public name of the API: the HTTP API's custom domain and the ALB certificate's name.
     domainName: hostname.default('api.promptsales.example'),
-    // When set, the stack writes the certificate's validation records and the API's alias record.
+    // The Route 53 zone of domainName: the stack writes the certificate's validation records and the
+    // API's alias record there. One of hostedZoneId and certificateArn is needed to deploy the edge.
     hostedZoneId: z
       .string()
       .regex(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id')
+      .optional(),
+    // An issued ACM certificate for domainName in the environment's region, when the zone is not ours.
+    certificateArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'an ACM certificate ARN')
       .optional(),
     // Requests a route may take in one burst; the steady rate comes from the capacity plan.
     throttlingBurstLimit: positiveInt.default(5000),

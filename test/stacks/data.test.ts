@@ -72,7 +72,9 @@ describe('data stack', () => {
         expect(cluster.final_snapshot_identifier).toMatch(
           /^promptsales-prod-(postgres|mysql)-final-\$\{formatdate\("YYYYMMDDhhmmss", timestamp\(\)\)\}$/,
         );
-        expect(cluster.lifecycle).toEqual({ ignore_changes: ['engine_version', 'final_snapshot_identifier'] });
+        expect(cluster.lifecycle).toEqual({
+          ignore_changes: ['engine_version', 'final_snapshot_identifier'],
+        });
         for (const instance of Object.values(resourcesOf(stack, 'aws_rds_cluster_instance'))) {
           expect(instance.lifecycle).toEqual({ ignore_changes: ['engine_version'] });
         }

@@ -5,6 +5,9 @@ import type { ServiceRuntimeInputs } from '../../stacks/constructs/workloads/pla
 import { EdgeStack } from '../../stacks/edge-stack.js';
 import { WorkloadsStack } from '../../stacks/workloads-stack.js';
 
+/** The Route 53 zone of the API's domain, unless a test brings a certificate instead. */
+export const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
+
 /** Stand-ins for the network and cluster stacks' public properties. */
 export const network = {
   vpcId: 'vpc-0123456789abcdef0',
@@ -114,7 +117,11 @@ export function literalSecrets(value: unknown, path = ''): string[] {
 
 /** Synthesizes the workloads and edge stacks of a spec (dev name, reference figures) with stand-in inputs. */
 export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
-  const spec = parseSpec({ ...input, environment: { name: 'dev', ...input.environment } });
+  const spec = parseSpec({
+    ...input,
+    environment: { name: 'dev', ...input.environment },
+    apiGateway: { hostedZoneId: HOSTED_ZONE, ...input.apiGateway },
+  });
   const plan = planCapacity(spec);
   const app = Testing.app();
   const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime });
