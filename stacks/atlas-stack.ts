@@ -4,7 +4,7 @@ import { DataMongodbatlasAdvancedCluster } from '@cdktf/provider-mongodbatlas/li
 import { Project } from '@cdktf/provider-mongodbatlas/lib/project/index.js';
 import { MongodbatlasProvider } from '@cdktf/provider-mongodbatlas/lib/provider/index.js';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider/index.js';
-import { TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { TerraformLocal, TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AtlasKmsAccess } from './constructs/atlas/atlas-kms-access.js';
 import { AtlasPrivateEndpoint } from './constructs/atlas/atlas-private-endpoint.js';
@@ -154,7 +154,12 @@ export class AtlasStack extends PlatformStack {
       name: cluster.name,
       dependsOn: [endpoint.service],
     });
-    this.privateConnectionString = privateSrvConnectionString(connected, endpoint.vpcEndpoint.fqn);
+    // A local, so that other stacks read the one string rather than rebuild the expression.
+    this.privateConnectionString = new TerraformLocal(
+      this,
+      'private_srv_connection_string',
+      privateSrvConnectionString(connected, endpoint.vpcEndpoint.fqn),
+    ).asString;
     new TerraformOutput(this, 'private_connection_string', {
       value: this.privateConnectionString,
       description: 'mongodb+srv address of PromptContent through PrivateLink',

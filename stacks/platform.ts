@@ -9,10 +9,12 @@ import { IdentityStack } from './identity-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack } from './observability-stack.js';
 import type { PlatformStack } from './platform-stack.js';
+import { RegistryStack } from './registry-stack.js';
 import { WorkloadsStack } from './workloads-stack.js';
 
 /** Every stack of one environment, by name, in deployment order. */
 export interface Platform {
+  registry: RegistryStack;
   network: NetworkStack;
   cluster: ClusterStack;
   data: DataStack;
@@ -30,6 +32,7 @@ export interface Platform {
  */
 export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan): Platform {
   const props = { spec, plan };
+  const registry = new RegistryStack(app, props);
   const network = new NetworkStack(app, props);
   const cluster = new ClusterStack(app, { ...props, network });
   const data = new DataStack(app, { ...props, network, cluster });
@@ -39,6 +42,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
     ...props,
     network,
     cluster,
+    registry,
     runtime: {
       tokens: identity.tokens,
       data: data.connections,
@@ -55,7 +59,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   const observability = new ObservabilityStack(app, { ...props, cluster, data: data.monitoring });
   // The alarms look the ALB up by name, and the load balancer controller creates it for the edge Ingress.
   observability.addDependency(edge);
-  return { network, cluster, data, atlas, identity, workloads, edge, observability };
+  return { registry, network, cluster, data, atlas, identity, workloads, edge, observability };
 }
 
 /** The stacks of a platform in deployment order. */

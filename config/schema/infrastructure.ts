@@ -17,7 +17,14 @@ export const SERVICE_DATABASES = {
 export const ServiceVersionSchema = z
   .object({
     version: z.number().int().positive().describe('API version, routed at /api/<service>/v<N>'),
-    image: z.string().min(1).describe('Container image of this version'),
+    // Left out: the service's ECR repository of this environment at tag v<N> (dev), or at the digest
+    // given at deploy time in the Terraform variable image_digest_<service>_api_v<N> (prod).
+    // `sha256:<digest>` or a tag: that image of the ECR repository; with a `/`, a whole reference.
+    image: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._/:@-]*$/, 'a tag, sha256:<digest> or an image reference')
+      .optional()
+      .describe('Container image of this version'),
     // The reference document sizes one API deployment for the whole requirement; a version that
     // takes only part of the traffic (a canary v2, say) is sized for that share.
     loadShare: z
@@ -43,10 +50,10 @@ export const ServiceSchema = z
 export type Service = z.infer<typeof ServiceSchema>;
 
 const defaultServices: z.input<typeof ServiceSchema>[] = [
-  { name: 'promptcontent', port: 3001, versions: [{ version: 1, image: 'promptsales/promptcontent:v1' }] },
-  { name: 'promptads', port: 3002, versions: [{ version: 1, image: 'promptsales/promptads:v1' }] },
-  { name: 'promptcrm', port: 3003, versions: [{ version: 1, image: 'promptsales/promptcrm:v1' }] },
-  { name: 'business', port: 3004, versions: [{ version: 1, image: 'promptsales/business:v1' }] },
+  { name: 'promptcontent', port: 3001, versions: [{ version: 1 }] },
+  { name: 'promptads', port: 3002, versions: [{ version: 1 }] },
+  { name: 'promptcrm', port: 3003, versions: [{ version: 1 }] },
+  { name: 'business', port: 3004, versions: [{ version: 1 }] },
 ];
 
 /** Environment variables of one service's containers that the spec, not another stack, decides. */

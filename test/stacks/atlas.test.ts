@@ -90,7 +90,8 @@ describe('atlas stack', () => {
     const output = stack.output?.private_connection_string as Record<string, unknown>;
     expect(output.depends_on).toBeUndefined();
     const endpoint = Object.keys(stack.resource?.aws_vpc_endpoint ?? {})[0];
-    expect(output.value).toBe(
+    expect(output.value).toBe(`\${local.private_srv_connection_string}`);
+    expect((stack as { locals?: Record<string, unknown> }).locals?.private_srv_connection_string).toBe(
       `\${one([for entry in data.mongodbatlas_advanced_cluster.${name}.connection_strings[0].private_endpoint : entry.srv_connection_string if contains(entry.endpoints[*].endpoint_id, aws_vpc_endpoint.${endpoint}.id)])}`,
     );
   });

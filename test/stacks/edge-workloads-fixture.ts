@@ -61,6 +61,16 @@ export const runtime: ServiceRuntimeInputs = {
 
 export const identity = { tokens: runtime.tokens };
 
+/** Stand-in for the registry stack's repositories. */
+export const registry = {
+  repositoryUrls: Object.fromEntries(
+    ['promptcontent', 'promptads', 'promptcrm', 'business'].map((service) => [
+      service,
+      `111122223333.dkr.ecr.us-east-1.amazonaws.com/promptsales-dev/${service}`,
+    ]),
+  ),
+};
+
 export type Resource = Record<string, unknown> & {
   metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
 };
@@ -124,7 +134,7 @@ export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
   });
   const plan = planCapacity(spec);
   const app = Testing.app();
-  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime });
+  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime, registry });
   const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads, identity });
   return {
     spec,

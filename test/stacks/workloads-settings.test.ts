@@ -180,7 +180,11 @@ describe('workloads stack: migrations run before the pods', () => {
       expect(job.wait_for_completion).toBe(true);
       const pod = (job.spec as { template: { spec: PodSpec & { restart_policy: string } } }).template.spec;
       const [container] = pod.container as (Container & { image: string; args: string[] })[];
-      expect(container).toMatchObject({ image: deployment.image, args: spec.podRuntime.migration.command });
+      expect(container).toMatchObject({
+        image: (podSpecOf(deployment.name).container[0] as { image?: string } | undefined)?.image,
+        args: spec.podRuntime.migration.command,
+      });
+      expect(container?.image).toMatch(/\.dkr\.ecr\..*:v1$/);
       expect(container?.env_from).toEqual(podSpecOf(deployment.name).container[0]?.env_from);
       expect(pod.service_account_name).toBe(podSpecOf(deployment.name).service_account_name);
       expect(pod.restart_policy).toBe('Never');

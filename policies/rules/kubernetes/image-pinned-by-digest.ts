@@ -28,7 +28,7 @@ export const imagePinnedByDigest = defineRule({
   anchors: ['CKV_K8S_43'],
   deployReadiness: true,
   parameters: { environments: ['prod'] },
-  help: 'A tag can point at another image tomorrow; a digest cannot. In the environments listed, every container image must end in @sha256:<digest>, or in @${var.<name>} where the variable only admits sha256 digests (the digest CI pushed to ECR, given at deploy time).',
+  help: `A tag can point at another image tomorrow; a digest cannot. In the environments listed, every container image must end in @sha256:<digest>, or in @\${var.<name>} where the variable only admits sha256 digests (the digest CI pushed to ECR, given at deploy time).`,
   check(workload, context, { environments }) {
     const environment = context.stack.name.split('-')[0] ?? '';
     if (!(environments as readonly string[]).includes(environment)) return pass();

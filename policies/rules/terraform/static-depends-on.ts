@@ -15,8 +15,7 @@ export const staticDependsOn = defineRule({
   resourceTypes: [EVERY_BLOCK],
   anchors: [],
   deployReadiness: true,
-  help:
-    '`terraform init` rejects a depends_on entry that is an expression ("A single static variable reference is required"): an attribute, an index, a function or a ${…} template. cdktf writes a bare address for a resource\'s dependsOn but a template for a TerraformOutput\'s, so an output must not use dependsOn: read its value from a data source that depends on what it needs. Resources, data sources and outputs are all checked.',
+  help: `\`terraform init\` rejects a depends_on entry that is an expression ("A single static variable reference is required"): an attribute, an index, a function or a \${…} template. cdktf writes a bare address for a resource's dependsOn but a template for a TerraformOutput's, so an output must not use dependsOn: read its value from a data source that depends on what it needs. Resources, data sources and outputs are all checked.`,
   check(block) {
     const entries = list(block.values.depends_on);
     const bad = entries.filter((entry) => typeof entry !== 'string' || !STATIC_REFERENCE.test(entry));
