@@ -220,6 +220,11 @@ export const AddonsSchema = z
       .string()
       .regex(/^\d+[dhw]$/, 'a Prometheus duration such as 15d')
       .default('15d'),
+    // The EBS volume of each of the two Prometheus replicas.
+    prometheusVolumeSize: z
+      .string()
+      .regex(/^\d+Gi$/, 'a size such as 50Gi')
+      .default('50Gi'),
   })
   .strict()
   .prefault({});

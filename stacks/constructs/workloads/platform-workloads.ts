@@ -47,14 +47,6 @@ export class PlatformWorkloads extends Construct {
     super(scope, id);
     const { addons, plan, runtime } = props;
     this.namespace = addApiNamespace(this, props.namespace);
-    addMetricsServer(this, addons.metricsServer);
-    const prometheus = addKubePrometheusStack(
-      this,
-      addons.kubePrometheusStack,
-      props.namespace,
-      addons.prometheusRetention,
-    );
-    addPrometheusAdapter(this, addons.prometheusAdapter, prometheus);
     this.loadBalancerController = new LoadBalancerController(this, 'aws-load-balancer-controller', {
       chart: addons.awsLoadBalancerController,
       clusterName: props.clusterName,
@@ -62,7 +54,20 @@ export class PlatformWorkloads extends Construct {
       vpcId: props.vpcId,
       namePrefix: props.namePrefix,
     });
+    // The controller's webhook admits every Service (failurePolicy Fail): the other charts, whose
+    // Services it would refuse while its pods start, install after it.
+    const afterController = [this.loadBalancerController.release];
+    addMetricsServer(this, addons.metricsServer, afterController);
+    const prometheus = addKubePrometheusStack(
+      this,
+      addons.kubePrometheusStack,
+      props.namespace,
+      { retention: addons.prometheusRetention, volumeSize: addons.prometheusVolumeSize },
+      afterController,
+    );
+    addPrometheusAdapter(this, addons.prometheusAdapter, prometheus);
     addClusterAutoscaler(this, {
+      dependsOn: afterController,
       chart: addons.clusterAutoscaler,
       imageTag: addons.clusterAutoscalerImageTag,
       kubernetesVersion: props.kubernetesVersion,
@@ -77,6 +82,7 @@ export class PlatformWorkloads extends Construct {
       region: props.region,
       secretArns: referencedSecretArns(serviceRuntime.secrets),
       namePrefix: props.namePrefix,
+      dependsOn: afterController,
     });
 
     const namespace = this.namespace.metadata.name;
