@@ -33,6 +33,8 @@ export interface EdgeStackProps extends PlatformStackProps {
  */
 export class EdgeStack extends PlatformStack {
   readonly loadBalancerName: string;
+  /** The HTTP API's id (its metrics' ApiId dimension). */
+  readonly httpApiId: string;
 
   constructor(scope: Construct, props: EdgeStackProps) {
     super(scope, 'edge', props);
@@ -88,6 +90,8 @@ export class EdgeStack extends PlatformStack {
       audience: [props.identity.tokens.audience],
       logKeyArn: logKey.arn,
     });
+
+    this.httpApiId = api.api.id;
 
     new TerraformOutput(this, 'api_url', { value: `https://${spec.apiGateway.domainName}` });
     new TerraformOutput(this, 'api_domain_target', {

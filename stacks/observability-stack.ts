@@ -9,6 +9,8 @@ import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export interface ObservabilityStackProps extends PlatformStackProps {
   cluster: { nodeAutoscalingGroupName: string };
   data: DataMonitoringTargets;
+  /** The edge stack's HTTP API (its `$default` stage carries the metrics). */
+  edge: { httpApiId: string };
 }
 
 /**
@@ -64,18 +66,20 @@ export class ObservabilityStack extends PlatformStack {
     notifyingAlarm(this, 'alb-5xx-rate', {
       alarmName: name('alb-5xx-rate'),
       alarmDescription:
-        `Share of requests answered 5xx by the targets above the ${requirements.errorBudgetPercent} % daily ` +
-        'error allowance (reference document, Reliability)',
+        `Share of requests answered 5xx by the targets or by the load balancer itself above the ` +
+        `${requirements.errorBudgetPercent} % daily error allowance (reference document, Reliability)`,
       comparisonOperator: 'GreaterThanThreshold',
       threshold: requirements.errorBudgetPercent,
       evaluationPeriods,
       datapointsToAlarm: evaluationPeriods,
       metricQuery: [
         albMetric('errors', 'HTTPCode_Target_5XX_Count'),
+        // No target answered: 502/503/504 from the load balancer, which the targets' count never sees.
+        albMetric('elb_errors', 'HTTPCode_ELB_5XX_Count'),
         albMetric('requests', 'RequestCount'),
         {
           id: 'error_rate',
-          expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+          expression: 'IF(requests > 0, 100 * (FILL(errors, 0) + FILL(elb_errors, 0)) / requests, 0)',
           label: '5xx rate (%)',
           returnData: true,
         },
@@ -92,6 +96,51 @@ export class ObservabilityStack extends PlatformStack {
       extendedStatistic: `p${percentile}`,
       comparisonOperator: 'GreaterThanThreshold',
       threshold: milliseconds / 1000,
+      ...common,
+      topicArn: critical.arn,
+    });
+
+    // The HTTP API in front: what clients see, including the authorizer and the VPC link.
+    const apiDimensions = { ApiId: props.edge.httpApiId, Stage: '$default' };
+    const apiMetric = (id: string, metricName: string) => ({
+      id,
+      metric: {
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensions: apiDimensions,
+        period: periodSeconds,
+        stat: 'Sum',
+      },
+    });
+    notifyingAlarm(this, 'api-5xx-rate', {
+      alarmName: name('api-5xx-rate'),
+      alarmDescription: `Share of HTTP API requests answered 5xx above the ${requirements.errorBudgetPercent} % daily error allowance`,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: requirements.errorBudgetPercent,
+      evaluationPeriods,
+      datapointsToAlarm: evaluationPeriods,
+      metricQuery: [
+        apiMetric('errors', '5xx'),
+        apiMetric('requests', 'Count'),
+        {
+          id: 'error_rate',
+          expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+          label: 'HTTP API 5xx rate (%)',
+          returnData: true,
+        },
+      ],
+      topicArn: critical.arn,
+    });
+    notifyingAlarm(this, 'api-latency', {
+      alarmName: name('api-latency'),
+      alarmDescription: `p${percentile} HTTP API latency above the ${milliseconds} ms objective`,
+      namespace: 'AWS/ApiGateway',
+      metricName: 'Latency',
+      dimensions: apiDimensions,
+      extendedStatistic: `p${percentile}`,
+      comparisonOperator: 'GreaterThanThreshold',
+      // API Gateway reports Latency in milliseconds.
+      threshold: milliseconds,
       ...common,
       topicArn: critical.arn,
     });

@@ -56,7 +56,12 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   const edge = new EdgeStack(app, { ...props, network, cluster, workloads, identity });
   // The Ingress needs the load balancer controller and the Services that the workloads stack installs.
   edge.addDependency(workloads);
-  const observability = new ObservabilityStack(app, { ...props, cluster, data: data.monitoring });
+  const observability = new ObservabilityStack(app, {
+    ...props,
+    cluster,
+    data: data.monitoring,
+    edge: { httpApiId: edge.httpApiId },
+  });
   // The alarms look the ALB up by name, and the load balancer controller creates it for the edge Ingress.
   observability.addDependency(edge);
   return { registry, network, cluster, data, atlas, identity, workloads, edge, observability };
