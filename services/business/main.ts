@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  loadServiceRole,
+  shutdownOnSignals,
+} from '../kit/index.js';
 import { buildBusiness } from './app.js';
 import { type BusinessConfig, loadBusinessConfig, loadBusinessDatabaseUrl } from './config.js';
 import { migrateBusiness } from './migrate.js';
@@ -17,7 +23,7 @@ if (isMainModule(import.meta.url)) {
   if (process.argv[2] === 'migrate') {
     // `main migrate`: create the database if missing, apply pending migrations and exit (a deployment's migration job).
     const result = await Promise.resolve()
-      .then(() => migrateBusiness(loadBusinessDatabaseUrl()))
+      .then(() => migrateBusiness(loadBusinessDatabaseUrl(), loadServiceRole()))
       .catch(exitOnStartupFailure);
     process.stdout.write(
       `business: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,

@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  loadServiceRole,
+  shutdownOnSignals,
+} from '../kit/index.js';
 import { buildPromptAds } from './app.js';
 import { loadPromptAdsConfig, loadPromptAdsDatabaseUrl } from './config.js';
 import { migratePromptAds } from './migrate.js';
@@ -17,7 +23,7 @@ if (isMainModule(import.meta.url)) {
   if (process.argv[2] === 'migrate') {
     // `main migrate`: create the database if missing, apply pending migrations and exit (a deployment's migration job).
     const result = await Promise.resolve()
-      .then(() => migratePromptAds(loadPromptAdsDatabaseUrl()))
+      .then(() => migratePromptAds(loadPromptAdsDatabaseUrl(), loadServiceRole()))
       .catch(exitOnStartupFailure);
     process.stdout.write(
       `promptads: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,

@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  loadServiceRole,
+  shutdownOnSignals,
+} from '../kit/index.js';
 import { buildPromptCrm } from './app.js';
 import { loadPromptCrmConfig, loadPromptCrmDatabaseUrl, type PromptCrmConfig } from './config.js';
 import { migratePromptCrm } from './migrate.js';
@@ -17,7 +23,7 @@ if (isMainModule(import.meta.url)) {
   if (process.argv[2] === 'migrate') {
     // `main migrate`: apply pending migrations and exit (a deployment's migration job).
     const result = await Promise.resolve()
-      .then(() => migratePromptCrm(loadPromptCrmDatabaseUrl()))
+      .then(() => migratePromptCrm(loadPromptCrmDatabaseUrl(), loadServiceRole()))
       .catch(exitOnStartupFailure);
     process.stdout.write(
       `promptcrm: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
