@@ -67,6 +67,7 @@ export class WorkloadsStack extends PlatformStack {
         namespace: spec.workloads.namespace,
         specSettings: spec.workloads.settings,
         databaseCaBundlePath: spec.podRuntime.databaseCaBundlePath,
+        region,
       }),
     });
     this.namespace = workloads.namespace.metadata.name;

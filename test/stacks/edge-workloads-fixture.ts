@@ -38,12 +38,14 @@ export const runtime: ServiceRuntimeInputs = {
       port: 5432,
       database: 'promptsales',
       masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-postgres-AbCdEf',
+      clusterResourceId: 'cluster-POSTGRESRESOURCEID0123',
     },
     mysql: {
       host: 'promptsales-dev-mysql.cluster-abc.us-east-1.rds.amazonaws.com',
       port: 3306,
       database: 'business',
       masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-mysql-AbCdEf',
+      clusterResourceId: 'cluster-MYSQLRESOURCEID0123456',
     },
     redis: {
       host: 'master.promptsales-dev-redis.abc.use1.cache.amazonaws.com',
