@@ -10,7 +10,6 @@ import {
 } from '../kit/index.js';
 
 export const SERVICE = 'promptcrm';
-export const DEFAULT_PORT = 3003;
 
 const databaseVariables = {
   DATABASE_URL: z
@@ -20,7 +19,7 @@ const databaseVariables = {
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 };
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend(databaseVariables);
+const envSchema = kitEnvSchema({ service: SERVICE }).extend(databaseVariables);
 
 export interface PromptCrmConfig {
   kit: KitConfig;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resourcesOf as edgeResources, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
-import { environmentSpec, resourcesOf, type SynthesizedPlatform, synthesize } from './synth.js';
+import { synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { environmentSpec, resourceList, resourcesOf, type SynthesizedPlatform, synthesize } from './synth.js';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 
@@ -57,7 +57,7 @@ describe('registry stack', () => {
         services: [{ name: 'business', port: 3004, versions: [{ version: 1, image: DIGEST }] }],
       },
     });
-    const [deployment] = edgeResources(workloads, 'kubernetes_deployment_v1');
+    const [deployment] = resourceList(workloads, 'kubernetes_deployment_v1');
     expect(JSON.stringify(deployment)).toContain(
       `111122223333.dkr.ecr.us-east-1.amazonaws.com/promptsales-dev/business@${DIGEST}`,
     );

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Resource, resourcesOf, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { type Resource, resourceList } from './synth.js';
 
 let releases: Resource[];
 
@@ -10,7 +11,7 @@ const valuesOf = (chart: string) => {
 };
 
 beforeAll(() => {
-  releases = resourcesOf(synthEdgeAndWorkloads().workloads, 'helm_release');
+  releases = resourceList(synthEdgeAndWorkloads().workloads, 'helm_release');
 });
 
 describe('workloads stack: cluster add-ons', () => {
@@ -33,7 +34,7 @@ describe('workloads stack: cluster add-ons', () => {
   });
 
   it('installs every other chart after the load balancer controller, whose webhook admits Services', () => {
-    const controller = Object.entries(synthEdgeAndWorkloads().workloads.resource.helm_release ?? {}).find(
+    const controller = Object.entries(synthEdgeAndWorkloads().workloads.resource?.helm_release ?? {}).find(
       ([, release]) => release.chart === 'aws-load-balancer-controller',
     )?.[0];
     const direct = releases

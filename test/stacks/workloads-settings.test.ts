@@ -5,14 +5,8 @@ import type { Env } from '../../services/kit/config.js';
 import { loadPromptAdsConfig } from '../../services/promptads/config.js';
 import { loadPromptContentConfig } from '../../services/promptcontent/config.js';
 import { loadPromptCrmConfig } from '../../services/promptcrm/config.js';
-import {
-  kubernetesObject,
-  required,
-  resourcesOf,
-  runtime,
-  type SynthesizedStack,
-  synthEdgeAndWorkloads,
-} from './edge-workloads-fixture.js';
+import { kubernetesObject, required, runtime, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { resourceList, type SynthesizedStack } from './synth.js';
 
 interface Container {
   env?: { name: string; value: string }[];
@@ -43,7 +37,7 @@ function podSpecOf(name: string): PodSpec {
 }
 
 function externalSecrets(): ExternalSecret[] {
-  return resourcesOf(workloads, 'kubernetes_manifest')
+  return resourceList(workloads, 'kubernetes_manifest')
     .map((resource) => resource.manifest as { kind: string } & ExternalSecret)
     .filter((manifest) => manifest.kind === 'ExternalSecret');
 }
@@ -215,13 +209,13 @@ describe('workloads stack: migrations run before the pods', () => {
       `arn:aws:rds-db:us-east-1:${account}:dbuser:cluster-POSTGRESRESOURCEID0123/promptads_app`,
       `arn:aws:rds-db:us-east-1:${account}:dbuser:cluster-POSTGRESRESOURCEID0123/promptcrm_app`,
     ]);
-    const associations = resourcesOf(workloads, 'aws_eks_pod_identity_association').map((a) =>
+    const associations = resourceList(workloads, 'aws_eks_pod_identity_association').map((a) =>
       String(a.service_account),
     );
     for (const service of ['promptads', 'promptcrm', 'business', 'promptcontent']) {
-      expect(associations.some((account) => account.includes(`workloads_${service}-service-account_`))).toBe(
-        true,
-      );
+      expect(
+        associations.some((account: string) => account.includes(`workloads_${service}-service-account_`)),
+      ).toBe(true);
     }
   });
 
