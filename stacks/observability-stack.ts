@@ -53,16 +53,13 @@ export class ObservabilityStack extends PlatformStack {
 
     const alb = new DataAwsLb(this, 'alb', { name: edge.loadBalancerName });
     const albDimensions = { LoadBalancer: alb.arnSuffix };
-    const albMetric = (id: string, metricName: string) => ({
-      id,
-      metric: {
-        namespace: 'AWS/ApplicationELB',
-        metricName,
-        dimensions: albDimensions,
-        period: periodSeconds,
-        stat: 'Sum',
-      },
-    });
+    /** A metric-math input: the per-period sum of one metric. */
+    const sumOf =
+      (namespace: string, dimensions: Record<string, string>) => (id: string, metricName: string) => ({
+        id,
+        metric: { namespace, metricName, dimensions, period: periodSeconds, stat: 'Sum' },
+      });
+    const albMetric = sumOf('AWS/ApplicationELB', albDimensions);
     notifyingAlarm(this, 'alb-5xx-rate', {
       alarmName: name('alb-5xx-rate'),
       alarmDescription:
@@ -102,16 +99,7 @@ export class ObservabilityStack extends PlatformStack {
 
     // The HTTP API in front: what clients see, including the authorizer and the VPC link.
     const apiDimensions = { ApiId: props.edge.httpApiId, Stage: '$default' };
-    const apiMetric = (id: string, metricName: string) => ({
-      id,
-      metric: {
-        namespace: 'AWS/ApiGateway',
-        metricName,
-        dimensions: apiDimensions,
-        period: periodSeconds,
-        stat: 'Sum',
-      },
-    });
+    const apiMetric = sumOf('AWS/ApiGateway', apiDimensions);
     notifyingAlarm(this, 'api-5xx-rate', {
       alarmName: name('api-5xx-rate'),
       alarmDescription: `Share of HTTP API requests answered 5xx above the ${requirements.errorBudgetPercent} % daily error allowance`,
