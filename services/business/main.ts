@@ -4,6 +4,7 @@ import {
   listen,
   loadServiceRole,
   shutdownOnSignals,
+  superviseProcesses,
 } from '../kit/index.js';
 import { buildBusiness } from './app.js';
 import { type BusinessConfig, loadBusinessConfig, loadBusinessDatabaseUrl } from './config.js';
@@ -28,7 +29,7 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `business: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'business listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);

@@ -4,6 +4,7 @@ import {
   listen,
   loadServiceRole,
   shutdownOnSignals,
+  superviseProcesses,
 } from '../kit/index.js';
 import { buildPromptAds } from './app.js';
 import { loadPromptAdsConfig, loadPromptAdsDatabaseUrl } from './config.js';
@@ -28,7 +29,7 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `promptads: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'promptads listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);

@@ -4,6 +4,7 @@ import {
   listen,
   loadServiceRole,
   shutdownOnSignals,
+  superviseProcesses,
 } from '../kit/index.js';
 import { buildPromptCrm } from './app.js';
 import { loadPromptCrmConfig, loadPromptCrmDatabaseUrl, type PromptCrmConfig } from './config.js';
@@ -28,7 +29,7 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `promptcrm: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'promptcrm listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);
