@@ -59,79 +59,78 @@ export class ObservabilityStack extends PlatformStack {
         id,
         metric: { namespace, metricName, dimensions, period: periodSeconds, stat: 'Sum' },
       });
+    /** The share of requests answered 5xx, in percent, against the daily error allowance. */
+    const errorRateAlarm = (
+      id: string,
+      description: string,
+      inputs: ReturnType<ReturnType<typeof sumOf>>[],
+      expression: string,
+    ) =>
+      notifyingAlarm(this, id, {
+        alarmName: name(id),
+        alarmDescription: `${description} above the ${requirements.errorBudgetPercent} % daily error allowance (reference document, Reliability)`,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: requirements.errorBudgetPercent,
+        evaluationPeriods,
+        datapointsToAlarm: evaluationPeriods,
+        metricQuery: [...inputs, { id: 'error_rate', expression, label: '5xx rate (%)', returnData: true }],
+        topicArn: critical.arn,
+      });
+    const { percentile, milliseconds } = requirements.latencyObjective;
+    /** The latency objective's percentile of one metric; `threshold` in the metric's own unit. */
+    const latencyAlarm = (
+      id: string,
+      what: string,
+      metric: { namespace: string; metricName: string; dimensions: Record<string, string> },
+      threshold: number,
+    ) =>
+      notifyingAlarm(this, id, {
+        alarmName: name(id),
+        alarmDescription: `p${percentile} ${what} above the ${milliseconds} ms objective`,
+        ...metric,
+        extendedStatistic: `p${percentile}`,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold,
+        ...common,
+        topicArn: critical.arn,
+      });
+
     const albMetric = sumOf('AWS/ApplicationELB', albDimensions);
-    notifyingAlarm(this, 'alb-5xx-rate', {
-      alarmName: name('alb-5xx-rate'),
-      alarmDescription:
-        `Share of requests answered 5xx by the targets or by the load balancer itself above the ` +
-        `${requirements.errorBudgetPercent} % daily error allowance (reference document, Reliability)`,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: requirements.errorBudgetPercent,
-      evaluationPeriods,
-      datapointsToAlarm: evaluationPeriods,
-      metricQuery: [
+    errorRateAlarm(
+      'alb-5xx-rate',
+      'Share of requests answered 5xx by the targets or by the load balancer itself',
+      [
         albMetric('errors', 'HTTPCode_Target_5XX_Count'),
         // No target answered: 502/503/504 from the load balancer, which the targets' count never sees.
         albMetric('elb_errors', 'HTTPCode_ELB_5XX_Count'),
         albMetric('requests', 'RequestCount'),
-        {
-          id: 'error_rate',
-          expression: 'IF(requests > 0, 100 * (FILL(errors, 0) + FILL(elb_errors, 0)) / requests, 0)',
-          label: '5xx rate (%)',
-          returnData: true,
-        },
       ],
-      topicArn: critical.arn,
-    });
-    const { percentile, milliseconds } = requirements.latencyObjective;
-    notifyingAlarm(this, 'alb-latency', {
-      alarmName: name('alb-latency'),
-      alarmDescription: `p${percentile} target response time above the ${milliseconds} ms objective`,
-      namespace: 'AWS/ApplicationELB',
-      metricName: 'TargetResponseTime',
-      dimensions: albDimensions,
-      extendedStatistic: `p${percentile}`,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: milliseconds / 1000,
-      ...common,
-      topicArn: critical.arn,
-    });
+      'IF(requests > 0, 100 * (FILL(errors, 0) + FILL(elb_errors, 0)) / requests, 0)',
+    );
+    // TargetResponseTime is in seconds.
+    latencyAlarm(
+      'alb-latency',
+      'target response time',
+      { namespace: 'AWS/ApplicationELB', metricName: 'TargetResponseTime', dimensions: albDimensions },
+      milliseconds / 1000,
+    );
 
     // The HTTP API in front: what clients see, including the authorizer and the VPC link.
     const apiDimensions = { ApiId: props.edge.httpApiId, Stage: '$default' };
     const apiMetric = sumOf('AWS/ApiGateway', apiDimensions);
-    notifyingAlarm(this, 'api-5xx-rate', {
-      alarmName: name('api-5xx-rate'),
-      alarmDescription: `Share of HTTP API requests answered 5xx above the ${requirements.errorBudgetPercent} % daily error allowance`,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: requirements.errorBudgetPercent,
-      evaluationPeriods,
-      datapointsToAlarm: evaluationPeriods,
-      metricQuery: [
-        apiMetric('errors', '5xx'),
-        apiMetric('requests', 'Count'),
-        {
-          id: 'error_rate',
-          expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
-          label: 'HTTP API 5xx rate (%)',
-          returnData: true,
-        },
-      ],
-      topicArn: critical.arn,
-    });
-    notifyingAlarm(this, 'api-latency', {
-      alarmName: name('api-latency'),
-      alarmDescription: `p${percentile} HTTP API latency above the ${milliseconds} ms objective`,
-      namespace: 'AWS/ApiGateway',
-      metricName: 'Latency',
-      dimensions: apiDimensions,
-      extendedStatistic: `p${percentile}`,
-      comparisonOperator: 'GreaterThanThreshold',
-      // API Gateway reports Latency in milliseconds.
-      threshold: milliseconds,
-      ...common,
-      topicArn: critical.arn,
-    });
+    errorRateAlarm(
+      'api-5xx-rate',
+      'Share of HTTP API requests answered 5xx',
+      [apiMetric('errors', '5xx'), apiMetric('requests', 'Count')],
+      'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+    );
+    // API Gateway reports Latency in milliseconds.
+    latencyAlarm(
+      'api-latency',
+      'HTTP API latency',
+      { namespace: 'AWS/ApiGateway', metricName: 'Latency', dimensions: apiDimensions },
+      milliseconds,
+    );
 
     notifyingAlarm(this, 'node-cpu', {
       alarmName: name('node-cpu'),
