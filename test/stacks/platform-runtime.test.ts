@@ -73,10 +73,13 @@ describe('platform: secrets reach the pods through the External Secrets Operator
     ]);
   });
 
-  it('syncs one Secret per service, from secrets of the data and identity stacks only', () => {
+  it("syncs one Secret per service and one per Aurora service's migration job, from secrets of the data and identity stacks only", () => {
     const externalSecrets = manifests('ExternalSecret');
     expect(externalSecrets.map((s) => s.metadata.name).sort()).toEqual(
-      prod.spec.workloads.services.map((s) => `${s.name}-secrets`).sort(),
+      [
+        ...prod.spec.workloads.services.map((s) => `${s.name}-secrets`),
+        ...['promptads', 'promptcrm', 'business'].map((service) => `${service}-migration-secrets`),
+      ].sort(),
     );
     for (const secret of externalSecrets) {
       const spec = secret.spec as { secretStoreRef: unknown; data: { remoteRef: { key: string } }[] };
@@ -189,6 +192,7 @@ describe('platform: one token issuer, in the identity stack', () => {
     const portalScopes = portal?.allowed_oauth_scopes as string[];
     expect(portalScopes.some((scope) => scope.endsWith('/business:admin'))).toBe(true);
     expect(portalScopes.some((scope) => scope.endsWith('/business:delegate'))).toBe(false);
+    expect(portalScopes.some((scope) => scope.endsWith('/promptcontent:approve'))).toBe(true);
     const version = onlyResource(identity, 'aws_secretsmanager_secret_version');
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(.*client_secret.*\)\}$/);
     expect(onlyResource(identity, 'aws_secretsmanager_secret').kms_key_id).toMatch(/^\$\{aws_kms_key\./);
@@ -262,7 +266,7 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
 
   it('refuses an image built for another Kubernetes minor version than the cluster', () => {
     expect(() => synthesize(environmentSpec('dev', { cluster: { kubernetesVersion: '1.32' } }))).toThrow(
-      /addons\.clusterAutoscalerImageTag: v1\.33\.0 does not match cluster\.kubernetesVersion 1\.32/,
+      /addons\.clusterAutoscalerImageTag: v1\.35\.2 does not match cluster\.kubernetesVersion 1\.32/,
     );
   });
 
