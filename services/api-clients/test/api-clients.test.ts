@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import createClient from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusinessHarness, startBusinessHarness } from '../../business/test/harness.js';
@@ -62,6 +62,15 @@ const BANNER = `/**
 
 `;
 
+/** A typed client of the service `app` runs, served on a random port, sending `headers` with every call. */
+async function clientOf<Paths extends object>(
+  name: ServiceName,
+  app: FastifyInstance,
+  headers: Record<string, string>,
+): Promise<Client<Paths>> {
+  return createClient<Paths>({ baseUrl: await serve(name, app), headers });
+}
+
 async function generatedClient(name: ServiceName): Promise<string> {
   return BANNER + astToString(await openapiTS(documents.get(name) as Parameters<typeof openapiTS>[0]));
 }
@@ -74,11 +83,10 @@ function itMatchesTheCommittedClient(name: ServiceName) {
 
 describe('PromptContent', () => {
   let h: ContentHarness;
-  let client: ReturnType<typeof createClient<promptcontent.paths>>;
+  let client: Client<promptcontent.paths>;
   beforeAll(async () => {
     h = await startContent('api_clients_content');
-    const baseUrl = await serve('promptcontent', h.app);
-    client = createClient<promptcontent.paths>({ baseUrl, headers: await h.authorization() });
+    client = await clientOf('promptcontent', h.app, await h.authorization());
   });
   afterAll(() => h?.close());
 
@@ -112,11 +120,10 @@ describe('PromptContent', () => {
 
 describe('PromptCrm', () => {
   let h: CrmHarness;
-  let client: ReturnType<typeof createClient<promptcrm.paths>>;
+  let client: Client<promptcrm.paths>;
   beforeAll(async () => {
     h = await startCrm('api_clients_crm');
-    const baseUrl = await serve('promptcrm', h.app);
-    client = createClient<promptcrm.paths>({ baseUrl, headers: await h.authorization() });
+    client = await clientOf('promptcrm', h.app, await h.authorization());
   });
   afterAll(() => h?.close());
 
@@ -149,14 +156,10 @@ describe('PromptCrm', () => {
 
 describe('PromptAds', () => {
   let h: AdsHarness;
-  let client: ReturnType<typeof createClient<promptads.paths>>;
+  let client: Client<promptads.paths>;
   beforeAll(async () => {
     h = await startAdsHarness('api_clients_ads');
-    const baseUrl = await serve('promptads', h.app);
-    client = createClient<promptads.paths>({
-      baseUrl,
-      headers: { authorization: `Bearer ${await h.token()}` },
-    });
+    client = await clientOf('promptads', h.app, { authorization: `Bearer ${await h.token()}` });
   });
   afterAll(() => h?.close());
 
@@ -192,14 +195,10 @@ describe('PromptAds', () => {
 
 describe('Business', () => {
   let h: BusinessHarness;
-  let client: ReturnType<typeof createClient<business.paths>>;
+  let client: Client<business.paths>;
   beforeAll(async () => {
     h = await startBusinessHarness('api_clients_business');
-    const baseUrl = await serve('business', h.app);
-    client = createClient<business.paths>({
-      baseUrl,
-      headers: { authorization: `Bearer ${await h.token()}` },
-    });
+    client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token()}` });
   });
   afterAll(() => h?.close());
 
