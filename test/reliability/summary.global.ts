@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { describeMachine } from '../../bench/machine.js';
-import { alignColumns } from '../../bin/report/format.js';
+import { alignColumns } from '../../lib/columns.js';
 import type { ReliabilityRecord } from './support/summary.js';
 
 const RESULTS_DIR = new URL('../../bench/results/', import.meta.url);
