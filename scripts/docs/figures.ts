@@ -1,0 +1,120 @@
+import { BLOCKS } from './blocks.js';
+import { FORMATS, writtenForms } from './formats.js';
+import { resolvePath } from './paths.js';
+import type { FigureSource, FigureSources } from './sources.js';
+
+/**
+ * Figures in the docs live between markers and are written by `npm run docs:figures`:
+ *
+ *   <!-- figure bench:synth.deepImports.wallMs as s -->4.5 s<!-- /figure -->
+ *   <!-- table bench:services -->
+ *   | generated table |
+ *   <!-- /table -->
+ *
+ * `bench` is the newest `bench/results/<date>.json`, `reliability` the newest
+ * `bench/results/reliability-<date>.json`, `rules` the policy rule catalogue. A figure's path is
+ * `@file` (the file it comes from) or an address inside the file (see paths.ts).
+ */
+const INLINE = /<!-- figure (\w+):(.+?) as (\S+) -->(.*?)<!-- \/figure -->/g;
+const BLOCK = /<!-- table (\w+):([\w-]+) -->\n([\s\S]*?)<!-- \/table -->/g;
+const OPENINGS = /<!-- (figure|table) /g;
+
+const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+export class FigureError extends Error {}
+
+function sourceOf(sources: FigureSources, kind: string, where: string): FigureSource {
+  const source = sources[kind];
+  if (!source)
+    throw new FigureError(`${where}: no source "${kind}" (one of ${Object.keys(sources).join(', ')})`);
+  return source;
+}
+
+/** The page with every marker filled from the sources; throws naming page and line on a bad marker. */
+export function renderFigures(page: string, text: string, sources: FigureSources): string {
+  const opened = [...text.matchAll(OPENINGS)].length;
+  const closed = [...text.matchAll(INLINE)].length + [...text.matchAll(BLOCK)].length;
+  if (opened !== closed) {
+    throw new FigureError(
+      `${page}: ${opened - closed} figure marker(s) not of the form ` +
+        '"<!-- figure kind:path as format -->…<!-- /figure -->" or "<!-- table kind:name -->\\n…<!-- /table -->"',
+    );
+  }
+  const withBlocks = text.replace(BLOCK, (whole, kind: string, name: string, _old, offset: number) => {
+    const where = `${page}:${lineOf(text, offset)}`;
+    const block = BLOCKS[`${kind}:${name}`];
+    if (!block)
+      throw new FigureError(
+        `${where}: no generated table "${kind}:${name}" (${Object.keys(BLOCKS).join(', ')})`,
+      );
+    const opening = whole.slice(0, whole.indexOf('\n') + 1);
+    return `${opening}${block(sourceOf(sources, kind, where))}\n<!-- /table -->`;
+  });
+  return withBlocks.replace(
+    INLINE,
+    (_whole, kind: string, path: string, format: string, _old, offset: number) => {
+      const where = `${page}:${lineOf(withBlocks, offset)}`;
+      const source = sourceOf(sources, kind, where);
+      const write = FORMATS[format];
+      if (!write)
+        throw new FigureError(`${where}: no format "${format}" (${Object.keys(FORMATS).join(', ')})`);
+      const value = path === '@file' ? source.file : resolvePath(source.data, path);
+      if (value === undefined) throw new FigureError(`${where}: ${source.file} has no figure ${path}`);
+      try {
+        return `<!-- figure ${kind}:${path} as ${format} -->${write(value)}<!-- /figure -->`;
+      } catch (error) {
+        throw new FigureError(`${where}: ${kind}:${path}: ${(error as Error).message}`);
+      }
+    },
+  );
+}
+
+export interface LooseFigure {
+  line: number;
+  /** Offset in the page, to keep findings in reading order. */
+  index: number;
+  text: string;
+  file: string;
+}
+
+/** Code blocks, markers and comments blanked out, line breaks kept: the prose a reader sees. */
+function prose(text: string): string {
+  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
+  return text
+    .replace(BLOCK, blank)
+    .replace(INLINE, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/^(```|~~~)[\s\S]*?^\1/gm, blank);
+}
+
+function measuredForms(source: FigureSource): string[] {
+  const forms: string[] = [];
+  const walk = (value: unknown, key: string, parentKey: string) => {
+    if (typeof value === 'number') forms.push(...writtenForms(key, parentKey, value));
+    else if (Array.isArray(value)) for (const item of value) walk(item, key, parentKey);
+    else if (typeof value === 'object' && value !== null)
+      for (const [child, item] of Object.entries(value)) walk(item, child, key);
+  };
+  walk(source.data, '', '');
+  // A figure of one or two characters ("5 ms") says too little to be told from any other number.
+  return forms
+    .flatMap((form) => [form, form.replaceAll(',', '')])
+    .filter((form) => form.replace(/\D/g, '').length >= 2);
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Measured figures written by hand, outside a marker: they go stale when the benchmarks run again. */
+export function looseFigures(text: string, results: FigureSource[]): LooseFigure[] {
+  const seen = prose(text);
+  const found = new Map<string, LooseFigure>();
+  for (const source of results) {
+    for (const form of new Set(measuredForms(source))) {
+      for (const match of seen.matchAll(new RegExp(`(?<![\\d.,])${literal(form)}(?![\\d])`, 'g'))) {
+        const line = lineOf(seen, match.index);
+        found.set(`${match.index}:${form}`, { line, index: match.index, text: form, file: source.file });
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.index - b.index);
+}
