@@ -1,3 +1,5 @@
+import type { Machine } from '../../bench/machine.js';
+import { type CheckOutcome, RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
 import { FORMATS } from './formats.js';
 import type { CatalogueRule } from './rule-catalogue.js';
 import type { FigureSource } from './sources.js';
@@ -13,15 +15,6 @@ export const BLOCKS: Record<string, (source: FigureSource) => string> = {
   'reliability:totals': reliabilityTotals,
   'rules:catalogue': catalogueTable,
 };
-
-interface Machine {
-  cores: number;
-  cpuModel: string;
-  memoryGiB: number;
-  node: string;
-  platform: string;
-  loadAverageAtStart: number[];
-}
 
 interface ProcessFigures {
   wallMs: number;
@@ -47,19 +40,12 @@ interface BenchResults {
   };
 }
 
-interface ReliabilityRecord {
-  check: string;
-  subject: string;
-  passed: boolean;
-  figures: Record<string, number | string>;
-}
-
 interface ReliabilityResults {
   date: string;
   machine: Machine;
   durationSeconds: number;
   totals: Record<string, number | string>;
-  records: ReliabilityRecord[];
+  records: CheckOutcome[];
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -118,18 +104,7 @@ function servicesTable(source: FigureSource): string {
 
 function reliabilityTable(source: FigureSource): string {
   const { records } = source.data as ReliabilityResults;
-  return markdownTable(
-    ['check', 'subject', 'result', 'figures'],
-    ['l', 'l', 'l', 'l'],
-    records.map((r) => [
-      r.check,
-      r.subject,
-      r.passed ? 'held' : 'FAILED',
-      Object.entries(r.figures)
-        .map(([name, value]) => `${name} ${value}`)
-        .join(', '),
-    ]),
-  );
+  return markdownTable(RELIABILITY_COLUMNS, ['l', 'l', 'l', 'l'], records.map(reliabilityRow));
 }
 
 function reliabilityTotals(source: FigureSource): string {

@@ -1,5 +1,6 @@
 import { BLOCKS } from './blocks.js';
 import { FORMATS, writtenForms } from './formats.js';
+import { blank, withoutCodeBlocks } from './markdown.js';
 import { resolvePath } from './paths.js';
 import type { FigureSource, FigureSources } from './sources.js';
 
@@ -79,12 +80,12 @@ export interface LooseFigure {
 
 /** Code blocks, markers and comments blanked out, line breaks kept: the prose a reader sees. */
 function prose(text: string): string {
-  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
-  return text
-    .replace(BLOCK, blank)
-    .replace(INLINE, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/^(```|~~~)[\s\S]*?^\1/gm, blank);
+  return withoutCodeBlocks(
+    text
+      .replace(BLOCK, blank)
+      .replace(INLINE, blank)
+      .replace(/<!--[\s\S]*?-->/g, blank),
+  );
 }
 
 function measuredForms(source: FigureSource): string[] {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { blank, withoutCodeBlocks } from './markdown.js';
 
 export interface BrokenLink {
   page: string;
@@ -9,10 +10,7 @@ export interface BrokenLink {
 }
 
 /** Text with fenced code blocks and inline code blanked out, line breaks kept. */
-function outsideCode(text: string): string {
-  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
-  return text.replace(/^(```|~~~)[\s\S]*?^\1/gm, blank).replace(/`[^`\n]*`/g, blank);
-}
+const outsideCode = (text: string) => withoutCodeBlocks(text).replace(/`[^`\n]*`/g, blank);
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
 export function headingAnchor(heading: string): string {
@@ -27,7 +25,7 @@ export function headingAnchor(heading: string): string {
 export function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  const text = markdown.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
+  const text = withoutCodeBlocks(markdown);
   for (const match of text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
     const base = headingAnchor(match[1]!);
     const seen = counts.get(base) ?? 0;
