@@ -1,6 +1,6 @@
 import { BLOCKS } from './blocks.js';
 import { FORMATS, writtenForms } from './formats.js';
-import { blank, withoutCodeBlocks } from './markdown.js';
+import { blank, outsideCodeBlocks, withoutCodeBlocks } from './markdown.js';
 import { resolvePath } from './paths.js';
 import type { FigureSource, FigureSources } from './sources.js';
 
@@ -19,6 +19,7 @@ import type { FigureSource, FigureSources } from './sources.js';
 const INLINE = /<!-- figure (\w+):(.+?) as (\S+) -->(.*?)<!-- \/figure -->/g;
 const BLOCK = /<!-- table (\w+):([\w-]+) -->\n([\s\S]*?)<!-- \/table -->/g;
 const OPENINGS = /<!-- (figure|table) /g;
+const MARKER = new RegExp(`${BLOCK.source}|${INLINE.source}`, 'g');
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -33,41 +34,43 @@ function sourceOf(sources: FigureSources, kind: string, where: string): FigureSo
 
 /** The page with every marker filled from the sources; throws naming page and line on a bad marker. */
 export function renderFigures(page: string, text: string, sources: FigureSources): string {
-  const opened = [...text.matchAll(OPENINGS)].length;
-  const closed = [...text.matchAll(INLINE)].length + [...text.matchAll(BLOCK)].length;
-  if (opened !== closed) {
-    throw new FigureError(
-      `${page}: ${opened - closed} figure marker(s) not of the form ` +
-        '"<!-- figure kind:path as format -->…<!-- /figure -->" or "<!-- table kind:name -->\\n…<!-- /table -->"',
-    );
-  }
-  const withBlocks = text.replace(BLOCK, (whole, kind: string, name: string, _old, offset: number) => {
-    const where = `${page}:${lineOf(text, offset)}`;
-    const block = BLOCKS[`${kind}:${name}`];
-    if (!block)
+  return outsideCodeBlocks(text, (part, offset) => {
+    const opened = [...part.matchAll(OPENINGS)].length;
+    const closed = [...part.matchAll(MARKER)].length;
+    if (opened !== closed) {
       throw new FigureError(
-        `${where}: no generated table "${kind}:${name}" (${Object.keys(BLOCKS).join(', ')})`,
+        `${page}: ${opened - closed} figure marker(s) not of the form ` +
+          '"<!-- figure kind:path as format -->…<!-- /figure -->" or "<!-- table kind:name -->\\n…<!-- /table -->"',
       );
-    const opening = whole.slice(0, whole.indexOf('\n') + 1);
-    return `${opening}${block(sourceOf(sources, kind, where))}\n<!-- /table -->`;
-  });
-  return withBlocks.replace(
-    INLINE,
-    (_whole, kind: string, path: string, format: string, _old, offset: number) => {
-      const where = `${page}:${lineOf(withBlocks, offset)}`;
-      const source = sourceOf(sources, kind, where);
-      const write = FORMATS[format];
-      if (!write)
-        throw new FigureError(`${where}: no format "${format}" (${Object.keys(FORMATS).join(', ')})`);
-      const value = path === '@file' ? source.file : resolvePath(source.data, path);
-      if (value === undefined) throw new FigureError(`${where}: ${source.file} has no figure ${path}`);
-      try {
-        return `<!-- figure ${kind}:${path} as ${format} -->${write(value)}<!-- /figure -->`;
-      } catch (error) {
-        throw new FigureError(`${where}: ${kind}:${path}: ${(error as Error).message}`);
+    }
+    return part.replace(MARKER, (whole, ...groups) => {
+      const where = `${page}:${lineOf(text, offset + (groups.at(-2) as number))}`;
+      const [blockKind, blockName, , kind, path, format] = groups as (string | undefined)[];
+      if (blockKind !== undefined && blockName !== undefined) {
+        const block = BLOCKS[`${blockKind}:${blockName}`];
+        if (!block) {
+          throw new FigureError(
+            `${where}: no generated table "${blockKind}:${blockName}" (${Object.keys(BLOCKS).join(', ')})`,
+          );
+        }
+        const opening = whole.slice(0, whole.indexOf('\n') + 1);
+        return `${opening}${block(sourceOf(sources, blockKind, where))}\n<!-- /table -->`;
       }
-    },
-  );
+      return `<!-- figure ${kind}:${path} as ${format} -->${figure(sourceOf(sources, kind!, where), path!, format!, where)}<!-- /figure -->`;
+    });
+  });
+}
+
+function figure(source: FigureSource, path: string, format: string, where: string): string {
+  const write = FORMATS[format];
+  if (!write) throw new FigureError(`${where}: no format "${format}" (${Object.keys(FORMATS).join(', ')})`);
+  const value = path === '@file' ? source.file : resolvePath(source.data, path);
+  if (value === undefined) throw new FigureError(`${where}: ${source.file} has no figure ${path}`);
+  try {
+    return write(value);
+  } catch (error) {
+    throw new FigureError(`${where}: ${path}: ${(error as Error).message}`);
+  }
 }
 
 export interface LooseFigure {

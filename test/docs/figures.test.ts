@@ -63,6 +63,11 @@ describe('renderFigures', () => {
     expect(renderFigures('p.md', rendered, sources)).toBe(rendered);
   });
 
+  it('leaves markers inside a code block alone: they are examples', () => {
+    const page = '```markdown\n<!-- figure bench:cli.medianWallMs as s -->9 s<!-- /figure -->\n```\n';
+    expect(renderFigures('p.md', page, sources)).toBe(page);
+  });
+
   it('adds up the fault checks for the reliability totals', () => {
     const reliability = {
       file: 'bench/results/reliability-2030-01-02.json',
