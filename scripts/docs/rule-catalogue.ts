@@ -1,5 +1,5 @@
 import type { Rule } from '../../policies/engine/rule.js';
-import { rulesInPack } from '../../policies/packs.js';
+import { PACKS, rulesInPack } from '../../policies/packs.js';
 import { RULES } from '../../policies/rules/index.js';
 import type { FigureSource } from './sources.js';
 
@@ -22,10 +22,9 @@ const parameterText = (rule: Rule): string | null => {
     .join(', ');
 };
 
-/** The policy rules as the docs list them: counts per pack and one row per rule. */
+/** The policy rules as the docs list them: how many each pack holds and one row per rule. */
 export function ruleCatalogue(rules: readonly Rule[] = RULES): FigureSource {
-  const nfr = new Set(rulesInPack('nfr', rules));
-  const aws = new Set(rulesInPack('aws', rules));
+  const packs = PACKS.map((pack) => ({ pack, members: new Set(rulesInPack(pack, rules)) }));
   const catalogue: CatalogueRule[] = rules.map((rule) => ({
     id: rule.id,
     severity: rule.severity,
@@ -34,10 +33,14 @@ export function ruleCatalogue(rules: readonly Rule[] = RULES): FigureSource {
     section: rule.requirement?.section ?? null,
     anchors: rule.anchors,
     parameters: parameterText(rule),
-    packs: ['all', ...(nfr.has(rule) ? ['nfr'] : []), ...(aws.has(rule) ? ['aws'] : [])],
+    packs: packs.filter(({ members }) => members.has(rule)).map(({ pack }) => pack),
   }));
   return {
     file: 'policies/rules/index.ts',
-    data: { count: rules.length, packs: { nfr: nfr.size, aws: aws.size }, rules: catalogue },
+    data: {
+      count: rules.length,
+      packs: Object.fromEntries(packs.map(({ pack, members }) => [pack, members.size])),
+      rules: catalogue,
+    },
   };
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { pass } from '../../policies/engine/model.js';
+import type { Rule } from '../../policies/engine/rule.js';
 import { FigureError, looseFigures, renderFigures } from '../../scripts/docs/figures.js';
 import { docPages } from '../../scripts/docs/pages.js';
-import { ruleCatalogue } from '../../scripts/docs/rule-catalogue.js';
+import { type CatalogueRule, ruleCatalogue } from '../../scripts/docs/rule-catalogue.js';
 import { everyResult, type FigureSources, newestResults } from '../../scripts/docs/sources.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -112,6 +114,46 @@ describe('renderFigures', () => {
     expect(at('<!-- figure bench:date as s --><!-- /figure -->')).toThrow(
       /expected a number, got "2030-01-02"/,
     );
+  });
+});
+
+describe('ruleCatalogue', () => {
+  it('counts the rules of each pack and writes their parameters as the SARIF shows them', () => {
+    const base = {
+      severity: 'high' as const,
+      resourceTypes: ['aws_s3_bucket'],
+      help: 'h',
+      check: () => pass(),
+    };
+    const rules: Rule[] = [
+      { ...base, id: 'a', title: 'A', anchors: ['CKV_AWS_21'], parameters: { minimumDays: 30 } },
+      {
+        ...base,
+        id: 'b',
+        title: 'B',
+        anchors: [],
+        requirement: { section: 'Security', text: 't' },
+        parameters: {},
+      },
+      {
+        ...base,
+        id: 'c',
+        title: 'C',
+        anchors: ['Prowler:x'],
+        parameters: { accepted: ['TLS1_2'], version: '1.31' },
+      },
+    ];
+    const { data } = ruleCatalogue(rules) as {
+      data: { count: number; packs: Record<string, number>; rules: CatalogueRule[] };
+    };
+    // a: aws anchor; b: a requirement (nfr); c: an anchor no IaC scanner has (all only)
+    expect(data.count).toBe(3);
+    expect(data.packs).toMatchObject({ all: 3, nfr: 1, aws: 1 });
+    expect(data.rules.map((rule) => [rule.id, rule.packs, rule.parameters, rule.section])).toEqual([
+      ['a', ['all', 'aws'], 'minimumDays=30', null],
+      ['b', ['all', 'nfr'], null, 'Security'],
+      ['c', ['all'], 'accepted=["TLS1_2"], version="1.31"', null],
+    ]);
   });
 });
 
