@@ -1,15 +1,33 @@
 /**
  * `npm run bench`: measures, prints and records; it asserts nothing. Synthesis (deep imports against
- * the provider barrels, in the same run), the CLI's cold start, the policy scan and the services
- * under load. Results go to bench/results/<date>.json with the machine they were measured on.
+ * the provider barrels, in the same run), the compiled CLI's cold start against `node -e 0`, a cold
+ * `tsc -b`, the policy scan and the services under load. Results go to bench/results/<date>.json with
+ * the machine they were measured on.
+ *
+ * `npm run bench -- --only cli,typecheck` measures some sections and updates them in the day's file,
+ * keeping the others (the policy scan needs the synthesis).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { alignColumns } from '../bin/report/format.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { alignColumns } from '../lib/columns.js';
 import { benchmarkCommand } from './cli.js';
 import { describeMachine } from './machine.js';
 import { benchmarkPolicyScan } from './policy-scan.js';
 import { benchmarkServices } from './services.js';
 import { benchmarkSynth } from './synth.js';
+import { benchmarkTypecheck } from './typecheck.js';
+
+const SECTIONS = ['synth', 'cli', 'typecheck', 'policy', 'services'] as const;
+type Section = (typeof SECTIONS)[number];
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const only = values.only?.split(',').map((name) => name.trim());
+const unknownSections = only?.filter((name) => !(SECTIONS as readonly string[]).includes(name)) ?? [];
+if (unknownSections.length > 0) {
+  console.error(`--only: unknown section ${unknownSections.join(', ')}; expected ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (section: Section) => !only || only.includes(section);
+const figures: Record<string, unknown> = {};
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 
@@ -26,63 +44,97 @@ console.log(
     `load average ${machine.loadAverageAtStart.join(' ')}`,
 );
 
-const synth = await benchmarkSynth();
-printTable(
-  'Synthesis of every environment (dev + prod, 16 stacks)',
-  ['imports', 'wall', 'CPU', 'peak RSS'],
-  [
+const synth = wanted('synth') || wanted('policy') ? await benchmarkSynth() : undefined;
+if (synth) {
+  const { outdir: _outdir, ...synthFigures } = synth;
+  figures.synth = synthFigures;
+  printTable(
+    'Synthesis of every environment (dev + prod, 16 stacks)',
+    ['imports', 'wall', 'CPU', 'peak RSS'],
     [
-      'deep (as shipped)',
-      ms(synth.deepImports.wallMs),
-      ms(synth.deepImports.cpuMs),
-      mib(synth.deepImports.peakRssMiB),
+      [
+        'deep (as shipped)',
+        ms(synth.deepImports.wallMs),
+        ms(synth.deepImports.cpuMs),
+        mib(synth.deepImports.peakRssMiB),
+      ],
+      [
+        'provider barrels',
+        ms(synth.barrelImports.wallMs),
+        ms(synth.barrelImports.cpuMs),
+        mib(synth.barrelImports.peakRssMiB),
+      ],
+      ['barrels ÷ deep', `${synth.wallRatio.toFixed(1)} ×`, '', `${synth.rssRatio.toFixed(1)} ×`],
     ],
+  );
+}
+
+if (wanted('cli')) {
+  const cli = await benchmarkCommand(['capacity', '--format', 'json']);
+  figures.cli = cli;
+  printTable(
+    `CLI cold start, compiled (median of ${cli.runs}, alternating with node -e 0)`,
+    ['command', 'wall', 'peak RSS'],
     [
-      'provider barrels',
-      ms(synth.barrelImports.wallMs),
-      ms(synth.barrelImports.cpuMs),
-      mib(synth.barrelImports.peakRssMiB),
+      [cli.command, ms(cli.medianWallMs), mib(cli.medianPeakRssMiB)],
+      [cli.baseline.command, ms(cli.baseline.medianWallMs), ''],
+      ['command ÷ node -e 0', `${cli.wallRatio.toFixed(1)} ×`, ''],
     ],
-    ['barrels ÷ deep', `${synth.wallRatio.toFixed(1)} ×`, '', `${synth.rssRatio.toFixed(1)} ×`],
-  ],
-);
+  );
+}
 
-const cli = await benchmarkCommand(['capacity', '--format', 'json']);
-printTable(
-  'CLI cold start (median of 5)',
-  ['command', 'wall', 'peak RSS'],
-  [[cli.command, ms(cli.medianWallMs), mib(cli.medianPeakRssMiB)]],
-);
+if (wanted('typecheck')) {
+  const typecheck = await benchmarkTypecheck();
+  figures.typecheck = typecheck;
+  printTable(
+    `Type-check from cold (npm run typecheck without .tsbuildinfo, ${typecheck.runs} runs)`,
+    ['command', 'median wall', 'min', 'max', 'CPU', 'peak RSS'],
+    [
+      [
+        typecheck.command,
+        ms(typecheck.medianWallMs),
+        ms(typecheck.minWallMs),
+        ms(typecheck.maxWallMs),
+        ms(typecheck.medianCpuMs),
+        mib(typecheck.medianPeakRssMiB),
+      ],
+    ],
+  );
+}
 
-const policy = benchmarkPolicyScan(synth.outdir);
-rmSync(synth.outdir, { recursive: true, force: true });
-printTable(
-  `Policy scan (${policy.stacks} stacks, ${policy.resources} resources, ${policy.checks} checks; load + rules + SARIF)`,
-  ['first scan', `median of ${policy.runs}`],
-  [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`]],
-);
+if (synth && wanted('policy')) {
+  const policy = benchmarkPolicyScan(synth.outdir);
+  figures.policy = policy;
+  printTable(
+    `Policy scan (${policy.stacks} stacks, ${policy.resources} resources, ${policy.checks} checks; load + rules + SARIF)`,
+    ['first scan', `median of ${policy.runs}`],
+    [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`]],
+  );
+}
+if (synth) rmSync(synth.outdir, { recursive: true, force: true });
 
-const services = await benchmarkServices();
-printTable(
-  `Services under load (one service process, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
-  ['service', 'endpoint', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'],
-  services.results.map((r) => [
-    r.service,
-    r.endpoint,
-    r.load.requestsPerSecond.toFixed(0),
-    `${r.load.latencyMs.p50} ms`,
-    `${r.load.latencyMs.p99} ms`,
-    String(r.load.errors),
-    String(r.load.non2xx),
-  ]),
-);
+if (wanted('services')) {
+  const services = await benchmarkServices();
+  figures.services = services;
+  printTable(
+    `Services under load (one service process, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
+    ['service', 'endpoint', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'],
+    services.results.map((r) => [
+      r.service,
+      r.endpoint,
+      r.load.requestsPerSecond.toFixed(0),
+      `${r.load.latencyMs.p50} ms`,
+      `${r.load.latencyMs.p99} ms`,
+      String(r.load.errors),
+      String(r.load.non2xx),
+    ]),
+  );
+}
 
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync(RESULTS_DIR, { recursive: true });
 const file = new URL(`${date}.json`, RESULTS_DIR);
-const { outdir: _outdir, ...synthFigures } = synth;
-writeFileSync(
-  file,
-  `${JSON.stringify({ date, machine, synth: synthFigures, cli, policy, services }, null, 2)}\n`,
-);
+// A partial run keeps the day's other sections; its machine description is the one of this run.
+const earlier = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...figures }, null, 2)}\n`);
 console.log(`\nwrote ${file.pathname}`);

@@ -3,7 +3,7 @@
  * autocannon, in this process, the other), on fresh databases seeded with 100 rows through its own
  * API; autocannon then measures its main list endpoint (`?limit=100`, with a token) and `/healthz`.
  */
-import { type LoadResult, runLoad } from './load-test.js';
+import { type LoadResult, runLoad } from '../lib/load-test.js';
 import { SERVICES, type ServiceName } from './services-catalog.js';
 import { positiveIntFromEnv } from './services-env.js';
 import { createFleet } from './services-fleet.js';

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureNode, type ProcessMeasurement } from './measure-process.js';
 
 export interface SynthBenchmark {
@@ -13,20 +14,26 @@ export interface SynthBenchmark {
   rssRatio: number;
 }
 
-async function synthesize(entry: string, outdir: string): Promise<ProcessMeasurement> {
-  const measurement = await measureNode(['--import', 'tsx', entry], { CDKTF_OUTDIR: outdir });
-  if (measurement.exitCode !== 0) throw new Error(`${entry} failed: ${measurement.stderr.trim()}`);
+const barrelsPreload = fileURLToPath(new URL('./provider-barrels.mjs', import.meta.url));
+
+/** Runs the cdktf app (bin/main.ts) into `outdir`, after the `preloads`. */
+async function synthesize(outdir: string, preloads: string[] = []): Promise<ProcessMeasurement> {
+  const imports = preloads.flatMap((preload) => ['--import', preload]);
+  const measurement = await measureNode(['--import', 'tsx', ...imports, 'bin/main.ts'], {
+    CDKTF_OUTDIR: outdir,
+  });
+  if (measurement.exitCode !== 0) throw new Error(`synth failed: ${measurement.stderr.trim()}`);
   return measurement;
 }
 
 /** Synthesizes every environment twice: as shipped (deep imports) and with the provider barrels loaded. */
 export async function benchmarkSynth(): Promise<SynthBenchmark> {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
-  const deepImports = await synthesize('bin/main.ts', outdir);
+  const deepImports = await synthesize(outdir);
   const barrelOutdir = mkdtempSync(join(tmpdir(), 'bench-synth-barrels-'));
   let barrelImports: ProcessMeasurement;
   try {
-    barrelImports = await synthesize('bench/synth-with-barrels.ts', barrelOutdir);
+    barrelImports = await synthesize(barrelOutdir, [barrelsPreload]);
   } finally {
     rmSync(barrelOutdir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { PlanError } from '../calculators/plan.js';
 import { SpecError } from '../config/spec.js';
 import type { CliIo, CommandContext } from './commands/context.js';
-import { commands } from './commands/index.js';
+import { COMMAND_NAMES, commandsFor } from './commands/index.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 
 const processIo: CliIo = {
@@ -10,16 +10,15 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function buildParser(argv: string[], context: CommandContext): Argv {
-  const available = commands(context);
-  const names = available.map((command) => String(command.command).split(' ')[0]);
+async function buildParser(argv: string[], context: CommandContext): Promise<Argv> {
+  const available = await commandsFor(argv, context);
   let parser = yargs(argv)
     .scriptName('promptsales')
     .usage(
       '$0 <command> [options]\n\nCapacity planning and infrastructure checks for the PromptSales platform.',
     )
     .strict()
-    .demandCommand(1, `name a command: ${names.join(', ')}`)
+    .demandCommand(1, `name a command: ${COMMAND_NAMES.join(', ')}`)
     .recommendCommands()
     .help()
     .alias('help', 'h')
@@ -40,7 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let exitCode = 0;
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
   try {
-    const parser = buildParser(argv, context);
+    const parser = await buildParser(argv, context);
     await parser.parseAsync(argv, {}, (error, _argv, output) => {
       if (output && !error) io.stdout(`${output}\n`);
       if (error) throw error;

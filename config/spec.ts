@@ -108,7 +108,8 @@ export function loadSpecFile(file: string): PlatformSpec {
 }
 
 export function environmentSpecPath(environment: EnvironmentName): string {
-  return fileURLToPath(new URL(`./${environment}.yaml`, import.meta.url));
+  // `../config/` rather than `./`: the same from config/spec.ts and from the compiled CLI in dist/.
+  return fileURLToPath(new URL(`../config/${environment}.yaml`, import.meta.url));
 }
 
 export function loadEnvironmentSpec(environment: EnvironmentName): PlatformSpec {

@@ -1,7 +1,8 @@
 /**
- * `npm run services`: migrates, then starts PromptContent, PromptAds, PromptCrm and Business on
- * 127.0.0.1 (ports 3001–3004; `<SERVICE>_PORT` overrides) against local PostgreSQL, MariaDB and
- * Redis, in one process. SIGTERM or Ctrl-C drains all four and exits 0.
+ * Migrates, then starts PromptContent, PromptAds, PromptCrm and Business on 127.0.0.1 against local
+ * PostgreSQL, MariaDB and Redis, in one process. SIGTERM or Ctrl-C drains all four and exits 0. Each
+ * listens on `<SERVICE>_PORT` (e.g. PROMPTADS_PORT): `npm run services` (scripts/run-services.ts) sets
+ * them from the dev platform spec's workloads.services[].port.
  *
  * Authentication stays on. Without OIDC_ISSUER in the environment a local development issuer is
  * started (DEV_ISSUER_PORT, default 3099); its JWKS secures every service, and a ready-to-use
@@ -12,21 +13,15 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { start as startBusiness } from './business/main.js';
+import { startLocalIssuer } from './dev/issuer.js';
 import { type Env, exitOnStartupFailure, isMainModule, shutdownOnSignals } from './kit/index.js';
 import { migrateAll, PER_SERVICE_NAMES, serviceEnv } from './migrate.js';
 import { start as startPromptAds } from './promptads/main.js';
 import { start as startPromptContent } from './promptcontent/main.js';
 import { start as startPromptCrm } from './promptcrm/main.js';
-import { startLocalIssuer } from './test-support/issuer.js';
 
 const AUDIENCE = 'api://promptsales';
 const SERVICES = ['promptcontent', 'promptads', 'promptcrm', 'business'] as const;
-const DEFAULT_PORTS: Record<(typeof SERVICES)[number], string> = {
-  promptcontent: '3001',
-  promptads: '3002',
-  promptcrm: '3003',
-  business: '3004',
-};
 const ALL_SCOPES = SERVICES.flatMap((service) => [`${service}:read`, `${service}:write`]);
 
 interface Identity {
@@ -73,15 +68,7 @@ export async function runAll(env: Env = process.env): Promise<FastifyInstance[]>
   const auth = await identity(env);
   const base: Env = { LOG_LEVEL: 'warn', ...env, ...auth.env };
   const envFor = (service: (typeof SERVICES)[number]) =>
-    serviceEnv(
-      service,
-      {
-        [`${service.toUpperCase()}_HOST`]: '127.0.0.1',
-        [`${service.toUpperCase()}_PORT`]: DEFAULT_PORTS[service],
-        ...base,
-      },
-      PER_SERVICE_NAMES,
-    );
+    serviceEnv(service, { [`${service.toUpperCase()}_HOST`]: '127.0.0.1', ...base }, PER_SERVICE_NAMES);
 
   const business = await startBusiness({ PAYMENT_GATEWAY: 'recording', ...envFor('business') });
   const started = [

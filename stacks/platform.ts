@@ -8,7 +8,6 @@ import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack } from './observability-stack.js';
-import type { PlatformStack } from './platform-stack.js';
 import { WorkloadsStack } from './workloads-stack.js';
 
 /** Every stack of one environment, by name, in deployment order. */
@@ -56,9 +55,4 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   // The alarms look the ALB up by name, and the load balancer controller creates it for the edge Ingress.
   observability.addDependency(edge);
   return { network, cluster, data, atlas, identity, workloads, edge, observability };
-}
-
-/** The stacks of a platform in deployment order. */
-export function stacksOf(platform: Platform): PlatformStack[] {
-  return Object.values(platform);
 }

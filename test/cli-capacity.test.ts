@@ -121,9 +121,10 @@ describe('promptsales capacity', () => {
 });
 
 describe('the installed promptsales command', () => {
-  const bin = new URL('../bin/promptsales.js', import.meta.url).pathname;
+  // The compiled CLI: `npm ci` builds it (the `prepare` script).
+  const bin = new URL('../dist/promptsales.js', import.meta.url).pathname;
 
-  it('runs the TypeScript CLI and exits with its code', () => {
+  it('runs the compiled CLI and exits with its code', () => {
     expect(execFileSync(bin, ['capacity', '--format', 'json'], { encoding: 'utf8' })).toContain('"workers"');
     const bad = spawnSync(bin, ['capacity', '--reserve', '1.2'], { encoding: 'utf8' });
     expect([bad.status, bad.stderr]).toEqual([2, '--reserve: must be less than 1 (a fraction, e.g. 0.15)\n']);

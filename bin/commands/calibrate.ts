@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { failedShare, type LoadResult, probe, runLoad } from '../../bench/load-test.js';
 import { fmt } from '../../calculators/figure.js';
 import { type CapacityPlan, planCapacity } from '../../calculators/plan.js';
 import { type PlatformSpec, parseSpec } from '../../config/spec.js';
 import { writeSpecFigure } from '../../config/write-spec.js';
-import { alignColumns, valueWithUnit } from '../report/format.js';
+import { alignColumns } from '../../lib/columns.js';
+import { failedShare, type LoadResult, probe, runLoad } from '../../lib/load-test.js';
+import { valueWithUnit } from '../report/format.js';
 import { UsageError } from '../usage-error.js';
 import type { Command, CommandContext } from './context.js';
 import { numberFlag, parseFlags, specInputFromArgs, withSpecOptions } from './spec-options.js';

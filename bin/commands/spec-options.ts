@@ -1,14 +1,7 @@
 import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
-import {
-  ENVIRONMENTS,
-  type EnvironmentName,
-  environmentSpecPath,
-  type PlatformSpec,
-  parseSpec,
-  readSpecInput,
-} from '../../config/spec.js';
+import { ENVIRONMENTS, type EnvironmentName, environmentSpecPath, readSpecInput } from '../../config/spec.js';
 import { UsageError } from '../usage-error.js';
 
 export interface SpecArgs {
@@ -63,9 +56,4 @@ export function setIn(document: Record<string, unknown>, path: string[], value: 
     section = section[key] as Record<string, unknown>;
   }
   section[path.at(-1)!] = value;
-}
-
-export function loadSpecFromArgs(args: SpecArgs): PlatformSpec {
-  const { input, source } = specInputFromArgs(args);
-  return parseSpec(input, source);
 }

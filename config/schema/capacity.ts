@@ -127,18 +127,3 @@ export const AutoscalingSchema = z
   })
   .strict()
   .prefault({});
-
-export const CapacitySchema = z
-  .object({
-    benchmarks: BenchmarksSchema,
-    requirements: RequirementsSchema,
-    slas: ComponentSlasSchema,
-    instance: InstanceSchema,
-    kubeletReserve: KubeletReserveSchema,
-    pod: PodSchema,
-    autoscaling: AutoscalingSchema,
-  })
-  .strict()
-  .prefault({});
-
-export type Capacity = z.infer<typeof CapacitySchema>;

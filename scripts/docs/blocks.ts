@@ -4,16 +4,22 @@ import { FORMATS } from './formats.js';
 import type { CatalogueRule } from './rule-catalogue.js';
 import type { FigureSource } from './sources.js';
 
-/** The generated parts of the docs: `<!-- table <kind>:<name> -->` … `<!-- /table -->`. */
-export const BLOCKS: Record<string, (source: FigureSource) => string> = {
-  'bench:machine': (source) => machineLine(source, 'Measured'),
-  'bench:synth': synthTable,
-  'bench:services': servicesTable,
-  'reliability:machine': (source) =>
-    `${machineLine(source, 'Run')} The suite took ${FORMATS.duration!((source.data as ReliabilityResults).durationSeconds)}.`,
-  'reliability:records': reliabilityTable,
-  'reliability:totals': reliabilityTotals,
-  'rules:catalogue': catalogueTable,
+/**
+ * The generated parts of the docs: `<!-- table <kind>:<name> -->` … `<!-- /table -->`, each from the
+ * newest file of its kind that holds what it `needs`.
+ */
+export const BLOCKS: Record<string, { needs: string; render: (source: FigureSource) => string }> = {
+  'bench:machine': { needs: 'machine', render: (source) => machineLine(source, 'Measured') },
+  'bench:synth': { needs: 'synth', render: synthTable },
+  'bench:services': { needs: 'services', render: servicesTable },
+  'reliability:machine': {
+    needs: 'durationSeconds',
+    render: (source) =>
+      `${machineLine(source, 'Run')} The suite took ${FORMATS.duration!((source.data as ReliabilityResults).durationSeconds)}.`,
+  },
+  'reliability:records': { needs: 'records', render: reliabilityTable },
+  'reliability:totals': { needs: 'totals', render: reliabilityTotals },
+  'rules:catalogue': { needs: 'rules', render: catalogueTable },
 };
 
 interface ProcessFigures {

@@ -12,12 +12,13 @@ import type { FigureSource, FigureSources } from './sources.js';
  *   | generated table |
  *   <!-- /table -->
  *
- * `bench` is the newest `bench/results/<date>.json`, `reliability` the newest
- * `bench/results/reliability-<date>.json`, `rules` the policy rule catalogue. A figure's path is
- * `@file` (the file it comes from) or an address inside the file (see paths.ts).
+ * `bench` is `bench/results/<date>.json`, `reliability` `bench/results/reliability-<date>.json`,
+ * `rules` the policy rule catalogue; each figure and table comes from the newest file that holds it.
+ * A figure's path is an address inside the file (see paths.ts), or `@file` for the newest file's name.
+ * `<!-- table bench:machine@cli -->` describes the machine of the newest file holding `cli`.
  */
 const INLINE = /<!-- figure (\w+):(.+?) as (\S+) -->(.*?)<!-- \/figure -->/g;
-const BLOCK = /<!-- table (\w+):([\w-]+) -->\n([\s\S]*?)<!-- \/table -->/g;
+const BLOCK = /<!-- table (\w+):([\w@-]+) -->\n([\s\S]*?)<!-- \/table -->/g;
 const OPENINGS = /<!-- (figure|table) /g;
 const MARKER = new RegExp(`${BLOCK.source}|${INLINE.source}`, 'g');
 
@@ -25,10 +26,20 @@ const lineOf = (text: string, index: number) => text.slice(0, index).split('\n')
 
 export class FigureError extends Error {}
 
-function sourceOf(sources: FigureSources, kind: string, where: string): FigureSource {
-  const source = sources[kind];
-  if (!source)
+/** The newest source of a kind that holds what is asked for. */
+function newestHolding(
+  sources: FigureSources,
+  kind: string,
+  what: string,
+  holds: (data: unknown) => boolean,
+  where: string,
+): FigureSource {
+  const list = sources[kind];
+  if (!list || list.length === 0) {
     throw new FigureError(`${where}: no source "${kind}" (one of ${Object.keys(sources).join(', ')})`);
+  }
+  const source = list.find((candidate) => holds(candidate.data));
+  if (!source) throw new FigureError(`${where}: no ${kind} file holds ${what} (newest: ${list[0]!.file})`);
   return source;
 }
 
@@ -47,16 +58,29 @@ export function renderFigures(page: string, text: string, sources: FigureSources
       const where = `${page}:${lineOf(text, offset + (groups.at(-2) as number))}`;
       const [blockKind, blockName, , kind, path, format] = groups as (string | undefined)[];
       if (blockKind !== undefined && blockName !== undefined) {
-        const block = BLOCKS[`${blockKind}:${blockName}`];
+        const [name, section] = blockName.split('@', 2) as [string, string | undefined];
+        const block = BLOCKS[`${blockKind}:${name}`];
         if (!block) {
           throw new FigureError(
-            `${where}: no generated table "${blockKind}:${blockName}" (${Object.keys(BLOCKS).join(', ')})`,
+            `${where}: no generated table "${blockKind}:${name}" (${Object.keys(BLOCKS).join(', ')})`,
           );
         }
+        const needs = section ?? block.needs;
+        const source = newestHolding(
+          sources,
+          blockKind,
+          needs,
+          (data) => resolvePath(data, needs) !== undefined,
+          where,
+        );
         const opening = whole.slice(0, whole.indexOf('\n') + 1);
-        return `${opening}${block(sourceOf(sources, blockKind, where))}\n<!-- /table -->`;
+        return `${opening}${block.render(source)}\n<!-- /table -->`;
       }
-      return `<!-- figure ${kind}:${path} as ${format} -->${figure(sourceOf(sources, kind!, where), path!, format!, where)}<!-- /figure -->`;
+      const source =
+        path === '@file'
+          ? newestHolding(sources, kind!, 'a file', () => true, where)
+          : newestHolding(sources, kind!, path!, (data) => resolvePath(data, path!) !== undefined, where);
+      return `<!-- figure ${kind}:${path} as ${format} -->${figure(source, path!, format!, where)}<!-- /figure -->`;
     });
   });
 }

@@ -8,7 +8,8 @@ export interface FigureSource {
   data: unknown;
 }
 
-export type FigureSources = Record<string, FigureSource>;
+/** Each kind's sources, newest first: a figure comes from the newest file that holds it. */
+export type FigureSources = Record<string, FigureSource[]>;
 
 export const RESULTS_DIR = 'bench/results';
 
@@ -38,14 +39,15 @@ const read = (root: string, file: string): FigureSource => ({
   data: JSON.parse(readFileSync(join(root, file), 'utf8')),
 });
 
-/** The newest results file of each kind: the one the docs quote. */
-export function newestResults(root: string): FigureSources {
-  const newest = new Map<string, ResultsFile>();
-  for (const entry of resultsFiles(root)) {
-    const current = newest.get(entry.kind);
-    if (!current || entry.date > current.date) newest.set(entry.kind, entry);
-  }
-  return Object.fromEntries([...newest].map(([kind, entry]) => [kind, read(root, entry.file)]));
+/**
+ * The results files of each kind, newest first. A run may measure some parts only (`npm run bench --
+ * cli`), so each figure is read from the newest file that holds it.
+ */
+export function resultsByKind(root: string): FigureSources {
+  const byKind: FigureSources = {};
+  const files = resultsFiles(root).sort((a, b) => b.date.localeCompare(a.date));
+  for (const entry of files) byKind[entry.kind] = [...(byKind[entry.kind] ?? []), read(root, entry.file)];
+  return byKind;
 }
 
 /** Every results file, old ones included: a figure of any of them must not be quoted by hand. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'business';
-export const DEFAULT_PORT = 3004;
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
 
 const databaseVariables = {
@@ -13,7 +12,7 @@ const databaseVariables = {
     .transform((url) => url.replace(/^mariadb:/, 'mysql:')),
 };
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   ...databaseVariables,
   DATABASE_POOL_MAX: envInt(1, 100, 10),
   CACHE_TTL_SECONDS: envInt(1, 86_400, 60),

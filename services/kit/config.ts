@@ -13,12 +13,15 @@ export type Env = Record<string, string | undefined>;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** An integer environment variable in [min, max], with a message that says so whatever is wrong. */
-export function envInt(min: number, max: number, fallback: number) {
+function envInteger(min: number, max: number) {
   const error = `must be an integer from ${min} to ${max}`;
-  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
-const port = (fallback: number) => envInt(0, 65535, fallback);
+/** An integer environment variable in [min, max], `fallback` when unset. */
+export function envInt(min: number, max: number, fallback: number) {
+  return envInteger(min, max).default(fallback);
+}
 const positiveInt = (fallback: number) => envInt(1, 2 ** 31 - 1, fallback);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const scopeList = z
@@ -29,11 +32,13 @@ const scopeList = z
 /**
  * Environment variables every service reads (names are the container's; `npm run services` maps
  * per-service prefixes onto them). Extend it with `.extend({...})` for a service's own variables.
+ * PORT has no default: the platform spec's services[].port is its one source (the Deployment and
+ * `npm run services` set it from there; 0 picks a free port).
  */
-export function kitEnvSchema(defaults: { port: number; service: string }) {
+export function kitEnvSchema(defaults: { service: string }) {
   return z.object({
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: port(defaults.port),
+    PORT: envInteger(0, 65535),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     TRUST_PROXY_HOPS: envInt(0, 10, 0),
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ConflictError, NotFoundError, UnprocessableError } from '../shared/domain-errors.js';
+import { ConflictError, NotFoundError, UnprocessableError } from './domain-errors.js';
 import { conflict, HttpProblem, notFound, problemType } from './problem.js';
 
 /** The problem a domain error stands for; anything else passes through unchanged. */

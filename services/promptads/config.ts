@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'promptads';
-export const DEFAULT_PORT = 3002;
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/promptads';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -14,10 +13,10 @@ const databaseVariables = {
     .default(DEFAULT_DATABASE_URL),
 };
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend({
+const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   ...databaseVariables,
   DATABASE_POOL_MAX: envInt(1, 100, 10),
-  BUSINESS_URL: httpUrl.default('http://127.0.0.1:3004'),
+  BUSINESS_URL: httpUrl,
   BUSINESS_TIMEOUT_MS: envInt(50, 30_000, 2_000),
   BUSINESS_SCOPES: z.string().default('business:read'),
   OIDC_TOKEN_URL: httpUrl,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'promptcontent';
-export const DEFAULT_PORT = 3001;
 export const CONTENT_STORES = ['postgres', 'mongodb'] as const;
 
 const storeVariables = {
@@ -37,9 +36,7 @@ function requireMongoUrl(env: StoreVariables, context: z.RefinementCtx): void {
 }
 
 const storeEnvSchema = z.object(storeVariables).superRefine(requireMongoUrl);
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE })
-  .extend(storeVariables)
-  .superRefine(requireMongoUrl);
+const envSchema = kitEnvSchema({ service: SERVICE }).extend(storeVariables).superRefine(requireMongoUrl);
 
 export type ContentStoreConfig =
   | { kind: 'postgres'; url: string; poolMax: number }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
 
 export const SERVICE = 'promptcrm';
-export const DEFAULT_PORT = 3003;
 
 const databaseVariables = {
   DATABASE_URL: z
@@ -12,7 +11,7 @@ const databaseVariables = {
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 };
 
-const envSchema = kitEnvSchema({ port: DEFAULT_PORT, service: SERVICE }).extend(databaseVariables);
+const envSchema = kitEnvSchema({ service: SERVICE }).extend(databaseVariables);
 
 export interface PromptCrmConfig {
   kit: KitConfig;

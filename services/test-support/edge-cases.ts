@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
-import type { LocalIssuer } from './issuer.js';
+import type { LocalIssuer } from '../dev/issuer.js';
 import { expectProblem } from './service-harness.js';
 
 /** What the shared edge cases need from a running service; read when a test runs, after `beforeAll`. */

@@ -1,4 +1,10 @@
 export {
+  type ClientRegistration,
+  type LocalIssuer,
+  startLocalIssuer,
+  type TokenOptions,
+} from '../dev/issuer.js';
+export {
   createTestMysqlDatabase,
   createTestPostgresDatabase,
   MYSQL_ADMIN_URL,
@@ -12,7 +18,6 @@ export {
   itRejectsInvalidListQueries,
   itRejectsMalformedJson,
 } from './edge-cases.js';
-export { type ClientRegistration, type LocalIssuer, startLocalIssuer, type TokenOptions } from './issuer.js';
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 export {
   expectProblem,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { type LocalIssuer, startLocalIssuer } from '../dev/issuer.js';
 import type { ServiceApp } from '../kit/index.js';
 import type { TestDatabase } from './databases.js';
-import { type LocalIssuer, startLocalIssuer } from './issuer.js';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 
 /** The audience every service under test accepts tokens for. */
@@ -19,6 +19,7 @@ export function testServiceEnv(
 ): Record<string, string> {
   return {
     LOG_LEVEL: 'silent',
+    PORT: '0',
     REDIS_KEY_PREFIX: redisPrefix,
     OIDC_ISSUER: issuer.issuer,
     OIDC_AUDIENCE: TEST_AUDIENCE,

@@ -6,7 +6,7 @@ import type { Rule } from '../../policies/engine/rule.js';
 import { FigureError, looseFigures, renderFigures } from '../../scripts/docs/figures.js';
 import { docPages } from '../../scripts/docs/pages.js';
 import { type CatalogueRule, ruleCatalogue } from '../../scripts/docs/rule-catalogue.js';
-import { everyResult, type FigureSources, newestResults } from '../../scripts/docs/sources.js';
+import { everyResult, type FigureSources, resultsByKind } from '../../scripts/docs/sources.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +32,7 @@ const bench = {
     },
   },
 };
-const sources: FigureSources = { bench };
+const sources: FigureSources = { bench: [bench] };
 
 describe('renderFigures', () => {
   it('writes a figure between its markers in the format it names', () => {
@@ -65,6 +65,34 @@ describe('renderFigures', () => {
     expect(renderFigures('p.md', rendered, sources)).toBe(rendered);
   });
 
+  it('reads each figure and table from the newest file that holds it', () => {
+    const partial = {
+      file: 'bench/results/2030-02-01.json',
+      data: {
+        date: '2030-02-01',
+        machine: {
+          cores: 8,
+          cpuModel: 'X',
+          memoryGiB: 4,
+          node: 'v24.0.0',
+          platform: 'linux x64',
+          loadAverageAtStart: [0.25],
+        },
+        cli: { medianWallMs: 300 },
+      },
+    };
+    const both: FigureSources = { bench: [partial, bench] };
+    const page =
+      'CLI <!-- figure bench:cli.medianWallMs as ms -->?<!-- /figure -->, synth <!-- figure bench:synth.deepImports.wallMs as s -->?<!-- /figure -->\n' +
+      '<!-- table bench:machine@cli -->\n<!-- /table -->\n';
+    expect(renderFigures('p.md', page, both)).toBe(
+      'CLI <!-- figure bench:cli.medianWallMs as ms -->300 ms<!-- /figure -->, synth <!-- figure bench:synth.deepImports.wallMs as s -->4.5 s<!-- /figure -->\n' +
+        '<!-- table bench:machine@cli -->\n' +
+        'Measured on 2030-02-01: 8 cores (X), 4 GiB, Node v24.0.0, linux x64, load average 0.3 at the start; figures from `bench/results/2030-02-01.json`.\n' +
+        '<!-- /table -->\n',
+    );
+  });
+
   it('leaves markers inside a code block alone: they are examples', () => {
     const page = '```markdown\n<!-- figure bench:cli.medianWallMs as s -->9 s<!-- /figure -->\n```\n';
     expect(renderFigures('p.md', page, sources)).toBe(page);
@@ -89,7 +117,7 @@ describe('renderFigures', () => {
       },
     };
     const rendered = renderFigures('p.md', '<!-- table reliability:totals -->\n<!-- /table -->', {
-      reliability,
+      reliability: [reliability],
     });
     // 1 + 3 = 4 stored unacknowledged of 10 + 2,000 = 2,010 attempted writes
     expect(rendered).toContain('bad inputs tried 1,200 · writes lost 0.');
@@ -99,7 +127,9 @@ describe('renderFigures', () => {
   it('refuses a marker it cannot fill, naming the page and the line', () => {
     const at = (text: string) => () => renderFigures('docs/x.md', text, sources);
     expect(at('a\n<!-- figure bench:synth.nothing as s -->1 s<!-- /figure -->')).toThrow(
-      new FigureError('docs/x.md:2: bench/results/2030-01-02.json has no figure synth.nothing'),
+      new FigureError(
+        'docs/x.md:2: no bench file holds synth.nothing (newest: bench/results/2030-01-02.json)',
+      ),
     );
     expect(at('<!-- figure bench:cli.medianWallMs as hours -->1<!-- /figure -->')).toThrow(
       /docs\/x.md:1: no format "hours"/,
@@ -176,7 +206,7 @@ describe('looseFigures', () => {
 });
 
 describe('the docs', () => {
-  const sourcesNow = { ...newestResults(root), rules: ruleCatalogue() };
+  const sourcesNow = { ...resultsByKind(root), rules: [ruleCatalogue()] };
   const pages = docPages(root);
 
   it('quote the newest results: npm run docs:figures changes nothing', () => {

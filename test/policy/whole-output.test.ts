@@ -64,8 +64,8 @@ describe('the synthesized platform', () => {
 
   beforeAll(async () => {
     outdir = mkdtempSync(join(tmpdir(), 'promptsales-policy-synth-'));
-    const { synthesizePlatform } = await import('../../policies/synthesize.js');
-    synthesizePlatform(outdir);
+    const { synthesizePlatform } = await import('../../stacks/synthesize.js');
+    synthesizePlatform({ outdir });
   }, 180_000);
 
   afterAll(() => {

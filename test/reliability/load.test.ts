@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoad } from '../../bench/load-test.js';
 import { positiveIntFromEnv } from '../../bench/services-env.js';
 import { checkedListUrl, seedList } from '../../bench/services-seed.js';
+import { runLoad } from '../../lib/load-test.js';
 import { holdRate } from './support/held-load.js';
 import { SQL_SERVICES } from './support/settings.js';
 import { type Stage, stageService } from './support/stage.js';

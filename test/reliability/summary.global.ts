@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { describeMachine } from '../../bench/machine.js';
 import { RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
-import { alignColumns } from '../../bin/report/format.js';
+import { alignColumns } from '../../lib/columns.js';
 import type { ReliabilityRecord } from './support/summary.js';
 
 const RESULTS_DIR = new URL('../../bench/results/', import.meta.url);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { required, resourcesOf, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { required, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { resourceList } from './synth.js';
 
 type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
 
@@ -35,7 +36,7 @@ beforeAll(() => {
 
 describe('edge stack follows the spec', () => {
   it('routes a new API version on the ALB and the gateway from one versions entry', () => {
-    const ingress = required(resourcesOf(withV2.edge, 'kubernetes_ingress_v1')[0], 'Ingress');
+    const ingress = required(resourceList(withV2.edge, 'kubernetes_ingress_v1')[0], 'Ingress');
     const paths = (ingress.spec as { rule: { http: { path: { path: string; backend: unknown }[] } }[] })
       .rule[0]?.http.path;
     expect(paths?.map((p) => p.path)).toEqual([
@@ -46,14 +47,14 @@ describe('edge stack follows the spec', () => {
     expect(paths?.[1]?.backend).toEqual({
       service: { name: 'promptcontent-api-v2', port: { number: 3001 } },
     });
-    const routes = resourcesOf(withV2.edge, 'aws_apigatewayv2_route');
+    const routes = resourceList(withV2.edge, 'aws_apigatewayv2_route');
     const v2 = routes.find((route) => route.route_key === 'ANY /api/promptcontent/v2/{proxy+}');
     expect(v2?.authorization_type).toBe('JWT');
     expect(routes).toHaveLength(3);
   });
 
   it('throttles the half-traffic version at what its own replicas serve', () => {
-    const stage = required(resourcesOf(withV2.edge, 'aws_apigatewayv2_stage')[0], 'stage');
+    const stage = required(resourceList(withV2.edge, 'aws_apigatewayv2_stage')[0], 'stage');
     const settings = (stage.route_settings as { route_key: string; throttling_rate_limit: number }[]).find(
       (s) => s.route_key === 'ANY /api/promptcontent/v2/{proxy+}',
     );
@@ -64,7 +65,7 @@ describe('edge stack follows the spec', () => {
   it('raises every route rate limit with the peak requirement, as the HPA maximum rises', () => {
     const limits = (synth: Synth) =>
       (
-        required(resourcesOf(synth.edge, 'aws_apigatewayv2_stage')[0], 'stage').route_settings as {
+        required(resourceList(synth.edge, 'aws_apigatewayv2_stage')[0], 'stage').route_settings as {
           throttling_rate_limit: number;
         }[]
       ).map((s) => s.throttling_rate_limit);
@@ -74,25 +75,25 @@ describe('edge stack follows the spec', () => {
   });
 
   it('writes the validation records and the alias when a hosted zone is given', () => {
-    const records = resourcesOf(withZone.edge, 'aws_route53_record');
+    const records = resourceList(withZone.edge, 'aws_route53_record');
     expect(records.map((record) => record.zone_id)).toEqual([HOSTED_ZONE, HOSTED_ZONE]);
     const validation = records.find((record) => record.for_each);
     expect(validation?.type).toMatch(/resource_record_type/);
     const alias = records.find((record) => record.alias);
     expect(alias).toMatchObject({ name: withZone.spec.apiGateway.domainName, type: 'A' });
-    const [check] = resourcesOf(withZone.edge, 'aws_acm_certificate_validation');
+    const [check] = resourceList(withZone.edge, 'aws_acm_certificate_validation');
     expect(check?.validation_record_fqdns).toBeDefined();
   });
 
   it('writes no DNS record and outputs the validation records without a hosted zone', () => {
-    expect(resourcesOf(reference.edge, 'aws_route53_record')).toEqual([]);
+    expect(resourceList(reference.edge, 'aws_route53_record')).toEqual([]);
     expect(Object.keys(reference.edge.output ?? {}).some((name) => name.includes('validation-records'))).toBe(
       true,
     );
   });
 
   it('lifts deletion protection only when the spec says so, for a teardown', () => {
-    const [ingress] = resourcesOf(teardown.edge, 'kubernetes_ingress_v1');
+    const [ingress] = resourceList(teardown.edge, 'kubernetes_ingress_v1');
     const attributes = ingress?.metadata?.annotations?.['alb.ingress.kubernetes.io/load-balancer-attributes'];
     expect(attributes).toContain('deletion_protection.enabled=false');
   });

@@ -4,6 +4,7 @@ import { type PlatformSpecInput, parseSpec } from '../../config/spec.js';
 import type { ServiceRuntimeInputs } from '../../stacks/constructs/workloads/platform-inputs.js';
 import { EdgeStack } from '../../stacks/edge-stack.js';
 import { WorkloadsStack } from '../../stacks/workloads-stack.js';
+import { type Resource, resourceList, type SynthesizedStack } from './synth.js';
 
 /** Stand-ins for the network and cluster stacks' public properties. */
 export const network = {
@@ -58,36 +59,20 @@ export const runtime: ServiceRuntimeInputs = {
 
 export const identity = { tokens: runtime.tokens };
 
-export type Resource = Record<string, unknown> & {
-  metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
-};
-
-/** One synthesized stack as Terraform reads it: `resource.<type>.<name>`, `data.<type>.<name>`. */
-export interface SynthesizedStack {
-  resource: Record<string, Record<string, Resource>>;
-  data?: Record<string, Record<string, Resource>>;
-  provider: Record<string, Resource[]>;
-  output?: Record<string, Resource>;
-}
-
 /** The value, or a failure naming what was missing. */
 export function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`missing: ${what}`);
   return value;
 }
 
-export function resourcesOf(stack: SynthesizedStack, type: string): Resource[] {
-  return Object.values(stack.resource[type] ?? {});
-}
-
 /** The Kubernetes object of `type` named `name` (metadata.name). */
 export function kubernetesObject(stack: SynthesizedStack, type: string, name: string): Resource | undefined {
-  return resourcesOf(stack, type).find((resource) => resource.metadata?.name === name);
+  return resourceList(stack, type).find((resource) => resource.metadata?.name === name);
 }
 
 /** The Terraform address (`type.name`) of the only resource of `type`, for `${…}` references. */
 export function addressOf(stack: SynthesizedStack, type: string): string {
-  const names = Object.keys(stack.resource[type] ?? {});
+  const names = Object.keys(stack.resource?.[type] ?? {});
   if (names.length !== 1) throw new Error(`expected one ${type}, found ${names.length}`);
   return `${type}.${names[0]}`;
 }

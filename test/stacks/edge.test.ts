@@ -5,12 +5,10 @@ import {
   identity,
   literalSecrets,
   network,
-  type Resource,
   required,
-  resourcesOf,
-  type SynthesizedStack,
   synthEdgeAndWorkloads,
 } from './edge-workloads-fixture.js';
+import { type Resource, resourceList, type SynthesizedStack } from './synth.js';
 
 type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
 
@@ -26,7 +24,7 @@ function attributes(list: string): Record<string, string> {
 }
 
 function only(type: string): Resource {
-  const [resource, ...rest] = resourcesOf(edge, type);
+  const [resource, ...rest] = resourceList(edge, type);
   if (!resource || rest.length > 0) throw new Error(`expected one ${type}`);
   return resource;
 }
@@ -101,13 +99,13 @@ describe('edge stack: the ALB, through the load balancer controller', () => {
   });
 
   it('lets only the VPC link reach the ALB, and the ALB only the pods inside the VPC', () => {
-    const ingress = resourcesOf(edge, 'aws_vpc_security_group_ingress_rule');
+    const ingress = resourceList(edge, 'aws_vpc_security_group_ingress_rule');
     expect(ingress.map((rule) => rule.from_port).sort()).toEqual([443, 80]);
     for (const rule of ingress) {
       expect(rule.referenced_security_group_id).toMatch(/vpc-link/);
       expect(rule.cidr_ipv4).toBeUndefined();
     }
-    for (const rule of resourcesOf(edge, 'aws_vpc_security_group_egress_rule')) {
+    for (const rule of resourceList(edge, 'aws_vpc_security_group_egress_rule')) {
       expect(rule.cidr_ipv4 ?? rule.referenced_security_group_id).not.toBe('0.0.0.0/0');
       expect(rule.description).toBeTruthy();
     }
@@ -180,7 +178,7 @@ describe('edge stack: certificate, WAF and access-log bucket', () => {
   it('encrypts every edge log group with a rotated customer-managed key', () => {
     const key = only('aws_kms_key');
     expect(key.enable_key_rotation).toBe(true);
-    const groups = resourcesOf(edge, 'aws_cloudwatch_log_group');
+    const groups = resourceList(edge, 'aws_cloudwatch_log_group');
     expect(groups).toHaveLength(2);
     for (const group of groups) {
       expect(group.kms_key_id).toBe(`\${${addressOf(edge, 'aws_kms_key')}.arn}`);
@@ -191,8 +189,8 @@ describe('edge stack: certificate, WAF and access-log bucket', () => {
 
 describe('edge stack: the HTTP API and its JWT authorizer', () => {
   it('keeps no user pool of its own: the identity stack issues the tokens', () => {
-    expect(resourcesOf(edge, 'aws_cognito_user_pool')).toEqual([]);
-    expect(resourcesOf(edge, 'aws_cognito_user_pool_client')).toEqual([]);
+    expect(resourceList(edge, 'aws_cognito_user_pool')).toEqual([]);
+    expect(resourceList(edge, 'aws_cognito_user_pool_client')).toEqual([]);
   });
 
   it('validates JWTs from the identity stack issuer for the portal client, as the services do', () => {
@@ -204,7 +202,7 @@ describe('edge stack: the HTTP API and its JWT authorizer', () => {
   });
 
   it('puts every route behind the JWT authorizer, one per service version', () => {
-    const routes = resourcesOf(edge, 'aws_apigatewayv2_route');
+    const routes = resourceList(edge, 'aws_apigatewayv2_route');
     expect(routes.map((route) => route.route_key).sort()).toEqual(
       synth.plan.deployments.map((d) => `ANY ${d.path}/{proxy+}`).sort(),
     );

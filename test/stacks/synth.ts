@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App } from 'cdktf';
 import { planCapacity } from '../../calculators/plan.js';
 import type { CapacityPlan } from '../../calculators/plan-types.js';
 import {
@@ -11,15 +10,20 @@ import {
   parseSpec,
   readSpecInput,
 } from '../../config/spec.js';
-import { buildPlatform } from '../../stacks/platform.js';
+import { synthesizeEnvironments } from '../../stacks/synthesize.js';
 
-/** One stack's cdk.tf.json. */
+/** One resource's attributes; Kubernetes objects carry `metadata`. */
+export type Resource = Record<string, unknown> & {
+  metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
+};
+
+/** One stack's cdk.tf.json, as Terraform reads it: `resource.<type>.<logical id>`, `data.<type>.<id>`. */
 export interface SynthesizedStack {
   terraform: Record<string, unknown> & { backend?: Record<string, Record<string, unknown>> };
-  provider?: Record<string, Record<string, unknown>[]>;
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  data?: Record<string, Record<string, Record<string, unknown>>>;
-  output?: Record<string, { value: unknown }>;
+  provider?: Record<string, Resource[]>;
+  resource?: Record<string, Record<string, Resource>>;
+  data?: Record<string, Record<string, Resource>>;
+  output?: Record<string, Resource & { value?: unknown }>;
   variable?: Record<string, Record<string, unknown>>;
 }
 
@@ -59,9 +63,7 @@ export function synthesize(spec: PlatformSpec): SynthesizedPlatform {
   const outdir = mkdtempSync(path.join(tmpdir(), 'promptsales-synth-'));
   try {
     const plan = planCapacity(spec);
-    const app = new App({ outdir, skipValidation: false });
-    buildPlatform(app, spec, plan);
-    app.synth();
+    synthesizeEnvironments([{ spec, plan }], { outdir });
     const stacksDir = path.join(outdir, 'stacks');
     const stacks: Record<string, SynthesizedStack> = {};
     for (const name of readdirSync(stacksDir)) {
@@ -80,17 +82,16 @@ export function synthesize(spec: PlatformSpec): SynthesizedPlatform {
 }
 
 /** The resources of one type in a stack, by their logical id; without cdktf's `//` metadata. */
-export function resourcesOf(
-  stack: SynthesizedStack | undefined,
-  type: string,
-): Record<string, Record<string, unknown>> {
+export function resourcesOf(stack: SynthesizedStack | undefined, type: string): Record<string, Resource> {
   const found = stack?.resource?.[type] ?? {};
   return Object.fromEntries(
-    Object.entries(found).map(([id, { '//': _metadata, ...values }]) => [
-      id,
-      values as Record<string, unknown>,
-    ]),
+    Object.entries(found).map(([id, { '//': _metadata, ...values }]) => [id, values as Resource]),
   );
+}
+
+/** The resources of one type in a stack, in the order the stack declares them. */
+export function resourceList(stack: SynthesizedStack | undefined, type: string): Resource[] {
+  return Object.values(resourcesOf(stack, type));
 }
 
 /** The single resource of a type, failing when there is none or more than one. */

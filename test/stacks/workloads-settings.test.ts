@@ -5,14 +5,8 @@ import type { Env } from '../../services/kit/config.js';
 import { loadPromptAdsConfig } from '../../services/promptads/config.js';
 import { loadPromptContentConfig } from '../../services/promptcontent/config.js';
 import { loadPromptCrmConfig } from '../../services/promptcrm/config.js';
-import {
-  kubernetesObject,
-  required,
-  resourcesOf,
-  runtime,
-  type SynthesizedStack,
-  synthEdgeAndWorkloads,
-} from './edge-workloads-fixture.js';
+import { kubernetesObject, required, runtime, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { resourceList, type SynthesizedStack } from './synth.js';
 
 interface Container {
   env?: { name: string; value: string }[];
@@ -43,7 +37,7 @@ function podSpecOf(name: string): PodSpec {
 }
 
 function externalSecrets(): ExternalSecret[] {
-  return resourcesOf(workloads, 'kubernetes_manifest')
+  return resourceList(workloads, 'kubernetes_manifest')
     .map((resource) => resource.manifest as { kind: string } & ExternalSecret)
     .filter((manifest) => manifest.kind === 'ExternalSecret');
 }

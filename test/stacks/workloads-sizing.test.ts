@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kubernetesObject, required, resourcesOf, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { kubernetesObject, required, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { resourceList } from './synth.js';
 
 type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
 
@@ -30,7 +31,7 @@ beforeAll(() => {
 
 function maxReplicas(synth: Synth): Record<string, number> {
   return Object.fromEntries(
-    resourcesOf(synth.workloads, 'kubernetes_horizontal_pod_autoscaler_v2').map((hpa) => [
+    resourceList(synth.workloads, 'kubernetes_horizontal_pod_autoscaler_v2').map((hpa) => [
       hpa.metadata?.name,
       (hpa.spec as { max_replicas: number }).max_replicas,
     ]),

@@ -4,12 +4,10 @@ import {
   kubernetesObject,
   literalSecrets,
   network,
-  type Resource,
   required,
-  resourcesOf,
-  type SynthesizedStack,
   synthEdgeAndWorkloads,
 } from './edge-workloads-fixture.js';
+import { type Resource, resourceList, type SynthesizedStack } from './synth.js';
 
 type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
 
@@ -91,7 +89,7 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
       'kubernetes_pod_disruption_budget_v1',
     ]) {
       expect(
-        resourcesOf(workloads, type)
+        resourceList(workloads, type)
           .map((r) => r.metadata?.name)
           .sort(),
       ).toEqual(names);
@@ -211,7 +209,7 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
   });
 
   it('enforces the restricted Pod Security Standard on the API namespace', () => {
-    const [namespace] = resourcesOf(workloads, 'kubernetes_namespace_v1');
+    const [namespace] = resourceList(workloads, 'kubernetes_namespace_v1');
     const metadata = namespace?.metadata as { name: string; labels: Record<string, string> };
     expect(metadata.name).toBe('promptsales');
     expect(metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
@@ -220,7 +218,7 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
 
 describe('workloads stack: providers and add-ons', () => {
   const release = (chart: string) => {
-    const found = resourcesOf(workloads, 'helm_release').find((r) => r.chart === chart);
+    const found = resourceList(workloads, 'helm_release').find((r) => r.chart === chart);
     if (!found) throw new Error(`no release of ${chart}`);
     return {
       ...found,
@@ -230,7 +228,7 @@ describe('workloads stack: providers and add-ons', () => {
   };
 
   it('reaches the cluster with its endpoint, decoded CA and short-lived EKS tokens', () => {
-    const kubernetes = required(workloads.provider.kubernetes?.[0], 'kubernetes provider');
+    const kubernetes = required(workloads.provider?.kubernetes?.[0], 'kubernetes provider');
     expect(kubernetes.host).toBe(cluster.clusterEndpoint);
     expect(kubernetes.cluster_ca_certificate).toBe(
       `\${base64decode("${cluster.clusterCertificateAuthorityData}")}`,
@@ -238,7 +236,7 @@ describe('workloads stack: providers and add-ons', () => {
     const [exec] = kubernetes.exec as { command: string; args: string[] }[];
     expect(exec?.command).toBe('aws');
     expect(exec?.args).toEqual(expect.arrayContaining(['eks', 'get-token', cluster.clusterName]));
-    const helm = required(workloads.provider.helm?.[0], 'helm provider');
+    const helm = required(workloads.provider?.helm?.[0], 'helm provider');
     expect((helm.kubernetes as { host: string }).host).toBe(cluster.clusterEndpoint);
   });
 
@@ -252,7 +250,7 @@ describe('workloads stack: providers and add-ons', () => {
       addons.clusterAutoscaler,
       addons.externalSecrets,
     ];
-    expect(resourcesOf(workloads, 'helm_release')).toHaveLength(charts.length);
+    expect(resourceList(workloads, 'helm_release')).toHaveLength(charts.length);
     for (const chart of charts) {
       const installed = release(chart.chart);
       expect(installed).toMatchObject({
@@ -294,19 +292,19 @@ describe('workloads stack: providers and add-ons', () => {
       region: 'us-east-1',
       serviceAccount: { create: true, name: 'aws-load-balancer-controller' },
     });
-    const [association] = resourcesOf(workloads, 'aws_eks_pod_identity_association');
+    const [association] = resourceList(workloads, 'aws_eks_pod_identity_association');
     expect(association).toMatchObject({
       cluster_name: cluster.clusterName,
       namespace: 'kube-system',
       service_account: 'aws-load-balancer-controller',
     });
-    const [role] = resourcesOf(workloads, 'aws_iam_role');
+    const [role] = resourceList(workloads, 'aws_iam_role');
     const trust = JSON.parse(role?.assume_role_policy as string);
     expect(trust.Statement[0].Principal).toEqual({ Service: 'pods.eks.amazonaws.com' });
   });
 
   it('starts the API pods only after the controller whose webhook injects their readiness gate, and their migrations', () => {
-    for (const deployment of resourcesOf(workloads, 'kubernetes_deployment_v1')) {
+    for (const deployment of resourceList(workloads, 'kubernetes_deployment_v1')) {
       expect(deployment.depends_on).toEqual([
         expect.stringMatching(/^helm_release\..*aws-load-balancer-controller/),
         expect.stringMatching(/^kubernetes_job_v1\..*-migration/),

@@ -1,14 +1,9 @@
+import { CAPACITY_ANNOTATIONS } from '../../../config/capacity-annotations.js';
 import { readNumber, unresolvedMessage } from '../../engine/checks.js';
 import { combine, fail, pass, unknown, type Verdict } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { stringMap, valueAt } from '../../engine/values.js';
 import { REQUIREMENTS } from '../requirements.js';
-
-/** The figures the stacks copy from the capacity plan onto each HPA. */
-export const CAPACITY_ANNOTATIONS = {
-  effectiveRpsPerPod: 'capacity.promptsales.io/effective-rps-per-pod',
-  peakRps: 'capacity.promptsales.io/peak-rps',
-} as const;
 
 export const hpaBounds = defineRule({
   id: 'hpa-bounds',

@@ -361,6 +361,7 @@ describe('without a configured payment gateway', () => {
     const { app } = await buildBusiness(
       loadBusinessConfig({
         LOG_LEVEL: 'silent',
+        PORT: '0',
         DATABASE_URL: h.database.url,
         REDIS_KEY_PREFIX: h.redisPrefix,
         OIDC_ISSUER: h.issuer.issuer,

@@ -20,7 +20,7 @@ import {
 } from '../index.js';
 
 /** A minimal service built on the kit, used to test the kit's behaviour end to end. */
-const envSchema = kitEnvSchema({ port: 3999, service: 'demo' }).extend({
+const envSchema = kitEnvSchema({ service: 'demo' }).extend({
   DATABASE_URL: z.string().startsWith('postgres'),
 });
 

@@ -1,4 +1,4 @@
-import { NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
+import { NotFoundError, UnprocessableError } from '../../kit/domain-errors.js';
 import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import type { GeneratedAsset } from '../domain/asset.js';
 import type { CreativeBrief } from '../domain/brief.js';

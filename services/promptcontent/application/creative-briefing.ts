@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../shared/domain-errors.js';
+import { ConflictError, NotFoundError } from '../../kit/domain-errors.js';
 import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import {
   assertBriefTransition,

@@ -1,4 +1,4 @@
-import { ConflictError, UnprocessableError } from '../../shared/domain-errors.js';
+import { ConflictError, UnprocessableError } from '../../kit/domain-errors.js';
 
 export const ASSET_KINDS = ['text', 'image', 'video'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];

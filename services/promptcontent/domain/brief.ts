@@ -1,4 +1,4 @@
-import { ConflictError } from '../../shared/domain-errors.js';
+import { ConflictError } from '../../kit/domain-errors.js';
 
 export const TONES = [
   'formal',

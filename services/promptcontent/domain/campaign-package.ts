@@ -1,4 +1,4 @@
-import { ConflictError, UnprocessableError } from '../../shared/domain-errors.js';
+import { ConflictError, UnprocessableError } from '../../kit/domain-errors.js';
 import type { Channel, GeneratedAsset } from './asset.js';
 
 /** Campaign Generation: a brief's approved assets grouped into one deliverable. */

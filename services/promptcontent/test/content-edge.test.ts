@@ -38,6 +38,7 @@ const fields = (body: { errors: { field: string }[] }) => body.errors.map((e) =>
 describe('configuration', () => {
   it('selects the PostgreSQL JSONB store by default', () => {
     const config = loadPromptContentConfig({
+      PORT: '3001',
       OIDC_ISSUER: 'https://idp',
       OIDC_AUDIENCE: 'a',
       OIDC_JWKS_URL: 'https://idp/keys',
@@ -46,8 +47,19 @@ describe('configuration', () => {
     expect(config.kit.port).toBe(3001);
   });
 
+  it('requires PORT, which the platform spec sets', () => {
+    expect(() =>
+      loadPromptContentConfig({
+        OIDC_ISSUER: 'https://idp',
+        OIDC_AUDIENCE: 'a',
+        OIDC_JWKS_URL: 'https://idp/keys',
+      }),
+    ).toThrow(/PORT: is required/);
+  });
+
   it('selects MongoDB when CONTENT_STORE=mongodb and requires MONGODB_URL with it', () => {
     const base = {
+      PORT: '0',
       OIDC_ISSUER: 'https://idp',
       OIDC_AUDIENCE: 'a',
       OIDC_JWKS_URL: 'https://idp/keys',

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../shared/domain-errors.js';
+import { NotFoundError } from '../../kit/domain-errors.js';
 import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import type { Account, NewAccount } from '../domain/account.js';
 import { type Contact, type NewContact, normaliseEmail } from '../domain/contact.js';

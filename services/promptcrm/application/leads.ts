@@ -1,4 +1,4 @@
-import { NotFoundError, UnprocessableError } from '../../shared/domain-errors.js';
+import { NotFoundError, UnprocessableError } from '../../kit/domain-errors.js';
 import { systemContext, type UseCaseContext } from '../../shared/use-case-context.js';
 import { assertTransition, type Lead, type LeadStatus, type NewLead } from '../domain/lead.js';
 import { type Interaction, isInFuture, type LeadEvent } from '../domain/lead-event.js';

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../shared/domain-errors.js';
+import { ConflictError } from '../../kit/domain-errors.js';
 import type { Segment } from './segmentation.js';
 
 /** Where a lead came from: the provenance recorded when it is registered. */

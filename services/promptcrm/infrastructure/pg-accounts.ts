@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { UnprocessableError } from '../../shared/domain-errors.js';
+import { UnprocessableError } from '../../kit/domain-errors.js';
 import { type Page, toPage } from '../application/pagination.js';
 import type { AccountFilter, AccountRepository, ListQuery } from '../application/ports.js';
 import type { Account, AccountType } from '../domain/account.js';

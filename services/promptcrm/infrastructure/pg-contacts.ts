@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ConflictError, UnprocessableError } from '../../shared/domain-errors.js';
+import { ConflictError, UnprocessableError } from '../../kit/domain-errors.js';
 import { type Page, toPage } from '../application/pagination.js';
 import type { ContactFilter, ContactRepository, ListQuery } from '../application/ports.js';
 import type { Contact } from '../domain/contact.js';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
+import { UnprocessableError } from '../../kit/domain-errors.js';
 import { inPgTransaction } from '../../kit/index.js';
-import { UnprocessableError } from '../../shared/domain-errors.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
 import type { Lead, LeadSource, LeadStatus } from '../domain/lead.js';

@@ -1,7 +1,5 @@
 import type { CapacityPlan, DeploymentPlan } from '../../../calculators/plan-types.js';
-
-export const EFFECTIVE_RPS_ANNOTATION = 'capacity.promptsales.io/effective-rps-per-pod';
-export const PEAK_RPS_ANNOTATION = 'capacity.promptsales.io/peak-rps';
+import { CAPACITY_ANNOTATIONS } from '../../../config/capacity-annotations.js';
 
 const CENTS = 100;
 
@@ -13,7 +11,7 @@ export function capacityAnnotations(plan: CapacityPlan, deployment: DeploymentPl
   const effective = Math.floor(plan.scalability.effectivePerPodRps.value * CENTS) / CENTS;
   const peak = Math.ceil(plan.scalability.peakRps.value * deployment.loadShare * CENTS) / CENTS;
   return {
-    [EFFECTIVE_RPS_ANNOTATION]: String(effective),
-    [PEAK_RPS_ANNOTATION]: String(peak),
+    [CAPACITY_ANNOTATIONS.effectiveRpsPerPod]: String(effective),
+    [CAPACITY_ANNOTATIONS.peakRps]: String(peak),
   };
 }

@@ -1,13 +1,13 @@
 /**
  * Measures how long scanning a cdktf output takes: load every stack, run every rule, render a report.
- *   npx tsx policies/bench.ts [--dir cdktf.out] [--runs 20]
+ *   npx tsx bench/policy-scan-cli.ts [--dir cdktf.out] [--runs 20]
  * Without a JSON synth in --dir, every environment is synthesized into a temporary folder first.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchmarkPolicyScan } from '../bench/policy-scan.js';
+import { benchmarkPolicyScan } from './policy-scan.js';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'cdktf.out' }, runs: { type: 'string', default: '20' } },
@@ -31,8 +31,8 @@ if (!hasJsonStacks(dir)) {
   temporary = mkdtempSync(join(tmpdir(), 'promptsales-policy-bench-'));
   process.stdout.write(`no cdk.tf.json under ${dir}: synthesizing every environment into ${temporary}\n`);
   // Imported here so that scanning an existing output does not load the stacks code at all.
-  const { synthesizePlatform } = await import('./synthesize.js');
-  synthesizePlatform(temporary);
+  const { synthesizePlatform } = await import('../stacks/synthesize.js');
+  synthesizePlatform({ outdir: temporary });
   dir = temporary;
 }
 
