@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { downtimeBudget, journey, parallel, parallelFigure, serial } from './availability.js';
+import { downtimeBudget, journey, serial } from './availability.js';
 
 const published = { alb: 99.99, eks: 99.95, ec2: 99.99, aurora: 99.99, atlas: 99.995, elasticache: 99.99 };
 
-describe('serial and parallel composition', () => {
+describe('serial composition', () => {
   it('multiplies the six published SLAs to the reference document’s 99.905 %', () => {
     expect(serial(Object.values(published)).toFixed(3)).toBe('99.905');
   });
 
   it('is the product of availabilities: two 99 % components in series give 98.01 %', () => {
     expect(serial([99, 99])).toBeCloseTo(98.01, 10);
-  });
-
-  it('needs only one of two 99 % replicas: 1 − 0.01² = 99.99 %', () => {
-    expect(parallel([99, 99])).toBeCloseTo(99.99, 10);
-    expect(parallelFigure({ name: 'AZ', slaPercent: 99 }, 3).value).toBeCloseTo(99.9999, 10);
   });
 });
 

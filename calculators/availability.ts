@@ -17,11 +17,6 @@ export function serial(percents: number[]): number {
   return percents.reduce((product, p) => product * (p / 100), 1) * 100;
 }
 
-/** Redundant components in parallel: one up is enough. */
-export function parallel(percents: number[]): number {
-  return (1 - percents.reduce((product, p) => product * (1 - p / 100), 1)) * 100;
-}
-
 function product(components: Component[]): string {
   return components.map((c) => `${fmt(c.slaPercent, 3)} %`).join(' × ');
 }
@@ -33,16 +28,6 @@ export function serialFigure(components: Component[], label: string): Figure {
     '%',
     `${label}: product of ${components.map((c) => c.name).join(', ')}`,
     `${product(components)} = ${fmt(value, 4)} %`,
-  );
-}
-
-export function parallelFigure(component: Component, replicas: number): Figure {
-  const value = parallel(Array.from({ length: replicas }, () => component.slaPercent));
-  return figure(
-    value,
-    '%',
-    `1 − (1 − ${component.name})^${replicas}`,
-    `1 − (1 − ${fmt(component.slaPercent / 100, 6)})^${replicas} = ${fmt(value, 8)} %`,
   );
 }
 
@@ -102,6 +87,8 @@ export interface AvailabilityReport {
   /** The reference document's figure: the six published SLAs in series. */
   composite: Figure;
   meetsTarget: boolean;
+  /** Every journey's availability reaches the target (the gate: a journey is what a user sees). */
+  journeysMeetTarget: boolean;
   targetBudget: DowntimeBudget;
   compositeDowntime: DowntimeBudget;
   journeys: JourneyReport[];

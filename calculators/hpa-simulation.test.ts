@@ -38,12 +38,12 @@ const tiny: SimulationSettings = {
 describe('observeMetrics', () => {
   it('reads the prod plan at normal load on 4 pods: CPU 60 %, memory 40 %, in-flight 31.25', () => {
     // 1,666.67 ÷ 4 = 416.67 req/s per pod; 416.67 ÷ 691.66 = 60.24 % → whole percent 60;
-    // in flight 416.67 × 0.075 s = 31.25 against the Little's-law target 44.
+    // in flight 416.67 × 0.075 s = 31.25 against the Little's-law target 44.093 (587.911 × 0.075 in milli-requests).
     const metrics = observeMetrics(levels.normalRps, 4, prod);
     expect(metrics.map((m) => [m.name, m.currentValue, m.targetValue])).toEqual([
       ['cpu', 60, 70],
       ['memory', 40, 70],
-      ['http_requests_inflight', expect.closeTo(31.25, 9), 44],
+      ['http_requests_inflight', expect.closeTo(31.25, 9), 44.093],
     ]);
   });
 

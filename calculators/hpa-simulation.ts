@@ -28,7 +28,7 @@ import {
   summarize,
   trackShortfall,
 } from './hpa-outcome.js';
-import type { CapacityPlan } from './plan-types.js';
+import type { CapacityPlan, DeploymentPlan } from './plan-types.js';
 import type { TrafficProfile } from './traffic-profiles.js';
 
 export type { ClusterSettings } from './hpa-cluster.js';
@@ -64,23 +64,33 @@ export const DEFAULT_NODE_SCALE_DOWN_SECONDS = 600;
 export interface SimulationOverrides {
   nodeProvisioningSeconds?: number;
   memoryPercent?: number;
+  /** One deployment of the plan, with its own replica bounds; unset: the document's single API deployment. */
+  deployment?: DeploymentPlan;
 }
 
-/** The deployment the reference document sizes: the whole load on one API, min to max replicas of the plan. */
+/**
+ * One deployment's autoscaling: by default the one the reference document sizes (the whole load on
+ * one API, the platform's min to max replicas); with `overrides.deployment`, that deployment's bounds.
+ */
 export function simulationSettings(
   spec: PlatformSpec,
   plan: CapacityPlan,
   overrides: SimulationOverrides = {},
 ): SimulationSettings {
   const { autoscaling, benchmarks } = spec;
-  const minReplicas = plan.scalability.minReplicas.value;
+  const minReplicas = overrides.deployment?.minReplicas ?? plan.scalability.minReplicas.value;
+  const maxReplicas = overrides.deployment?.maxReplicas ?? plan.scalability.maxReplicas.value;
   const podsPerNode = plan.nodes.podsPerNode.value;
   return {
-    bounds: { minReplicas, maxReplicas: Math.max(minReplicas, plan.scalability.maxReplicas.value) },
+    bounds: { minReplicas, maxReplicas: Math.max(minReplicas, maxReplicas) },
     hpa: {
       tolerance: autoscaling.tolerance,
       syncPeriodSeconds: autoscaling.syncPeriodSeconds,
-      behavior: platformBehavior(plan.hpa.scaleUp, plan.hpa.scaleDownStabilizationSeconds),
+      behavior: platformBehavior(
+        plan.hpa.scaleUp,
+        plan.hpa.scaleDownStabilizationSeconds,
+        plan.hpa.scaleDown,
+      ),
       cpuTargetPercent: plan.hpa.cpuTargetPercent,
       memoryTargetPercent: plan.hpa.memoryTargetPercent,
       inflightTarget: plan.hpa.inflightTarget.value,
@@ -209,6 +219,16 @@ function syncAutoscaler(
   };
 }
 
+function countsChanged(previous: SimulationSample | undefined, next: SimulationSample): boolean {
+  return (
+    previous !== undefined &&
+    (previous.desiredReplicas !== next.desiredReplicas ||
+      previous.readyPods !== next.readyPods ||
+      previous.unreadyPods !== next.unreadyPods ||
+      previous.nodes !== next.nodes)
+  );
+}
+
 /**
  * Runs the deployment through `durationSeconds` of the profile, one-second ticks, the HPA every sync
  * period. Demand is integrated at each tick's midpoint, so a step at a whole second is exact.
@@ -250,16 +270,22 @@ export function simulate(
     peakReplicas = Math.max(peakReplicas, cluster.desired);
     peakNodes = Math.max(peakNodes, cluster.nodes + cluster.provisioningReadyAt.length);
     if (t < durationSeconds) accountSecond(ledger, profile.demandAt(t + 0.5), capacity, cluster.ready);
-    if (isSyncTime(t, hpa.syncPeriodSeconds) || t === durationSeconds) {
-      samples.push({
-        t,
-        demandRps: demand,
-        capacityRps: capacity,
-        desiredReplicas: cluster.desired,
-        readyPods: cluster.ready,
-        unreadyPods: cluster.pending + cluster.startingReadyAt.length,
-        nodes: cluster.nodes,
-      });
+    const sample: SimulationSample = {
+      t,
+      demandRps: demand,
+      capacityRps: capacity,
+      desiredReplicas: cluster.desired,
+      readyPods: cluster.ready,
+      unreadyPods: cluster.pending + cluster.startingReadyAt.length,
+      nodes: cluster.nodes,
+    };
+    // Every sync, the last second, and every second a count changes: events are plotted at their time.
+    if (
+      isSyncTime(t, hpa.syncPeriodSeconds) ||
+      t === durationSeconds ||
+      countsChanged(samples.at(-1), sample)
+    ) {
+      samples.push(sample);
     }
   }
 

@@ -318,7 +318,7 @@ function remember(
   };
 }
 
-/** The behavior this platform's HPAs declare: its scale-up policies, Kubernetes' default scale-down policy. */
+/** The behavior this platform's HPAs declare: the plan's scale-up policies and the spec's scale-down policy. */
 export function platformBehavior(
   scaleUp: {
     percent: number;
@@ -326,6 +326,7 @@ export function platformBehavior(
     periodSeconds: number;
   },
   scaleDownStabilizationSeconds: number,
+  scaleDown: { percent: number; periodSeconds: number } = { percent: 100, periodSeconds: 15 },
 ): HpaBehavior {
   return {
     scaleUp: {
@@ -339,7 +340,7 @@ export function platformBehavior(
     scaleDown: {
       stabilizationWindowSeconds: scaleDownStabilizationSeconds,
       selectPolicy: 'Max',
-      policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+      policies: [{ type: 'Percent', value: scaleDown.percent, periodSeconds: scaleDown.periodSeconds }],
     },
   };
 }

@@ -3,78 +3,115 @@ import { parseSpec } from '../config/spec.js';
 import { PlanError, planCapacity } from './plan.js';
 
 const referencePlan = planCapacity(parseSpec({}));
+const oneService = (versions: { version: number; image: string; trafficShare?: number }[]) => ({
+  workloads: { services: [{ name: 'promptcontent', port: 3001, versions }] },
+});
 
 describe('planCapacity with the reference figures', () => {
-  it('reproduces the document: 125 workers on 16 instances, 29 pods, HPA 4..30', () => {
+  it('reproduces the document for the whole platform: 125 workers on 16 instances, 588 req/s, 29 pods', () => {
     expect(referencePlan.performance.workers.value).toBe(125);
     expect(referencePlan.performance.instances.value).toBe(16);
+    expect(referencePlan.scalability.effectivePerPodRps.value).toBeCloseTo(691.66 * 0.85, 10);
+    expect(Math.round(referencePlan.scalability.effectivePerPodRps.value)).toBe(588);
     expect(referencePlan.scalability.peakPods.value).toBe(29);
     expect(referencePlan.scalability.minReplicas.value).toBe(4);
     expect(referencePlan.scalability.maxReplicas.value).toBe(30);
   });
 
-  it('gives every service deployment the document’s bounds, named and routed by version', () => {
-    expect(referencePlan.deployments.map((d) => [d.name, d.path, d.minReplicas, d.maxReplicas])).toEqual([
-      ['promptcontent-api-v1', '/api/promptcontent/v1', 4, 30],
-      ['promptads-api-v1', '/api/promptads/v1', 4, 30],
-      ['promptcrm-api-v1', '/api/promptcrm/v1', 4, 30],
-      ['business-api-v1', '/api/business/v1', 4, 30],
+  it('splits the peak equally over the four services: 8 pods each, HPA 2..9', () => {
+    // 16,666.67 × 0.25 = 4,166.67 req/s ÷ 587.911 = 7.09 → 8 pods, + 1 spare = 9;
+    // normal 416.67 ÷ 587.911 = 0.71 → 1, + 1 = 2.
+    expect(
+      referencePlan.deployments.map((d) => [
+        d.name,
+        d.trafficShare,
+        d.peakPods,
+        d.minReplicas,
+        d.maxReplicas,
+      ]),
+    ).toEqual([
+      ['promptcontent-api-v1', 0.25, 8, 2, 9],
+      ['promptads-api-v1', 0.25, 8, 2, 9],
+      ['promptcrm-api-v1', 0.25, 8, 2, 9],
+      ['business-api-v1', 0.25, 8, 2, 9],
     ]);
     expect(referencePlan.deployments[0]?.resources).toEqual({ cpu: '4', memory: '8Gi' });
   });
 
-  it('sizes the node group to host every deployment at one pod per node', () => {
-    expect(referencePlan.nodeGroup.instanceType).toBe('r7i.2xlarge');
-    expect(referencePlan.nodeGroup.minSize.value).toBe(16);
-    expect(referencePlan.nodeGroup.desiredSize.value).toBe(16);
-    expect(referencePlan.nodeGroup.maxSize.value).toBe(120);
+  it('keeps the deployments within 29 + 3 pods before spares and 40 with them', () => {
+    const peak = referencePlan.deployments.reduce((sum, d) => sum + d.peakPods, 0);
+    const max = referencePlan.deployments.reduce((sum, d) => sum + d.maxReplicas, 0);
+    expect(peak).toBe(32);
+    expect(max).toBe(36);
+    expect(referencePlan.latency.deploymentPeakPods.working).toContain('≤ 29 + (4 − 1) = 32');
   });
 
-  it('sets the in-flight HPA target by Little’s law: floor(587.91 × 0.075) = 44', () => {
-    expect(referencePlan.hpa.inflightTarget.value).toBe(44);
+  it('sizes the node group to host every deployment at one pod per node: 8..36', () => {
+    expect(referencePlan.nodeGroup.instanceType).toBe('r7i.2xlarge');
+    expect(referencePlan.nodeGroup.minSize.value).toBe(8);
+    expect(referencePlan.nodeGroup.desiredSize.value).toBe(8);
+    expect(referencePlan.nodeGroup.maxSize.value).toBe(36);
+  });
+
+  it('sets the in-flight HPA target by Little’s law in milli-requests: 587.911 × 0.075 = 44.093 → 44093m', () => {
+    expect(referencePlan.hpa.inflightTargetQuantity).toBe('44093m');
+    expect(referencePlan.hpa.inflightTarget.value).toBe(44.093);
     expect(referencePlan.hpa.cpuTargetPercent).toBe(70);
-    expect(referencePlan.hpa.memoryTargetPercent).toBe(70);
+  });
+
+  it('takes the scale-down policy from the spec', () => {
+    const plan = planCapacity(
+      parseSpec({ podRuntime: { scaleDownPolicy: { percent: 10, periodSeconds: 60 } } }),
+    );
+    expect(plan.hpa.scaleDown).toEqual({ percent: 10, periodSeconds: 60 });
   });
 
   it('reports the composite availability of 99.905 % against 99.9 %', () => {
     expect(referencePlan.availability.composite.value.toFixed(3)).toBe('99.905');
     expect(referencePlan.availability.meetsTarget).toBe(true);
-    expect(referencePlan.availability.journeys.map((j) => j.service)).toEqual([
-      'promptcontent',
-      'promptads',
-      'promptcrm',
-      'business',
-    ]);
+    expect(referencePlan.availability.targetBudget.perMonth.value.toFixed(1)).toBe('43.8');
+  });
+
+  it('comments the document’s own gap: 587.91 req/s per pod against 8 × 13.33 = 106.67 per instance, 5.51×', () => {
+    expect(referencePlan.performanceGap.value).toBeCloseTo(587.911 / (8 / 0.075), 3);
+    expect(referencePlan.performanceGap.working).toContain('5.51');
   });
 });
 
 describe('planCapacity follows its inputs', () => {
-  it('doubles the peak: 57 pods, HPA max 58, node group max 4 × 58', () => {
+  it('doubles the peak: 57 pods for the platform, 15 + 1 per deployment, node group max 64', () => {
+    // 33,333.33 × 0.25 = 8,333.33 ÷ 587.911 = 14.17 → 15.
     const doubled = planCapacity(parseSpec({ requirements: { peakRpm: 2_000_000 } }));
     expect(doubled.scalability.peakPods.value).toBe(57);
-    expect(doubled.deployments.every((d) => d.maxReplicas === 58)).toBe(true);
-    expect(doubled.nodeGroup.maxSize.value).toBe(232);
+    expect(doubled.deployments.every((d) => d.maxReplicas === 16)).toBe(true);
+    expect(doubled.nodeGroup.maxSize.value).toBe(64);
   });
 
-  it('sizes a canary version for its share of the load', () => {
-    const spec = parseSpec({
-      workloads: {
-        services: [
-          {
-            name: 'promptcontent',
-            port: 3001,
-            versions: [
-              { version: 1, image: 'promptsales/promptcontent:v1' },
-              { version: 2, image: 'promptsales/promptcontent:v2', loadShare: 0.5 },
-            ],
-          },
-        ],
-      },
-    });
-    const [v1, v2] = planCapacity(spec).deployments;
-    expect(v1?.maxReplicas).toBe(30);
-    // ceil(8,333.33 ÷ 587.91) = 15, plus one spare; normal: ceil(833.33 ÷ 587.91) = 2, plus one.
-    expect([v2?.name, v2?.minReplicas, v2?.maxReplicas]).toEqual(['promptcontent-api-v2', 3, 16]);
+  it('takes a canary’s share out of its service’s: 90 % / 10 % of one service', () => {
+    const [v1, v2] = planCapacity(
+      parseSpec(
+        oneService([
+          { version: 1, image: 'promptsales/promptcontent:v1', trafficShare: 0.9 },
+          { version: 2, image: 'promptsales/promptcontent:v2', trafficShare: 0.1 },
+        ]),
+      ),
+    ).deployments;
+    // v1: 15,000 ÷ 587.911 = 25.51 → 26, max 27; normal 1,500 ÷ 587.911 = 2.55 → 3, min 4.
+    expect([v1?.trafficShare, v1?.minReplicas, v1?.maxReplicas]).toEqual([0.9, 4, 27]);
+    // v2: 1,666.67 ÷ 587.911 = 2.83 → 3, max 4; normal 166.67 → 1, min max(2, 2) = 2.
+    expect([v2?.name, v2?.minReplicas, v2?.maxReplicas]).toEqual(['promptcontent-api-v2', 2, 4]);
+  });
+
+  it('gives a version without a share the rest of its service’s', () => {
+    const [, v2] = planCapacity(
+      parseSpec(
+        oneService([
+          { version: 1, image: 'a', trafficShare: 0.75 },
+          { version: 2, image: 'b' },
+        ]),
+      ),
+    ).deployments;
+    expect(v2?.trafficShare).toBeCloseTo(0.25, 12);
   });
 
   it('keeps at least two replicas per deployment even for a trickle of traffic', () => {
@@ -84,11 +121,14 @@ describe('planCapacity follows its inputs', () => {
     expect(trickle.deployments.every((d) => d.minReplicas === 2 && d.maxReplicas === 2)).toBe(true);
   });
 
-  it('packs three 2-vCPU pods per node, and the node group shrinks to a third', () => {
+  it('gives 2-vCPU pods two processes and half the benchmark, three to a node', () => {
     const smallPods = planCapacity(parseSpec({ pod: { cpuVcpu: 2, memoryGiB: 4 } }));
     expect(smallPods.nodes.podsPerNode.value).toBe(3);
-    // Each pod now serves the same benchmark figure, so replicas stay 4..30 per deployment.
-    expect(smallPods.nodeGroup.maxSize.value).toBe(40);
+    expect(smallPods.latency.model.processesPerPod.value).toBe(2);
+    // 691.66 × 2 ÷ 4 = 345.83 req/s, × 0.85 = 293.96; 4,166.67 ÷ 293.96 = 14.17 → 15, + 1 = 16 per deployment.
+    expect(smallPods.deployments.every((d) => d.maxReplicas === 16)).toBe(true);
+    // 4 × 16 = 64 pods ÷ 3 per node = 21.3 → 22 nodes.
+    expect(smallPods.nodeGroup.maxSize.value).toBe(22);
   });
 });
 
@@ -101,24 +141,33 @@ describe('planCapacity rejects plans that cannot be deployed', () => {
   });
 
   it('refuses a node group above autoscaling.maxNodes', () => {
-    const tooBig = () => planCapacity(parseSpec({ autoscaling: { maxNodes: 100 } }));
+    const tooBig = () => planCapacity(parseSpec({ autoscaling: { maxNodes: 30 } }));
     expect(tooBig).toThrowError(
-      /autoscaling\.maxNodes: .* need 120 nodes, more than the node group may hold \(100\)/,
+      /autoscaling\.maxNodes: .* need 36 nodes, more than the node group may hold \(30\)/,
+    );
+  });
+
+  it('answers an offered load beyond the node group with one line, not a RangeError', () => {
+    // 6,000,000,000 req/min = 100 million req/s: 170,094 pods (ceil(100,000,000 ÷ 587.911)), far above 450 nodes × 1 pod.
+    expect(() => planCapacity(parseSpec({ requirements: { peakRpm: 6e9 } }))).toThrowError(
+      /^autoscaling\.maxNodes: the peak needs 170,094 pods/,
     );
   });
 });
 
 describe('the CPU target against the reserve', () => {
-  it('shows the 29 peak pods at 83.09 % CPU, so a 70 % target asks for 35 and max replicas binds', () => {
+  it('stays within the tolerance for the equal split: 75.3 % ÷ 70 % = 1.076, 8 replicas', () => {
+    // 4,166.67 ÷ (8 × 691.66) = 75.30 %.
     const { cpuAtPeak, cpuReplicasAtPeak } = referencePlan.hpa;
-    expect(cpuAtPeak.value).toBeCloseTo(((1_000_000 / 60) * 100) / (29 * 691.66), 10);
-    expect(cpuReplicasAtPeak.value).toBe(35);
-    expect(cpuReplicasAtPeak.working).toContain('a CPU target of 81 % or more keeps it within');
+    expect(cpuAtPeak.value).toBeCloseTo((4_166.666_7 / (8 * 691.66)) * 100, 4);
+    expect(cpuReplicasAtPeak.value).toBe(8);
+    expect(cpuReplicasAtPeak.working).not.toContain('max replicas');
   });
 
-  it('says nothing more when the target leaves room: at 81 % the ratio 1.026 is within tolerance, 29 stay', () => {
-    const plan = planCapacity(parseSpec({ autoscaling: { cpuTargetPercent: 81 } }));
-    expect(plan.hpa.cpuReplicasAtPeak.value).toBe(29);
-    expect(plan.hpa.cpuReplicasAtPeak.working).not.toContain('max replicas');
+  it('counts the 0.1 tolerance in the advice: one deployment of 29 pods fits from 76 %, not 81 %', () => {
+    // 83.09 % at 29 pods; 75 %: 1.108 > 1.1 → ceil(32.13) = 33 > 30; 76 %: 1.093 ≤ 1.1 → 29 stay.
+    const plan = planCapacity(parseSpec(oneService([{ version: 1, image: 'a' }])));
+    expect(plan.hpa.cpuReplicasAtPeak.value).toBe(35);
+    expect(plan.hpa.cpuReplicasAtPeak.working).toContain('a CPU target of 76 % or more keeps it within');
   });
 });

@@ -14,85 +14,124 @@ export function erlangC(servers: number, offeredLoad: number): number {
   return (servers * blocking) / (servers - offeredLoad * (1 - blocking));
 }
 
-export interface MmcInput {
-  arrivalRps: number;
-  serviceRps: number;
-  servers: number;
+/** P(X + Y > t) for independent X ~ Exp(a), Y ~ Exp(b) (hypoexponential tail). */
+export function hypoexponentialTail(a: number, b: number, t: number): number {
+  if (Math.abs(a - b) < 1e-9 * Math.max(a, b)) return (1 + a * t) * Math.exp(-a * t);
+  return (b * Math.exp(-a * t) - a * Math.exp(-b * t)) / (b - a);
 }
 
 /**
- * P(response time > t) in M/M/c. The response is the service time S ~ Exp(μ) plus, with probability C,
- * a wait W ~ Exp(θ), θ = cμ − λ; the tail of S + W is (θe^(−μt) − μe^(−θt)) ÷ (θ − μ).
+ * A service time of mean `meanSeconds` and coefficient of variation `cv`, as a shift plus a mix of
+ * exponentials: cv = 1 exponential; cv < 1 a shifted exponential (shift s(1 − cv), exponential of
+ * mean s·cv); cv > 1 a two-phase hyperexponential with balanced means. Each matches mean and CV.
  */
-export function responseTimeTail(input: MmcInput, seconds: number): number {
-  const { arrivalRps: lambda, serviceRps: mu, servers } = input;
-  if (lambda >= servers * mu) return 1;
-  const waits = erlangC(servers, lambda / mu);
-  const theta = servers * mu - lambda;
-  const serviceTail = Math.exp(-mu * seconds);
-  const withWaitTail =
-    Math.abs(theta - mu) < 1e-9 * mu
-      ? (1 + mu * seconds) * serviceTail
-      : (theta * serviceTail - mu * Math.exp(-theta * seconds)) / (theta - mu);
-  return (1 - waits) * serviceTail + waits * withWaitTail;
+export interface ServiceTimeShape {
+  shiftSeconds: number;
+  phases: { probability: number; rate: number }[];
 }
 
-/** The response time at a percentile (e.g. 99), by bisection on the tail. */
-export function responseTimePercentile(input: MmcInput, percentile: number): number {
-  if (input.arrivalRps >= input.servers * input.serviceRps) return Number.POSITIVE_INFINITY;
-  const tail = 1 - percentile / 100;
+export function serviceTimeShape(meanSeconds: number, cv: number): ServiceTimeShape {
+  if (cv <= 1) {
+    return {
+      shiftSeconds: meanSeconds * (1 - cv),
+      phases: cv === 0 ? [] : [{ probability: 1, rate: 1 / (meanSeconds * cv) }],
+    };
+  }
+  const p = (1 + Math.sqrt((cv * cv - 1) / (cv * cv + 1))) / 2;
+  return {
+    shiftSeconds: 0,
+    phases: [
+      { probability: p, rate: (2 * p) / meanSeconds },
+      { probability: 1 - p, rate: (2 * (1 - p)) / meanSeconds },
+    ],
+  };
+}
+
+export interface MgcInput {
+  arrivalRps: number;
+  /** Mean service time of one server (one process), seconds. */
+  serviceSeconds: number;
+  servers: number;
+  /** Coefficient of variation of the service time; arrivals are Poisson (Ca = 1). */
+  serviceCv: number;
+}
+
+export interface MgcState {
+  offeredLoad: number;
+  utilisation: number;
+  probabilityOfWaiting: number;
+  /** Rate of the conditional waiting time: (cμ − λ) ÷ ((Ca² + Cs²) ÷ 2). */
+  waitRate: number;
+  /** The Allen–Cunneen factor (Ca² + Cs²) ÷ 2. */
+  allenCunneen: number;
+}
+
+/**
+ * M/G/c by the Allen–Cunneen approximation (A. O. Allen, Probability, Statistics and Queueing
+ * Theory, 2nd ed., 1990): W_q ≈ W_q(M/M/c) × (Ca² + Cs²) ÷ 2. Waiting keeps the M/M/c form: an
+ * arrival waits with probability C(c, A), and then for an exponential time, its mean scaled by the
+ * factor. Exact for Cs = 1.
+ */
+export function mgcState(input: MgcInput): MgcState {
+  const mu = 1 / input.serviceSeconds;
+  const offeredLoad = input.arrivalRps / mu;
+  const allenCunneen = (1 + input.serviceCv ** 2) / 2;
+  return {
+    offeredLoad,
+    utilisation: offeredLoad / input.servers,
+    probabilityOfWaiting: erlangC(input.servers, offeredLoad),
+    waitRate: (input.servers * mu - input.arrivalRps) / allenCunneen,
+    allenCunneen,
+  };
+}
+
+/** P(wait + service > t): the sojourn time's tail, wait and service independent. */
+export function sojournTail(state: MgcState, shape: ServiceTimeShape, seconds: number): number {
+  const t = seconds - shape.shiftSeconds;
+  if (t < 0) return 1;
+  const waits = state.probabilityOfWaiting;
+  const theta = state.waitRate;
+  if (shape.phases.length === 0) return waits * Math.exp(-theta * t);
+  return shape.phases.reduce(
+    (tail, { probability, rate }) =>
+      tail + probability * ((1 - waits) * Math.exp(-rate * t) + waits * hypoexponentialTail(rate, theta, t)),
+    0,
+  );
+}
+
+/** The smallest t with tail(t) ≤ 1 − percentile ÷ 100, by bisection (tail decreasing). */
+export function quantileOf(tail: (seconds: number) => number, percentile: number, scale: number): number {
+  const target = 1 - percentile / 100;
   let low = 0;
-  let high = 1 / input.serviceRps;
-  while (responseTimeTail(input, high) > tail) high *= 2;
+  let high = Math.max(scale, 1e-9);
+  for (let i = 0; i < 200 && tail(high) > target; i++) high *= 2;
   for (let i = 0; i < 100; i++) {
     const middle = (low + high) / 2;
-    if (responseTimeTail(input, middle) > tail) low = middle;
+    if (tail(middle) > target) low = middle;
     else high = middle;
   }
   return high;
 }
 
-export interface PodsForLatencyInput {
-  arrivalRps: number;
-  serviceRpsPerPod: number;
-  percentile: number;
-  targetMs: number;
+/** The sojourn time (wait + CPU service) at a percentile, seconds; ∞ when the queue is unstable. */
+export function sojournPercentile(input: MgcInput, percentile: number): number {
+  if (input.arrivalRps >= input.servers / input.serviceSeconds) return Number.POSITIVE_INFINITY;
+  const state = mgcState(input);
+  const shape = serviceTimeShape(input.serviceSeconds, input.serviceCv);
+  return quantileOf((t) => sojournTail(state, shape, t), percentile, input.serviceSeconds);
 }
 
-export interface PodsForLatency {
-  pods: Figure;
-  probabilityOfWaiting: number;
-  latencyAtPercentileMs: number;
-  utilisation: number;
-}
-
-const MAX_SERVERS = 100_000;
-
-/** The smallest pod count whose M/M/c response time at the percentile is within the target. */
-export function podsForLatency(input: PodsForLatencyInput): PodsForLatency {
-  const { arrivalRps, serviceRpsPerPod, percentile, targetMs } = input;
-  const offered = arrivalRps / serviceRpsPerPod;
-  const minimumStable = Math.floor(offered) + 1;
-  for (let servers = minimumStable; servers <= MAX_SERVERS; servers++) {
-    const mmc = { arrivalRps, serviceRps: serviceRpsPerPod, servers };
-    const latencyMs = responseTimePercentile(mmc, percentile) * 1000;
-    if (latencyMs <= targetMs) {
-      const waits = erlangC(servers, offered);
-      return {
-        pods: figure(
-          servers,
-          'pods',
-          `smallest c with p${percentile} response time ≤ ${targetMs} ms in M/M/c (λ, μ per pod)`,
-          `λ = ${fmt(arrivalRps)} req/s, μ = ${fmt(serviceRpsPerPod)} req/s, A = λ ÷ μ = ${fmt(offered)}; ` +
-            `c = ${servers}: P(wait) = ${fmt(waits, 4)}, p${percentile} = ${fmt(latencyMs)} ms`,
-        ),
-        probabilityOfWaiting: waits,
-        latencyAtPercentileMs: latencyMs,
-        utilisation: offered / servers,
-      };
-    }
-  }
-  throw new RangeError(`no pod count up to ${MAX_SERVERS} meets p${percentile} ≤ ${targetMs} ms`);
+/** The service time alone at a percentile: what the sojourn tends to with unlimited servers. */
+export function servicePercentile(serviceSeconds: number, cv: number, percentile: number): number {
+  const shape = serviceTimeShape(serviceSeconds, cv);
+  const noWait: MgcState = {
+    offeredLoad: 0,
+    utilisation: 0,
+    probabilityOfWaiting: 0,
+    waitRate: 1,
+    allenCunneen: 1,
+  };
+  return quantileOf((t) => sojournTail(noWait, shape, t), percentile, serviceSeconds);
 }
 
 /** Little's law L = λW: the requests in flight in one pod serving `rps` at `latencyMs` each. */
@@ -104,9 +143,4 @@ export function inflightPerPod(rps: number, latencyMs: number): Figure {
     "Little's law: in flight = req/s per pod × latency",
     `${fmt(rps)} × ${fmt(latencyMs / 1000, 3)} s = ${fmt(inflight)}`,
   );
-}
-
-export interface QueueingReport {
-  peak: PodsForLatency;
-  inflightPerPod: Figure;
 }

@@ -24,6 +24,7 @@ describe('PlatformSpec defaults', () => {
       workersPerInstance: 8,
       perPodRps: 691.66,
       perPodBenchmarkVcpu: 4,
+      serviceTimeCv: 1,
     });
     expect(spec.requirements).toMatchObject({
       normalRpm: 100_000,
@@ -44,9 +45,14 @@ describe('PlatformSpec defaults', () => {
       vcpu: 8,
       memoryGiB: 64,
       maxPods: 58,
-      pricePerHourUsd: 0.5292,
     });
+    expect(spec.instance.pricePerHourUsd).toBeUndefined();
     expect(spec.pod).toEqual({ cpuVcpu: 4, memoryGiB: 8 });
+    expect(spec.costModel).toEqual({
+      bytesPerRequest: 4_096,
+      logBytesPerRequest: 300,
+      natGiBPerNodeMonth: 10,
+    });
     expect(spec.autoscaling).toMatchObject({
       cpuTargetPercent: 70,
       memoryTargetPercent: 70,
@@ -55,11 +61,11 @@ describe('PlatformSpec defaults', () => {
   });
 
   it('list the four domain services at version 1 with their ports', () => {
-    expect(spec.workloads.services.map((s) => [s.name, s.port, s.versions[0]?.loadShare])).toEqual([
-      ['promptcontent', 3001, 1],
-      ['promptads', 3002, 1],
-      ['promptcrm', 3003, 1],
-      ['business', 3004, 1],
+    expect(spec.workloads.services.map((s) => [s.name, s.port, s.trafficShare])).toEqual([
+      ['promptcontent', 3001, undefined],
+      ['promptads', 3002, undefined],
+      ['promptcrm', 3003, undefined],
+      ['business', 3004, undefined],
     ]);
   });
 
@@ -93,10 +99,66 @@ describe('invalid specs', () => {
       parseSpec({ requirements: { reserve: 1.2, peakRpm: -5 }, slas: { eks: 100 }, extra: true }),
     );
     expect(problems).toEqual([
-      'requirements.peakRpm: Too small: expected number to be >0',
+      'requirements.peakRpm: must be at least 1 req/min',
       'requirements.reserve: Too big: expected number to be <1',
       'slas.eks: Too big: expected number to be <100',
       'extra: not a field of this section',
+    ]);
+  });
+
+  it('reject a peak below the normal load, naming both fields', () => {
+    expect(problemsOf(() => parseSpec({ requirements: { peakRpm: 1_000 } }))).toEqual([
+      'requirements.peakRpm: must be at least requirements.normalRpm (100,000 req/min), got 1,000: the peak is the higher load',
+    ]);
+  });
+
+  it('bound the figures that would otherwise print ∞ or send a search to infinity', () => {
+    expect(problemsOf(() => parseSpec({ benchmarks: { perRequestLatencyMs: 1e308 } }))).toEqual([
+      'benchmarks.perRequestLatencyMs: must be at most 60,000 ms',
+    ]);
+    expect(problemsOf(() => parseSpec({ requirements: { normalRpm: 1e-300, peakRpm: 1e-300 } }))).toEqual([
+      'requirements.normalRpm: must be at least 1 req/min',
+      'requirements.peakRpm: must be at least 1 req/min',
+    ]);
+  });
+
+  it('hold a pod to one process per requested CPU, or one process on at most one CPU', () => {
+    expect(problemsOf(() => parseSpec({ pod: { cpuVcpu: 4, processes: 1 } }))).toEqual([
+      'pod.processes: a pod requesting 4 CPUs must run 4 processes (one per CPU), or request at most 1 CPU',
+    ]);
+    expect(problemsOf(() => parseSpec({ pod: { cpuVcpu: 0.5, processes: 2 } }))).toEqual([
+      'pod.processes: a pod requesting 0.5 CPU runs one process; more need one CPU each',
+    ]);
+    expect(problemsOf(() => parseSpec({ pod: { cpuVcpu: 2.5 } }))).toEqual([
+      'pod.cpuVcpu: a pod requesting 2.5 CPUs must run a whole number of processes (one per CPU), or request at most 1 CPU',
+    ]);
+    expect(parseSpec({ pod: { cpuVcpu: 0.5 } }).pod.cpuVcpu).toBe(0.5);
+  });
+
+  it('make traffic shares add up to 1 across the services and within each service', () => {
+    const service = (name: string, port: number, trafficShare?: number) => ({
+      name,
+      port,
+      ...(trafficShare === undefined ? {} : { trafficShare }),
+      versions: [{ version: 1, image: 'a' }],
+    });
+    expect(
+      problemsOf(() =>
+        parseSpec({
+          workloads: { services: [service('promptads', 3002, 0.5), service('business', 3004, 0.4)] },
+        }),
+      ),
+    ).toEqual(['workloads.services: trafficShare: the shares must add up to 1 (they add up to 0.9)']);
+    const canary = {
+      name: 'promptads',
+      port: 3002,
+      versions: [
+        { version: 1, image: 'a', trafficShare: 1 },
+        { version: 2, image: 'b' },
+      ],
+    };
+    expect(problemsOf(() => parseSpec({ workloads: { services: [canary] } }))).toEqual([
+      'workloads.services.0.versions: trafficShare: the shares given add up to 1, leaving nothing for the 1 without one',
     ]);
   });
 

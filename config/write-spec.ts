@@ -16,7 +16,7 @@ export function writeSpecFigure(file: string, path: string[], value: number, pro
   const document = parseDocument(text);
   if (document.errors.length > 0)
     throw new SpecError(file, [`is not valid YAML: ${document.errors[0]?.message}`]);
-  document.setIn(path, value);
+  document.setIn(path, document.createNode(value));
   const node = document.getIn(path, true) as { comment?: string } | undefined;
   if (node) node.comment = ` ${provenance}`;
   parseSpec(document.toJS(), file);

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,68 +8,115 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpecFile } from '../config/spec.js';
 import { runCli } from './cli-io.js';
 
-let server: Server;
+let sleeper: Server;
 let base: string;
 let closedPort: number;
 let seenAuthorization: string | undefined;
+let burner: ChildProcess;
+let burnerUrl: string;
+
+/** A service of one process that spends 10 ms of CPU on every request: at most 100 req/s, whatever the connections. */
+const BURNER = `
+const http = require('node:http');
+const server = http.createServer((request, response) => {
+  const until = process.hrtime.bigint() + 10_000_000n;
+  while (process.hrtime.bigint() < until);
+  response.end('[]');
+});
+server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port));
+`;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  // A service that waits 75 ms per request and uses no CPU: its throughput grows with every connection.
+  sleeper = createServer((request, response) => {
     seenAuthorization = request.headers.authorization;
-    response.statusCode = request.url === '/broken' ? 500 : 200;
-    response.end('[]');
+    if (request.url === '/broken') {
+      response.statusCode = 500;
+      response.end('[]');
+      return;
+    }
+    setTimeout(() => response.end('[]'), 75);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => sleeper.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(sleeper.address() as AddressInfo).port}`;
   const closed = createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   closedPort = (closed.address() as AddressInfo).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
+  burner = spawn(process.execPath, ['-e', BURNER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  burnerUrl = await new Promise<string>((resolve) => {
+    burner.stdout!.on('data', (chunk) => {
+      const port = /PORT (\d+)/.exec(String(chunk))?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}/items`);
+    });
+  });
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  burner?.kill();
+  await new Promise<void>((resolve) => sleeper.close(() => resolve()));
+});
 
-const quick = ['--duration', '1', '--connections', '2'];
+const quick = ['--duration', '1', '--max-connections', '16'];
+/** calibrate against the 75 ms sleeper, one second a step, up to `maxConnections`. */
+const againstSleeper = (maxConnections: number, ...more: string[]) =>
+  runCli(
+    'calibrate',
+    '--url',
+    `${base}/items`,
+    '--duration',
+    '1',
+    '--max-connections',
+    String(maxConnections),
+    ...more,
+  );
 
 describe('promptsales calibrate', () => {
-  it('measures a running service, scales it to the pod’s vCPUs and recomputes the plan', async () => {
-    const { code, stdout } = await runCli(
+  it('finds the knee of a CPU-bound process and scales it by the pod’s processes', async () => {
+    const { code, stdout, stderr } = await runCli(
       'calibrate',
       '--url',
-      `${base}/items`,
+      burnerUrl,
       ...quick,
-      '--cpus',
-      '2',
       '--format',
       'json',
     );
-    expect(code).toBe(0);
+    expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
-    expect(report.load.totalRequests).toBeGreaterThan(0);
-    expect(report.load.errors + report.load.non2xx).toBe(0);
-    expect(report.perPodRps).toBeCloseTo((report.load.requestsPerSecond * 4) / 2, 6);
+    // 10 ms of CPU per request: one process serves at most 1000 ÷ 10 = 100 req/s.
+    expect(report.perProcessRps).toBeGreaterThan(0);
+    expect(report.perProcessRps).toBeLessThanOrEqual(105);
+    expect(report.knee.connections).toBeLessThan(16);
+    expect(report.processesPerPod).toBe(4);
+    expect(report.perPodRps).toBeCloseTo(report.perProcessRps * 4, 9);
+    // Little's law: connections ÷ req/s; at least the 10 ms of CPU.
+    expect(report.perRequestLatencyMs).toBeCloseTo(
+      (report.knee.connections / report.perProcessRps) * 1000,
+      9,
+    );
+    expect(report.perRequestLatencyMs).toBeGreaterThanOrEqual(9.5);
     const byLabel = Object.fromEntries(report.comparison.map((row: { label: string }) => [row.label, row]));
     expect(byLabel['Pods at peak']).toMatchObject({ reference: 29 });
-    const effective = report.perPodRps * 0.85;
-    expect(byLabel['Effective req/s per pod'].measured).toBeCloseTo(effective, 6);
-    expect(byLabel['Pods at peak'].measured).toBe(Math.ceil(1_000_000 / 60 / effective));
+    expect(byLabel['Pods at peak'].measured).toBe(
+      Math.ceil(1_000_000 / 60 / (report.perPodRps * 0.85) - 1e-9),
+    );
   });
 
-  it('prints the measurement beside the reference document’s plan', async () => {
-    const { stdout } = await runCli('calibrate', '--url', `${base}/items`, ...quick);
-    expect(stdout).toMatch(/^Measured http:\/\/127\.0\.0\.1:\d+\/items for [\d.]+ s with 2 connections:/);
-    expect(stdout).toMatch(
-      /Figure\s+Reference \(691\.66 req\/s\)\s+Measured \([\d,.]+ req\/s\)\s+Difference/,
-    );
-    expect(stdout).toMatch(/Pods at peak\s+29 pods/);
+  it('refuses a 75 ms sleeper that never saturates: exit 1, one line saying why', async () => {
+    const { code, stdout, stderr } = await againstSleeper(8);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^calibrate: no capacity figure: never saturated: throughput still grew/);
+    expect(stdout).toContain('The load generator runs on this machine');
+    expect(stdout).not.toContain('Knee:');
   });
 
   it('sends the bearer token', async () => {
-    await runCli('calibrate', '--url', `${base}/items`, ...quick, '--token', 'abc.def.ghi');
+    await againstSleeper(2, '--token', 'abc.def.ghi');
     expect(seenAuthorization).toBe('Bearer abc.def.ghi');
   });
 
-  it('writes the measured figure into a spec file, keeping the rest, so synth sizes from it', async () => {
+  it('writes the knee into a spec file, keeping the rest, so synth sizes from it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calibrate-'));
     const spec = join(dir, 'prod.yaml');
     copyFileSync(new URL('../config/prod.yaml', import.meta.url), spec);
@@ -76,7 +124,7 @@ describe('promptsales calibrate', () => {
     const { code, stdout } = await runCli(
       'calibrate',
       '--url',
-      `${base}/`,
+      burnerUrl,
       ...quick,
       '--spec',
       spec,
@@ -89,9 +137,11 @@ describe('promptsales calibrate', () => {
     expect(report.written).toBe(spec);
     const after = loadSpecFile(spec);
     expect(after.benchmarks.perPodRps).toBe(Number(report.perPodRps.toFixed(2)));
+    expect(after.benchmarks.perRequestLatencyMs).toBe(Number(report.perRequestLatencyMs.toFixed(3)));
+    expect(after.benchmarks.perPodBenchmarkVcpu).toBe(4);
     expect({ ...after, benchmarks: before.benchmarks }).toEqual(before);
     expect(readFileSync(spec, 'utf8')).toMatch(
-      /perPodRps: [\d.]+ # measured \d{4}-\d\d-\d\d: .* req\/s on 1 CPU at http/,
+      /perPodRps: [\d.]+ # measured \d{4}-\d\d-\d\d: knee at \d+ connections/,
     );
   });
 
@@ -100,7 +150,7 @@ describe('promptsales calibrate', () => {
     const spec = join(dir, 'prod.yaml');
     copyFileSync(new URL('../config/prod.yaml', import.meta.url), spec);
     const original = readFileSync(spec, 'utf8');
-    const { code, stdout } = await runCli(
+    const { code, stderr } = await runCli(
       'calibrate',
       '--url',
       `${base}/broken`,
@@ -110,7 +160,7 @@ describe('promptsales calibrate', () => {
       '--write',
     );
     expect(code).toBe(1);
-    expect(stdout).toMatch(/Not usable: 100 % of requests failed \(at most 1 %\)\./);
+    expect(stderr).toMatch(/^calibrate: no capacity figure: 100 % of requests failed at 1 connections/);
     expect(readFileSync(spec, 'utf8')).toBe(original);
   });
 
@@ -123,8 +173,18 @@ describe('promptsales calibrate', () => {
   it.each([
     [['--url', 'ftp://example.test'], '--url: must be an http:// or https:// URL'],
     [['--url', 'http://127.0.0.1:1/', '--duration', '0'], '--duration: must be at least 1'],
-    [['--url', 'http://127.0.0.1:1/', '--connections', '2.5'], '--connections: must be a whole number'],
-    [['--url', 'http://127.0.0.1:1/', '--cpus', '-1'], '--cpus: must be a positive number of CPUs'],
+    [
+      ['--url', 'http://127.0.0.1:1/', '--max-connections', '2.5'],
+      '--max-connections: must be a whole number',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:1/', '--min-gain', '1'],
+      '--min-gain: must be less than 1 (a fraction, e.g. 0.05)',
+    ],
+    [
+      ['--url', 'http://127.0.0.1:1/', '--duration', '1', '--duration', '2'],
+      '--duration: given 2 times (1, 2); give it once',
+    ],
     [[], 'Missing required argument: url'],
   ])('rejects %j with one line and exit code 2', async (args, message) => {
     const { code, stderr } = await runCli('calibrate', ...args);

@@ -1,9 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-io.js';
+import { runCli, tempSpec } from './cli-io.js';
 
 describe('promptsales capacity', () => {
   it('prints the reference plan with each figure’s working', async () => {
@@ -14,7 +11,11 @@ describe('promptsales capacity', () => {
       /Pods at peak\s+29 pods\n\s+ceil\(peak req\/s ÷ effective req\/s per pod\): ceil\(16,666.67 ÷ 587.91\)/,
     );
     expect(stdout).toMatch(/Workers\s+125 workers/);
-    expect(stdout).toMatch(/HPA maximum replicas\s+30 replicas/);
+    expect(stdout).toMatch(/Platform maximum replicas\s+30 replicas/);
+    expect(stdout).toMatch(/promptads-api-v1 share of requests\s+0.25 share/);
+    expect(stdout).toContain('the reference document gives no split');
+    expect(stdout).toMatch(/Total at the maximum\s+\$/);
+    expect(stdout).toContain('--service-code ec2 --quota-code L-1216C47A --desired-value 288');
     expect(stdout).toMatch(/Composite availability\s+99.905 %/);
   });
 
@@ -32,9 +33,19 @@ describe('promptsales capacity', () => {
       minReplicas: 4,
       maxReplicas: 30,
       podsPerNode: 1,
-      inflightTarget: 44,
-      nodeGroupMin: 16,
-      nodeGroupMax: 120,
+      inflightTarget: 44.093,
+      nodeGroupMin: 8,
+      nodeGroupMax: 36,
+    });
+    // 69.217 ms fixed + the p99 of the M/G/c sojourn of 32 processes at ρ = 0.753: never below 75 ms.
+    expect(values.p99AtPeak).toBeGreaterThan(75);
+    expect(values.p99AtPeak).toBeLessThan(200);
+    expect(report.bill.totalAtMax.value).toBeGreaterThan(report.bill.totalAtMin.value);
+    expect(report.quotas.find((q: { quotaCode: string }) => q.quotaCode === 'L-8A5B8E43')).toMatchObject({
+      serviceCode: 'apigateway',
+      awsDefault: 10_000,
+      requestNeeded: true,
+      needed: { value: 16_667 },
     });
     expect(values.compositeAvailability?.toFixed(3)).toBe('99.905');
     expect(report.figures.pods.working).toBe('ceil(16,666.67 ÷ 587.91) = ceil(28.35) = 29');
@@ -70,9 +81,7 @@ describe('promptsales capacity', () => {
   });
 
   it('reads a spec file of the user’s own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'spec.yaml');
-    writeFileSync(file, 'requirements:\n  peakRpm: 500000\n');
+    const file = tempSpec('spec.yaml', 'requirements:\n  peakRpm: 500000\n');
     const { code, stdout } = await runCli('capacity', '--spec', file, '--format', 'json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).figures.pods.value).toBe(15);
@@ -87,15 +96,19 @@ describe('promptsales capacity', () => {
     [['--format', 'yaml'], '--format: Invalid option: expected one of "table"|"json"|"markdown"'],
     [['--env', 'staging'], '--env: must be one of dev, prod (got "staging")'],
     [['--nope'], 'Unknown argument: nope'],
+    [['--rpm', '1', '--rpm', '2'], '--rpm: given 2 times (1, 2); give it once'],
+    [
+      ['--rpm', '1000'],
+      'config/prod.yaml: requirements.peakRpm: must be at least requirements.normalRpm (100,000 req/min), got 1,000: the peak is the higher load',
+    ],
+    [['--rpm', '1e-300'], 'config/prod.yaml: requirements.peakRpm: must be at least 1 req/min'],
   ])('rejects %j with one line and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await runCli('capacity', ...args);
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
   });
 
   it('rejects a malformed spec file with one line per problem and no stack trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'requirements:\n  reserve: 2\nbenchmarks:\n  perPodRps: fast\n');
+    const file = tempSpec('bad.yaml', 'requirements:\n  reserve: 2\nbenchmarks:\n  perPodRps: fast\n');
     const { code, stderr } = await runCli('capacity', '--spec', file);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
@@ -104,10 +117,18 @@ describe('promptsales capacity', () => {
     ]);
   });
 
+  it('answers an objective no pod count meets with exit 2 and one line, at once', async () => {
+    const file = tempSpec('fast.yaml', 'requirements:\n  latencyObjective:\n    milliseconds: 7.5\n');
+    const { code, stderr } = await runCli('capacity', '--spec', file);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^requirements\.latencyObjective: p99 ≤ 7\.5 ms cannot be met: with no queueing at all/,
+    );
+  });
+
   it('rejects a plan that cannot fit', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptsales-'));
-    const file = join(dir, 'huge-pods.yaml');
-    writeFileSync(file, 'pod:\n  cpuVcpu: 16\n');
+    const file = tempSpec('huge-pods.yaml', 'pod:\n  cpuVcpu: 16\n');
     const { code, stderr } = await runCli('capacity', '--spec', file);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^pod: a 16 vCPU \/ 8 GiB pod does not fit one r7i.2xlarge node/);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../bin/cli.js';
 
 export interface CliRun {
@@ -19,4 +22,11 @@ export async function runCli(...args: string[]): Promise<CliRun> {
     },
   });
   return { code, stdout, stderr };
+}
+
+/** A spec file of `text` in a fresh temporary folder, for `--spec`. */
+export function tempSpec(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'promptsales-')), name);
+  writeFileSync(file, text);
+  return file;
 }

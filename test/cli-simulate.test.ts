@@ -28,7 +28,7 @@ describe('promptsales simulate', () => {
     expect(stdout).toMatch(/Requests above capacity\s+1,863,005 requests/);
     expect(stdout).toContain('the metrics asked for 35: max replicas (30) binds');
     expect(stdout).toMatch(
-      /t = 60 s\s+4 → 8\s+http_requests_inflight 312.5 \(target 44\) asks for 29; limited by the scale-up policy/,
+      /t = 60 s\s+4 → 8\s+http_requests_inflight 312.5 \(target 44.09\) asks for 29; limited by the scale-up policy/,
     );
     expect(stdout).toMatch(/t = 210 s\s+29 → 30\s+cpu 83 \(target 70\) asks for 35; capped at max replicas/);
   });
@@ -40,12 +40,43 @@ describe('promptsales simulate', () => {
     expect(report.settings.cluster.nodeProvisioningSeconds).toBe(30);
   });
 
+  it('simulates one deployment of the plan at its share and bounds with --deployment', async () => {
+    // promptads-api-v1 takes ¼: 416.67 then 4,166.67 req/s on 2..9 replicas. At t = 60 s 2 ready pods
+    // carry 2,083.33 req/s each: in flight 2,083.33 × 0.075 = 156.25 against 44.093 → ceil(2 × 3.544) = 8;
+    // the scale-up policy allows max(2 × 2, 2 + 4) = 6 in the first 15 s.
+    const { code, stdout } = await runCli('simulate', '--deployment', 'promptads-api-v1', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.settings.bounds).toEqual({ minReplicas: 2, maxReplicas: 9 });
+    expect(report.environment).toBe('prod promptads-api-v1');
+    expect(report.decisions[0]).toMatchObject({
+      t: 60,
+      from: 2,
+      to: 6,
+      recommended: 8,
+      limitedBy: 'scale-up policy',
+    });
+    expect(report.series[0].demandRps).toBeCloseTo(416.67, 2);
+  });
+
+  it('names the deployments when --deployment names none of them', async () => {
+    const { code, stderr } = await runCli('simulate', '--deployment', 'nope');
+    expect([code, stderr]).toEqual([
+      2,
+      '--deployment: must be one of promptcontent-api-v1, promptads-api-v1, promptcrm-api-v1, business-api-v1 (got "nope")\n',
+    ]);
+  });
+
   it('gives the series, the decisions and the summary as JSON', async () => {
     const { code, stdout } = await runCli('simulate', '--format', 'json', '--duration', '600');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    // One sample per 15 s sync from 0 to 600 s: 41.
-    expect(report.series).toHaveLength(41);
+    // One sample per 15 s sync from 0 to 600 s (41), plus the seconds pods turn ready off that grid:
+    // scale-ups at 60, 75, 90 and 210 s wait 90 s for nodes and 20 s for the pods: 170, 185, 200, 320 s.
+    expect(report.series).toHaveLength(45);
+    expect(report.series.filter((s: { t: number }) => s.t % 15 !== 0).map((s: { t: number }) => s.t)).toEqual(
+      [170, 185, 200, 320],
+    );
     expect(report.series[0]).toEqual({
       t: 0,
       demandRps: expect.closeTo(1_666.67, 2),
@@ -91,6 +122,19 @@ describe('promptsales simulate', () => {
     expect(report.durationSeconds).toBe(120);
     expect(report.decisions.map((d: { t: number; from: number; to: number }) => [d.t, d.from, d.to])).toEqual(
       [[30, 2, 4]],
+    );
+  });
+
+  it('holds a CSV profile to the 7-day limit: a last point at 700,000 s is refused, exit 2', async () => {
+    const csv = file('week.csv', 'time,rps\n0,1000\n700000,1000\n');
+    const { code, stdout, stderr } = await runCli('simulate', '--profile', csv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(
+      `--profile ${csv}: runs 700,000 s, more than the 604,800 s (7 days) a simulation may cover; give --duration or shorten the profile\n`,
+    );
+    // Within the limit with --duration: the first hour of it.
+    expect((await runCli('simulate', '--profile', csv, '--duration', '3600', '--format', 'json')).code).toBe(
+      0,
     );
   });
 

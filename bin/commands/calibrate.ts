@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { fmt } from '../../calculators/figure.js';
 import { type CapacityPlan, planCapacity } from '../../calculators/plan.js';
-import { type PlatformSpec, parseSpec } from '../../config/spec.js';
+import { judgeSteps, littleLatencyMs, type SaturationRules } from '../../calculators/saturation.js';
+import { processesPerPod } from '../../config/schema/capacity.js';
+import { parseSpec } from '../../config/spec.js';
 import { writeSpecFigure } from '../../config/write-spec.js';
 import { alignColumns } from '../../lib/columns.js';
-import { failedShare, type LoadResult, probe, runLoad } from '../../lib/load-test.js';
 import { valueWithUnit } from '../report/format.js';
 import { UsageError } from '../usage-error.js';
+import { autocannonGenerator, type LoadGenerator, type MeasuredStep } from './calibrate-load.js';
 import type { Command, CommandContext } from './context.js';
 import { numberFlag, parseFlags, specInputFromArgs, withSpecOptions } from './spec-options.js';
 
 /** A measurement with more failures than this says more about the service than about its capacity. */
 export const MAX_FAILED_SHARE = 0.01;
+/** Above this share of one CPU the load generator may be what saturates. */
+export const MAX_GENERATOR_CPU_SHARE = 0.9;
 
 const CalibrateFlags = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
@@ -19,11 +23,11 @@ const CalibrateFlags = z.object({
     .int('must be a whole number of seconds')
     .min(1, 'must be at least 1')
     .max(600, 'must be at most 600'),
-  connections: numberFlag
+  maxConnections: numberFlag
     .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000'),
-  cpus: numberFlag.positive('must be a positive number of CPUs').max(256, 'must be at most 256'),
+    .min(2, 'must be at least 2')
+    .max(4096, 'must be at most 4096'),
+  minGain: numberFlag.gt(0, 'must be greater than 0').lt(1, 'must be less than 1 (a fraction, e.g. 0.05)'),
   token: z.string().min(1, 'must not be empty').optional(),
   format: z.enum(['table', 'json']),
   write: z.string().optional(),
@@ -46,12 +50,11 @@ function compare(reference: CapacityPlan, measured: CapacityPlan): Comparison[] 
   return [
     rows('Effective req/s per pod', 'req/s', (p) => p.scalability.effectivePerPodRps.value),
     rows('Pods at peak', 'pods', (p) => p.scalability.peakPods.value),
-    rows('HPA minimum replicas', 'replicas', (p) => p.scalability.minReplicas.value),
-    rows('HPA maximum replicas', 'replicas', (p) => p.scalability.maxReplicas.value),
     rows('Node group minimum', 'nodes', (p) => p.nodeGroup.minSize.value),
     rows('Node group maximum', 'nodes', (p) => p.nodeGroup.maxSize.value),
-    rows('Monthly cost at minimum', 'USD/month', (p) => p.cost.monthlyAtMin.value),
-    rows('Monthly cost at maximum', 'USD/month', (p) => p.cost.monthlyAtMax.value),
+    rows('p99 at peak', 'ms', (p) => p.latency.p99AtPeak.value),
+    rows('Monthly bill at minimum', 'USD/month', (p) => p.bill.totalAtMin.value),
+    rows('Monthly bill at maximum', 'USD/month', (p) => p.bill.totalAtMax.value),
   ];
 }
 
@@ -75,37 +78,85 @@ function comparisonTable(rows: Comparison[], referenceRps: number, measuredRps: 
   return alignColumns([header, ...cells]);
 }
 
-function measurementText(load: LoadResult, cpus: number, spec: PlatformSpec, perPodRps: number): string {
-  return [
-    `Measured ${load.url} for ${fmt(load.durationSeconds, 1)} s with ${load.connections} connections:`,
-    `  ${fmt(load.requestsPerSecond)} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, ` +
-      `${load.errors} errors, ${load.non2xx} non-2xx of ${fmt(load.totalRequests, 0)} requests`,
-    `  per pod: measured req/s × pod vCPU ÷ measured CPUs = ${fmt(load.requestsPerSecond)} × ${spec.pod.cpuVcpu} ÷ ${cpus} = ` +
-      `${fmt(perPodRps)} req/s (assumes throughput scales with CPUs)`,
-  ].join('\n');
+function stepsTable(steps: MeasuredStep[]): string {
+  const header = ['connections', 'req/s', 'gain', 'p50 ms', 'p99 ms', 'failed', 'generator CPU'];
+  const cells = steps.map((s, i) => {
+    const previous = steps[i - 1];
+    return [
+      String(s.connections),
+      fmt(s.requestsPerSecond),
+      previous ? `${fmt((s.requestsPerSecond / previous.requestsPerSecond - 1) * 100, 1)} %` : '',
+      fmt(s.latencyMs.p50),
+      fmt(s.latencyMs.p99),
+      `${fmt(s.failedShare * 100, 2)} %`,
+      `${fmt(s.generatorCpuShare * 100)} %`,
+    ];
+  });
+  return alignColumns([header, ...cells], '  ');
 }
 
-export function calibrateCommand(context: CommandContext): Command {
+/** Doubles the connections from 1 until the knee, a refusal, or the connection limit. */
+async function searchSaturation(
+  generator: LoadGenerator,
+  url: string,
+  durationSeconds: number,
+  headers: Record<string, string>,
+  rules: SaturationRules,
+) {
+  const steps: MeasuredStep[] = [];
+  let connections = 1;
+  for (;;) {
+    steps.push(await generator.step(url, connections, durationSeconds, headers));
+    const verdict = judgeSteps(
+      steps.map((s) => ({
+        connections: s.connections,
+        requestsPerSecond: s.requestsPerSecond,
+        latencyP99Ms: s.latencyMs.p99,
+        failedShare: s.failedShare,
+        generatorCpuShare: s.generatorCpuShare,
+      })),
+      rules,
+    );
+    if (verdict.kind !== 'continue') return { steps, verdict };
+    connections = verdict.nextConnections;
+  }
+}
+
+export function calibrateCommand(
+  context: CommandContext,
+  generator: LoadGenerator = autocannonGenerator,
+): Command {
   return {
     command: 'calibrate',
-    describe: 'Load-test a running service and size the platform from what it really serves',
+    describe: 'Find where one service process saturates and size the platform from it',
     builder: (yargs) =>
       withSpecOptions(yargs)
         .option('url', {
           type: 'string',
           demandOption: true,
-          describe: 'the endpoint to measure (a list route)',
+          describe: 'the endpoint to measure (a list route) of ONE service process (PROCESSES_PER_POD=1)',
         })
-        .option('duration', { type: 'number', default: 10, describe: 'seconds of load' })
-        .option('connections', { type: 'number', default: 50, describe: 'concurrent connections' })
-        .option('cpus', { type: 'number', default: 1, describe: 'CPUs the measured service runs on' })
+        .option('duration', { type: 'number', default: 5, describe: 'seconds of load per step' })
+        .option('max-connections', {
+          type: 'number',
+          default: 256,
+          describe: 'the last step; connections double from 1 up to it',
+        })
+        .option('min-gain', {
+          type: 'number',
+          default: 0.05,
+          describe: 'throughput growth below which doubling the connections counts as saturated',
+        })
         .option('token', { type: 'string', describe: 'bearer token for an authenticated route' })
         .option('format', { type: 'string', default: 'table', describe: 'output: table, json' })
         .option('write', {
           type: 'string',
-          describe: 'store the measured per-pod req/s in this spec file (default: the spec read)',
+          describe: 'store the measured figures in this spec file (default: the spec read)',
         })
-        .example('$0 calibrate --url http://127.0.0.1:3002/healthz --cpus 1', 'measure one service process')
+        .example(
+          'PROCESSES_PER_POD=1 npm run services & $0 calibrate --url http://127.0.0.1:3002/healthz',
+          'find the knee of one process',
+        )
         .example(
           '$0 calibrate --url http://127.0.0.1:3002/api/promptads/v1/campaigns --token "$TOKEN" --write',
           'size prod from it',
@@ -114,8 +165,8 @@ export function calibrateCommand(context: CommandContext): Command {
       const flags = parseFlags(CalibrateFlags, {
         url: args.url,
         duration: args.duration,
-        connections: args.connections,
-        cpus: args.cpus,
+        maxConnections: args.maxConnections,
+        minGain: args.minGain,
         token: args.token,
         format: args.format,
         write: args.write,
@@ -124,55 +175,93 @@ export function calibrateCommand(context: CommandContext): Command {
       const spec = parseSpec(input, source);
       const headers: Record<string, string> = flags.token ? { authorization: `Bearer ${flags.token}` } : {};
       try {
-        await probe(flags.url, headers);
+        await generator.probe(flags.url, headers);
       } catch (error) {
         throw new UsageError([`--url: ${(error as Error).message}`]);
       }
-      const load = await runLoad({
-        url: flags.url,
-        connections: flags.connections,
-        durationSeconds: flags.duration,
-        headers,
+      const objectiveMs = spec.requirements.latencyObjective.milliseconds;
+      const { steps, verdict } = await searchSaturation(generator, flags.url, flags.duration, headers, {
+        minGain: flags.minGain,
+        objectiveMs,
+        maxConnections: flags.maxConnections,
+        maxFailedShare: MAX_FAILED_SHARE,
+        maxGeneratorCpuShare: MAX_GENERATOR_CPU_SHARE,
       });
-      const perPodRps = (load.requestsPerSecond * spec.pod.cpuVcpu) / flags.cpus;
-      const usable = failedShare(load) <= MAX_FAILED_SHARE;
+      const intro = [
+        `Saturation search at ${flags.url}: ${flags.duration} s per step, connections doubling from 1 to at most ` +
+          `${flags.maxConnections}; the knee is where throughput grows less than ${fmt(flags.minGain * 100)} % ` +
+          `or p99 passes the spec's ${fmt(objectiveMs)} ms.`,
+        'The load generator runs on this machine: against a local service it takes CPU from the service.',
+        stepsTable(steps),
+      ];
+      if (verdict.kind === 'refused') {
+        context.setExitCode(1);
+        if (flags.format === 'json') {
+          context.io.stdout(`${JSON.stringify({ steps, refused: verdict.reason }, null, 2)}\n`);
+        } else {
+          context.io.stdout(`${intro.join('\n')}\n`);
+        }
+        context.io.stderr(`calibrate: no capacity figure: ${verdict.reason}\n`);
+        return;
+      }
+      const { knee } = verdict;
+      const processes = processesPerPod(spec.pod);
+      const perPodRps = knee.requestsPerSecond * processes;
+      const latencyMs = littleLatencyMs(knee);
       const reference = planCapacity(spec);
-      const measuredSpec = parseSpec(
-        { ...input, benchmarks: { ...(input.benchmarks as object), perPodRps } },
-        source,
-      );
-      const measured = planCapacity(measuredSpec);
+      const benchmarks = {
+        ...(input.benchmarks as object),
+        perPodRps,
+        perPodBenchmarkVcpu: spec.pod.cpuVcpu,
+        perRequestLatencyMs: latencyMs,
+      };
+      const measured = planCapacity(parseSpec({ ...input, benchmarks }, source));
       const rows = compare(reference, measured);
-      if (!usable) context.setExitCode(1);
       const target = flags.write === undefined ? undefined : flags.write || source;
-      if (target !== undefined && usable) {
-        const provenance = `measured ${new Date().toISOString().slice(0, 10)}: ${fmt(load.requestsPerSecond)} req/s on ${flags.cpus} CPU at ${flags.url}`;
+      if (target !== undefined) {
+        const provenance = `measured ${new Date().toISOString().slice(0, 10)}: knee at ${knee.connections} connections, ${fmt(knee.requestsPerSecond)} req/s per process at ${flags.url}`;
         writeSpecFigure(target, ['benchmarks', 'perPodRps'], Number(perPodRps.toFixed(2)), provenance);
+        writeSpecFigure(
+          target,
+          ['benchmarks', 'perPodBenchmarkVcpu'],
+          spec.pod.cpuVcpu,
+          'the pod the knee was scaled to',
+        );
+        writeSpecFigure(
+          target,
+          ['benchmarks', 'perRequestLatencyMs'],
+          Number(latencyMs.toFixed(3)),
+          "Little's law at the knee",
+        );
       }
       if (flags.format === 'json') {
         const json = {
-          load,
-          cpus: flags.cpus,
+          steps,
+          knee: { ...knee, reason: verdict.reason },
+          perProcessRps: knee.requestsPerSecond,
+          processesPerPod: processes,
           perPodRps,
-          usable,
-          written: usable ? target : undefined,
+          perRequestLatencyMs: latencyMs,
+          written: target,
           comparison: rows,
         };
         context.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
       const lines = [
-        measurementText(load, flags.cpus, spec, perPodRps),
+        ...intro,
+        '',
+        `Knee: ${knee.connections} connection${knee.connections === 1 ? '' : 's'}, ${fmt(knee.requestsPerSecond)} req/s per process (${verdict.reason}).`,
+        `  per pod: req/s per process × processes per pod = ${fmt(knee.requestsPerSecond)} × ${processes} = ${fmt(perPodRps)} req/s`,
+        `  per-request latency, Little's law at the knee: connections ÷ req/s = ${knee.connections} ÷ ${fmt(knee.requestsPerSecond)} = ${fmt(latencyMs)} ms`,
         '',
         comparisonTable(rows, spec.benchmarks.perPodRps, perPodRps),
       ];
-      if (!usable) {
+      if (target !== undefined) {
         lines.push(
           '',
-          `Not usable: ${fmt(failedShare(load) * 100)} % of requests failed (at most ${MAX_FAILED_SHARE * 100} %).`,
+          `Wrote benchmarks.perPodRps = ${fmt(perPodRps)}, perPodBenchmarkVcpu = ${spec.pod.cpuVcpu} and perRequestLatencyMs = ${fmt(latencyMs, 3)} to ${target}.`,
         );
-      } else if (target !== undefined) {
-        lines.push('', `Wrote benchmarks.perPodRps = ${fmt(perPodRps)} to ${target}.`);
       }
       context.io.stdout(`${lines.join('\n')}\n`);
     },

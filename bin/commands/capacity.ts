@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planCapacity } from '../../calculators/plan.js';
+import { increaseCommand } from '../../calculators/quotas.js';
 import { parseSpec } from '../../config/spec.js';
 import { capacitySections } from '../report/capacity-report.js';
 import { REPORT_FORMATS, sectionsAsMarkdown, sectionsAsText } from '../report/format.js';
@@ -61,11 +62,17 @@ export function capacityCommand(context: CommandContext): Command {
       const plan = planCapacity(spec);
       const sections = capacitySections(spec, plan);
       if (flags.format === 'json') {
+        const region = spec.environment.region;
         const report = {
           environment: plan.environment,
           source,
           figures: figuresByKey(sections),
           deployments: plan.deployments,
+          bill: plan.bill,
+          quotas: plan.quotas.map((quota) => ({
+            ...quota,
+            ...(quota.requestNeeded ? { command: increaseCommand(quota, region) } : {}),
+          })),
         };
         context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         return;

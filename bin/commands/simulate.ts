@@ -60,6 +60,7 @@ const SimulateFlags = z.object({
     .optional(),
   format: z.enum(SIMULATE_FORMATS, { error: `must be one of ${SIMULATE_FORMATS.join(', ')}` }),
   out: z.string().min(1, 'must name a file').optional(),
+  deployment: z.string().min(1, 'must name a deployment').optional(),
 });
 
 type SimulateFlagValues = z.output<typeof SimulateFlags>;
@@ -137,11 +138,13 @@ function decisionsText(decisions: ScalingDecision[]): string {
 function modelText(settings: SimulationSettings): string {
   const { hpa, cluster, pod, bounds } = settings;
   const [percent, pods] = hpa.behavior.scaleUp.policies;
+  const [down] = hpa.behavior.scaleDown.policies;
   return [
     `Model: HPA every ${fmt(hpa.syncPeriodSeconds)} s on CPU ${hpa.cpuTargetPercent} %, memory ${hpa.memoryTargetPercent} %, ` +
       `in-flight ${fmt(hpa.inflightTarget)} per pod; tolerance ${hpa.tolerance}; ${bounds.minReplicas} to ${bounds.maxReplicas} replicas;`,
     `  scale-up ${percent?.value} % or ${pods?.value} pods per ${fmt(percent?.periodSeconds ?? 0)} s, ` +
-      `scale-down window ${fmt(hpa.behavior.scaleDown.stabilizationWindowSeconds)} s; ` +
+      `scale-down ${down?.value} % per ${fmt(down?.periodSeconds ?? 0)} s (podRuntime.scaleDownPolicy) after a ` +
+      `${fmt(hpa.behavior.scaleDown.stabilizationWindowSeconds)} s window; ` +
       `node Ready ${fmt(cluster.nodeProvisioningSeconds)} s after pods go pending, pod Ready ${fmt(cluster.podStartupSeconds)} s after scheduling;`,
     `  ${fmt(pod.effectiveRps)} req/s of capacity per ready pod; memory constant at ${fmt(pod.memoryPercent)} % of the request. ` +
       'Details: docs/simulate.md',
@@ -233,6 +236,11 @@ export function simulateCommand(context: CommandContext): Command {
           describe: `output: ${SIMULATE_FORMATS.join(', ')}`,
         })
         .option('out', { type: 'string', describe: 'write the output to this file instead of stdout' })
+        .option('deployment', {
+          type: 'string',
+          describe:
+            "one deployment of the plan (e.g. promptads-api-v1) at its share of the load and its own bounds; default: the document's single API deployment",
+        })
         .example('$0 simulate', 'prod, normal load stepping to peak at t = 60 s: chart and outcome')
         .example('$0 simulate --profile ramp --node-delay 180', 'a 10-minute ramp with slower nodes')
         .example('$0 simulate --profile diurnal --duration 3600', 'a day compressed into an hour')
@@ -246,6 +254,7 @@ export function simulateCommand(context: CommandContext): Command {
         memoryPercent: args['memory-percent'],
         format: args.format,
         out: args.out,
+        deployment: args.deployment,
       });
       const { input, source } = specInputFromArgs({ env: args.env, spec: args.spec });
       const spec = parseSpec(input, source);
@@ -256,15 +265,33 @@ export function simulateCommand(context: CommandContext): Command {
         if (error instanceof PlanError) throw new UsageError(error.problems.map((p) => `${source}: ${p}`));
         throw error;
       }
-      const levels = { normalRps: plan.scalability.normalRps.value, peakRps: plan.scalability.peakRps.value };
+      const deployment =
+        flags.deployment === undefined
+          ? undefined
+          : plan.deployments.find((d) => d.name === flags.deployment);
+      if (flags.deployment !== undefined && !deployment) {
+        throw new UsageError([
+          `--deployment: must be one of ${plan.deployments.map((d) => d.name).join(', ')} (got "${flags.deployment}")`,
+        ]);
+      }
+      const levels = deployment
+        ? { normalRps: deployment.normalRps, peakRps: deployment.peakRps }
+        : { normalRps: plan.scalability.normalRps.value, peakRps: plan.scalability.peakRps.value };
       const profile = profileFor(flags, levels);
       const settings = simulationSettings(spec, plan, {
         nodeProvisioningSeconds: flags.nodeDelay,
         memoryPercent: flags.memoryPercent,
+        ...(deployment ? { deployment } : {}),
       });
       const duration = flags.duration ?? profile.defaultDurationSeconds;
+      if (duration > MAX_DURATION_SECONDS) {
+        throw new UsageError([
+          `--profile ${flags.profile}: runs ${fmt(duration)} s, more than the ${fmt(MAX_DURATION_SECONDS)} s (7 days) a simulation may cover; give --duration or shorten the profile`,
+        ]);
+      }
       const result = simulate(profile, duration, settings);
-      const output = render(flags.format, spec.environment.name, profile, settings, result);
+      const subject = deployment ? `${spec.environment.name} ${deployment.name}` : spec.environment.name;
+      const output = render(flags.format, subject, profile, settings, result);
       if (flags.out === undefined) {
         context.io.stdout(output);
         return;

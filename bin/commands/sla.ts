@@ -19,7 +19,7 @@ export function slaCommand(context: CommandContext): Command {
   return {
     command: 'sla',
     describe:
-      'Composite and per-journey availability against the target; exit 1 when the composite misses it',
+      'Composite and per-journey availability against the target; exit 1 when the composite or any journey misses it',
     builder: (yargs) =>
       withSpecOptions(yargs)
         .option('target', { type: 'number', describe: 'availability target in percent (0 < T < 100)' })
@@ -36,11 +36,15 @@ export function slaCommand(context: CommandContext): Command {
       const { input, source } = specInputFromArgs({ env: args.env, spec: args.spec });
       if (flags.target !== undefined) setIn(input, ['requirements', 'slaTargetPercent'], flags.target);
       const report = planCapacity(parseSpec(input, source)).availability;
-      if (!report.meetsTarget) context.setExitCode(1);
+      const missed = report.journeys.filter((j) => !j.meetsTarget).map((j) => j.service);
+      if (!report.meetsTarget || missed.length > 0) context.setExitCode(1);
       const sections = slaSections(report);
       const verdict =
         `Composite ${report.composite.working.split(' = ').at(-1)} ` +
-        `${report.meetsTarget ? 'meets' : 'MISSES'} the ${report.targetPercent} % target`;
+        `${report.meetsTarget ? 'meets' : 'MISSES'} the ${report.targetPercent} % target; ` +
+        (missed.length === 0
+          ? `every journey meets it`
+          : `${missed.length} of ${report.journeys.length} journeys MISS it (${missed.join(', ')})`);
       if (flags.format === 'json') {
         const journeys = report.journeys.map((j) => ({
           service: j.service,
@@ -52,7 +56,9 @@ export function slaCommand(context: CommandContext): Command {
         }));
         const json = {
           targetPercent: report.targetPercent,
-          meetsTarget: report.meetsTarget,
+          meetsTarget: report.meetsTarget && missed.length === 0,
+          compositeMeetsTarget: report.meetsTarget,
+          journeysMissing: missed,
           figures: figuresByKey(sections),
           journeys,
         };

@@ -36,16 +36,26 @@ export function specInputFromArgs(args: SpecArgs): { input: Record<string, unkno
 }
 
 /** Validates flag values with their rules; each problem names the flag. */
-export function parseFlags<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
+export function parseFlags<S extends z.ZodType>(schema: S, values: Record<string, unknown>): z.output<S> {
+  const repeated = Object.entries(values).filter(([, value]) => Array.isArray(value));
+  if (repeated.length > 0) {
+    throw new UsageError(
+      repeated.map(
+        ([flag, value]) =>
+          `${flagName(flag)}: given ${(value as unknown[]).length} times (${(value as unknown[]).join(', ')}); give it once`,
+      ),
+    );
+  }
   const result = schema.safeParse(values);
   if (result.success) return result.data;
   throw new UsageError(
     result.error.issues.map((issue) => {
-      const flag = String(issue.path[0] ?? '');
-      return `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`;
+      return `${flagName(String(issue.path[0] ?? ''))}: ${issue.message}`;
     }),
   );
 }
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** Sets a value at a dotted path in a plain spec document, creating the sections on the way. */
 export function setIn(document: Record<string, unknown>, path: string[], value: unknown): void {

@@ -54,8 +54,8 @@ describe('renderAsciiChart', () => {
     expect(plot).toEqual(['10 |##**', ' 5 |::#', ' 0 |:*:#']);
   });
 
-  it('keeps the highest value of each column when there are more samples than columns', () => {
-    // 8 samples into 4 columns: pairs (0, 10), (0, 0), (0, 0), (0, 0) → the spike survives in column 0.
+  it('draws each column from its lowest to its highest value when there are more samples than columns', () => {
+    // 8 samples into 4 slices of 1.75 s: (0, 10), (0, 0), (0, 0), (0, 0) → column 0 spans 0 to 10.
     const chart: Chart = {
       title: 'T',
       times: [0, 1, 2, 3, 4, 5, 6, 7],
@@ -68,6 +68,6 @@ describe('renderAsciiChart', () => {
       ],
     };
     const plot = renderAsciiChart(chart, { width: 4, height: 2 }).split('\n').slice(3, 5);
-    expect(plot).toEqual(['10 |*', ' 0 | ***']);
+    expect(plot).toEqual(['10 |*', ' 0 |****']);
   });
 });

@@ -1,7 +1,7 @@
 import {
-  bucketMax,
   type Chart,
   type ChartPanel,
+  columnRanges,
   formatAxisValue,
   formatSeconds,
   niceCeiling,
@@ -22,10 +22,10 @@ function rowOf(value: number, top: number, height: number): number {
   return height - 1 - Math.min(height - 1, level);
 }
 
-/** First, middle and last sample times under the plot; the middle one only where it fits. */
+/** First, middle and last times under the plot (columns are equal slices of time); the middle one only where it fits. */
 function timeAxis(times: number[], width: number, indent: string): string {
   const first = formatSeconds(times[0] ?? 0);
-  const middle = formatSeconds(times[Math.floor((times.length - 1) / 2)] ?? 0);
+  const middle = formatSeconds(((times[0] ?? 0) + (times.at(-1) ?? 0)) / 2);
   const last = formatSeconds(times.at(-1) ?? 0);
   const lastAt = Math.max(first.length + 1, width + 1 - last.length);
   const middleAt = Math.floor(width / 2 - middle.length / 2);
@@ -37,18 +37,25 @@ function timeAxis(times: number[], width: number, indent: string): string {
 
 function renderPanel(panel: ChartPanel, times: number[], size: AsciiChartSize): string[] {
   const columns = Math.max(1, Math.min(size.width, times.length));
-  const series = panel.series.map((s) => ({ ...s, columns: bucketMax(s.values, columns) }));
-  const top = niceCeiling(Math.max(0, ...series.flatMap((s) => s.columns)));
+  const series = panel.series.map((s) => ({
+    ...s,
+    columns: columnRanges(times, s.values, columns, s.step ?? false),
+  }));
+  const top = niceCeiling(Math.max(0, ...series.flatMap((s) => s.columns.map((c) => c.max))));
   const grid = Array.from({ length: size.height }, () => Array.from({ length: columns }, () => ' '));
   // Areas first, lines over their fill; a marker already drawn is kept, so demand that lands on the
   // capacity line reads as covered and only demand above the shaded area stands out.
   const markers = new Set(series.map((s) => s.marker));
   const ordered = [...series.filter((s) => s.fill), ...series.filter((s) => !s.fill)];
   for (const s of ordered) {
-    s.columns.forEach((value, column) => {
-      const row = rowOf(value, top, size.height);
-      if (s.fill) for (let below = row + 1; below < size.height; below++) grid[below]![column] = s.fill;
-      if (!markers.has(grid[row]![column]!)) grid[row]![column] = s.marker;
+    s.columns.forEach(({ min, max }, column) => {
+      // The marker spans the column's range, highest to lowest value; an area is filled below its lowest.
+      const highRow = rowOf(max, top, size.height);
+      const lowRow = rowOf(min, top, size.height);
+      if (s.fill) for (let below = lowRow + 1; below < size.height; below++) grid[below]![column] = s.fill;
+      for (let row = highRow; row <= lowRow; row++) {
+        if (!markers.has(grid[row]![column]!)) grid[row]![column] = s.marker;
+      }
     });
   }
   const labels = [formatAxisValue(top), formatAxisValue(top / 2), '0'];
@@ -67,7 +74,7 @@ function renderPanel(panel: ChartPanel, times: number[], size: AsciiChartSize): 
   return lines;
 }
 
-/** The chart as plain text for a terminal: one block per panel, the tallest value of each column drawn. */
+/** The chart as plain text for a terminal: one block per panel, each column from its lowest to its highest value. */
 export function renderAsciiChart(chart: Chart, size: AsciiChartSize = DEFAULT_SIZE): string {
   const blocks = chart.panels.map((panel) => renderPanel(panel, chart.times, size).join('\n'));
   const heading = chart.subtitle ? `${chart.title}\n${chart.subtitle}` : chart.title;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketMax, formatSeconds, niceCeiling } from './chart-model.js';
+import { columnRanges, formatSeconds, niceCeiling } from './chart-model.js';
 
 describe('niceCeiling', () => {
   it.each([
@@ -15,13 +15,34 @@ describe('niceCeiling', () => {
   });
 });
 
-describe('bucketMax', () => {
-  it('keeps the highest of each slice: [1, 5 | 2, 8, 3] → [5, 8]', () => {
-    expect(bucketMax([1, 5, 2, 8, 3], 2)).toEqual([5, 8]);
+describe('columnRanges', () => {
+  it('keeps a spike: 8 samples over 4 slices of 1.75 s, the 10 at t = 1 s in the first', () => {
+    expect(columnRanges([0, 1, 2, 3, 4, 5, 6, 7], [0, 10, 0, 0, 0, 0, 0, 0], 4, false)).toEqual([
+      { min: 0, max: 10 },
+      { min: 0, max: 0 },
+      { min: 0, max: 0 },
+      { min: 0, max: 0 },
+    ]);
   });
 
-  it('returns short series unchanged', () => {
-    expect(bucketMax([3, 1], 5)).toEqual([3, 1]);
+  it('keeps a one-second dip of a step series at its time: 5 ready pods, 1 at t = 10 s', () => {
+    // Slices of 10 s: [0, 10) holds 5; [10, 20) has the 1 at 10 s and the 5 at 11 s; [20, 30] holds 5.
+    expect(columnRanges([0, 10, 11, 30], [5, 1, 5, 5], 3, true)).toEqual([
+      { min: 5, max: 5 },
+      { min: 1, max: 5 },
+      { min: 5, max: 5 },
+    ]);
+  });
+
+  it('holds a step’s value through empty slices, and interpolates a line at their middle', () => {
+    expect(columnRanges([0, 100], [3, 7], 4, true)).toEqual([
+      { min: 3, max: 3 },
+      { min: 3, max: 3 },
+      { min: 3, max: 3 },
+      { min: 3, max: 7 },
+    ]);
+    // Slice [25, 50): middle 37.5 on the line from (0, 0) to (100, 100).
+    expect(columnRanges([0, 100], [0, 100], 4, false)[1]).toEqual({ min: 37.5, max: 37.5 });
   });
 });
 

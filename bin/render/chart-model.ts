@@ -37,14 +37,46 @@ export function niceCeiling(x: number): number {
   return step * magnitude;
 }
 
-/** The highest value of each of `buckets` consecutive, nearly equal slices: no peak is lost. */
-export function bucketMax(values: number[], buckets: number): number[] {
-  if (values.length <= buckets) return [...values];
-  return Array.from({ length: buckets }, (_, i) => {
-    const from = Math.floor((i * values.length) / buckets);
-    const to = Math.floor(((i + 1) * values.length) / buckets);
-    return Math.max(...values.slice(from, Math.max(to, from + 1)));
-  });
+export interface ColumnRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * The lowest and highest value of a series in each of `columns` equal slices of time, so neither a
+ * spike nor a dip between two columns is lost and samples sit at their own time. A step series
+ * holds its last value through a slice with no sample of its own; a line series is interpolated
+ * at the slice's middle there.
+ */
+export function columnRanges(
+  times: number[],
+  values: number[],
+  columns: number,
+  step: boolean,
+): ColumnRange[] {
+  const tMin = times[0] ?? 0;
+  const span = (times.at(-1) ?? 0) - tMin;
+  const width = span > 0 ? span / columns : 1;
+  const ranges: ColumnRange[] = [];
+  let i = 0;
+  for (let column = 0; column < columns; column++) {
+    const end = column === columns - 1 ? Number.POSITIVE_INFINITY : tMin + (column + 1) * width;
+    const inside: number[] = [];
+    // The value in force as the slice opens: the last sample before it (a step holds it).
+    if (step && i > 0 && times[i]! > tMin + column * width) inside.push(values[i - 1]!);
+    while (i < times.length && times[i]! < end) inside.push(values[i++]!);
+    if (inside.length === 0)
+      inside.push(step ? values[Math.max(0, i - 1)]! : valueAt(times, values, tMin + (column + 0.5) * width));
+    ranges.push({ min: Math.min(...inside), max: Math.max(...inside) });
+  }
+  return ranges;
+}
+
+function valueAt(times: number[], values: number[], t: number): number {
+  const after = times.findIndex((time) => time >= t);
+  if (after <= 0) return values[after === 0 ? 0 : values.length - 1]!;
+  const [t0, t1, v0, v1] = [times[after - 1]!, times[after]!, values[after - 1]!, values[after]!];
+  return v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
 }
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 import {
-  bucketMax,
   type Chart,
   type ChartPanel,
+  columnRanges,
   formatAxisValue,
   formatSeconds,
   niceCeiling,
@@ -103,22 +103,33 @@ function legend(panel: ChartPanel, top: number): string[] {
 }
 
 function renderPanel(panel: ChartPanel, times: number[], top: number): string[] {
-  const buckets = Math.min(MAX_POINTS, times.length);
-  const sampledTimes = bucketMax(times, buckets);
-  const series = panel.series.map((s) => ({ ...s, sampled: bucketMax(s.values, buckets) }));
+  // Up to MAX_POINTS samples are drawn at their own times; more are reduced to time columns, each
+  // drawn as a vertical stroke from its lowest to its highest value (a dip is as visible as a peak).
+  const reduced = times.length > MAX_POINTS;
+  const tMin = times[0] ?? 0;
+  const width = ((times.at(-1) ?? 0) - tMin) / MAX_POINTS;
+  const columnTimes = Array.from({ length: MAX_POINTS }, (_, j) => [
+    tMin + (j + 0.5) * width,
+    tMin + (j + 0.5) * width,
+  ]).flat();
+  const series = panel.series.map((s) => {
+    if (!reduced) return { ...s, sampledTimes: times, sampled: s.values, step: s.step ?? false };
+    const ranges = columnRanges(times, s.values, MAX_POINTS, s.step ?? false);
+    return { ...s, sampledTimes: columnTimes, sampled: ranges.flatMap((r) => [r.max, r.min]), step: false };
+  });
   const frame: Frame = {
     top,
     yMax: niceCeiling(Math.max(0, ...series.flatMap((s) => s.sampled))),
-    tMin: times[0] ?? 0,
+    tMin,
     tMax: times.at(-1) ?? 0,
   };
   const parts = [...axes(panel, frame), ...legend(panel, top)];
   for (const s of series) {
-    const points = pointsOf(sampledTimes, s.sampled, s.step ?? false, frame);
+    const points = pointsOf(s.sampledTimes, s.sampled, s.step, frame);
     if (s.fill) {
       const bottom = frame.top + PLOT_HEIGHT;
-      const first = xOf(sampledTimes[0] ?? 0, frame);
-      const last = xOf(sampledTimes.at(-1) ?? 0, frame);
+      const first = xOf(s.sampledTimes[0] ?? 0, frame);
+      const last = xOf(s.sampledTimes.at(-1) ?? 0, frame);
       parts.push(
         `<polygon points="${first},${bottom} ${points} ${last},${bottom}" fill="${s.color}" fill-opacity="0.15"/>`,
       );

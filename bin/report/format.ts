@@ -10,8 +10,14 @@ const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3,
 export function valueWithUnit(value: number, unit: string): string {
   if (unit === '%') return `${percentFormat.format(value)} %`;
   if (unit === 'USD/month') return `$${fmt(value, 2)}/month`;
-  const singular = value === 1 && /^[a-z]+s$/.test(unit) ? unit.slice(0, -1) : unit;
+  const singular = value === 1 ? singularOf(unit) : unit;
   return `${fmt(value)} ${singular}`;
+}
+
+/** "processes" → "process", "node groups" → "node group"; "req/s" and "%" stay. */
+function singularOf(unit: string): string {
+  if (/^[A-Za-z ]+(ss|x|ch)es$/.test(unit)) return unit.slice(0, -2);
+  return /^[A-Za-z ]+s$/.test(unit) ? unit.slice(0, -1) : unit;
 }
 
 /** Terminal text: each figure on one line, its rule and working indented beneath it. */
@@ -24,7 +30,8 @@ export function sectionsAsText(sections: ReportSection[]): string {
           `  ${r.label.padEnd(labelWidth)}  ${valueWithUnit(r.figure.value, r.figure.unit)}\n` +
           `  ${' '.repeat(labelWidth)}    ${r.figure.formula}: ${r.figure.working}`,
       );
-      return `${section.title}\n${lines.join('\n')}`;
+      const notes = (section.notes ?? []).map((note) => `  · ${note}`);
+      return `${section.title}\n${[...lines, ...notes].join('\n')}`;
     })
     .join('\n\n');
 }
@@ -39,7 +46,9 @@ export function sectionsAsMarkdown(sections: ReportSection[]): string {
           `| ${escapeCell(r.label)} | ${escapeCell(valueWithUnit(r.figure.value, r.figure.unit))} | ` +
           `${escapeCell(r.figure.formula)} | ${escapeCell(r.figure.working)} |`,
       );
-      return `### ${section.title}\n\n| Figure | Value | Formula | Working |\n|---|---|---|---|\n${rows.join('\n')}`;
+      const notes = (section.notes ?? []).map((note) => `- ${note}`).join('\n');
+      const table = `### ${section.title}\n\n| Figure | Value | Formula | Working |\n|---|---|---|---|\n${rows.join('\n')}`;
+      return notes ? `${table}\n\n${notes}` : table;
     })
     .join('\n\n');
 }

@@ -10,6 +10,8 @@ export interface ReportRow {
 export interface ReportSection {
   title: string;
   rows: ReportRow[];
+  /** Lines printed under the rows: sources, caveats. */
+  notes?: string[];
 }
 
 export const row = (key: string, label: string, figure: Figure): ReportRow => ({ key, label, figure });

@@ -18,14 +18,13 @@ export const ServiceVersionSchema = z
   .object({
     version: z.number().int().positive().describe('API version, routed at /api/<service>/v<N>'),
     image: z.string().min(1).describe('Container image of this version'),
-    // The reference document sizes one API deployment for the whole requirement; a version that
-    // takes only part of the traffic (a canary v2, say) is sized for that share.
-    loadShare: z
+    // A canary's share comes out of its service's: the versions of one service split its traffic.
+    trafficShare: z
       .number()
       .gt(0)
       .max(1)
-      .default(1)
-      .describe('Share of the requirements this deployment serves'),
+      .optional()
+      .describe("Share of its service's requests this version takes (unset: an equal part of the rest)"),
   })
   .strict();
 
@@ -33,13 +32,50 @@ export const ServiceSchema = z
   .object({
     name: ServiceNameSchema,
     port: z.number().int().min(1).max(65_535),
+    // The reference document gives the platform's requests, not their split over the services.
+    trafficShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe("Share of the platform's requests this service takes (unset: an equal split)"),
     versions: z.array(ServiceVersionSchema).min(1),
   })
   .strict()
   .refine((service) => new Set(service.versions.map((v) => v.version)).size === service.versions.length, {
     message: 'each version number may appear only once',
     path: ['versions'],
+  })
+  .superRefine((service, context) => {
+    const problem = sharesProblem(service.versions.map((v) => v.trafficShare));
+    if (problem)
+      context.addIssue({ code: 'custom', path: ['versions'], message: `trafficShare: ${problem}` });
   });
+
+const SHARE_TOLERANCE = 1e-6;
+
+/**
+ * Shares of one whole: those given sum to at most 1, the rest split what is left equally, and all of
+ * them together make 1. `undefined` when they do.
+ */
+export function sharesProblem(shares: (number | undefined)[]): string | undefined {
+  const given = shares.filter((share): share is number => share !== undefined);
+  const sum = given.reduce((total, share) => total + share, 0);
+  const unset = shares.length - given.length;
+  if (unset === 0 && Math.abs(sum - 1) > SHARE_TOLERANCE)
+    return `the shares must add up to 1 (they add up to ${sum})`;
+  if (unset > 0 && sum >= 1 - SHARE_TOLERANCE) {
+    return `the shares given add up to ${sum}, leaving nothing for the ${unset} without one`;
+  }
+  return undefined;
+}
+
+/** Each share resolved: the given ones as they are, the unset ones an equal part of the rest. */
+export function resolveShares(shares: (number | undefined)[]): number[] {
+  const given = shares.reduce<number>((total, share) => total + (share ?? 0), 0);
+  const unset = shares.filter((share) => share === undefined).length;
+  return shares.map((share) => share ?? (1 - given) / unset);
+}
 export type Service = z.infer<typeof ServiceSchema>;
 
 const defaultServices: z.input<typeof ServiceSchema>[] = [
@@ -67,6 +103,10 @@ export const WorkloadsSchema = z
       .prefault(defaultServices)
       .refine((services) => new Set(services.map((s) => s.name)).size === services.length, {
         message: 'each service may appear only once',
+      })
+      .superRefine((services, context) => {
+        const problem = sharesProblem(services.map((s) => s.trafficShare));
+        if (problem) context.addIssue({ code: 'custom', message: `trafficShare: ${problem}` });
       }),
     // Non-secret settings per service; the endpoints, issuer and credentials come from the other stacks.
     // Business' PAYMENT_GATEWAY stays unset (disabled: payments answer 503) until the PayPal adapter

@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  shutdownOnSignals,
+  superviseProcesses,
+} from '../kit/index.js';
 import { buildBusiness } from './app.js';
 import { type BusinessConfig, loadBusinessConfig, loadBusinessDatabaseUrl } from './config.js';
 import { migrateBusiness } from './migrate.js';
@@ -22,7 +28,7 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `business: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'business listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);

@@ -1,6 +1,7 @@
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
 export type { AuthConfig, Principal } from './auth.js';
 export { ReadThroughCache } from './cache.js';
+export { processesFromEnv, superviseProcesses } from './cluster.js';
 export {
   ConfigError,
   type Env,

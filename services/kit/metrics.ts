@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { podMetrics, shareMetricsWithPrimary } from './cluster.js';
 
 /**
  * Per-app Prometheus registry: default process metrics, the in-flight gauge the HPA scales on
@@ -9,6 +10,7 @@ export function registerMetrics(app: FastifyInstance, service: string): Registry
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
+  shareMetricsWithPrimary(registry);
 
   const inflight = new Gauge({
     name: 'http_requests_inflight',
@@ -44,7 +46,7 @@ export function registerMetrics(app: FastifyInstance, service: string): Registry
 
   app.get('/metrics', { config: { rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    return podMetrics(registry);
   });
 
   return registry;

@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  shutdownOnSignals,
+  superviseProcesses,
+} from '../kit/index.js';
 import { buildPromptContent } from './app.js';
 import { loadPromptContentConfig, type PromptContentConfig } from './config.js';
 import { migratePromptContent, migratePromptContentFromEnv } from './migrate.js';
@@ -18,7 +24,7 @@ if (isMainModule(import.meta.url)) {
     // `main migrate`: prepare the configured store and exit (a deployment's migration job).
     await migratePromptContentFromEnv().catch(exitOnStartupFailure);
     process.stdout.write('promptcontent: store is migrated\n');
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url, store: config.store.kind }, 'promptcontent listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);

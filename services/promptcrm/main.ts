@@ -1,4 +1,10 @@
-import { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from '../kit/index.js';
+import {
+  exitOnStartupFailure,
+  isMainModule,
+  listen,
+  shutdownOnSignals,
+  superviseProcesses,
+} from '../kit/index.js';
 import { buildPromptCrm } from './app.js';
 import { loadPromptCrmConfig, loadPromptCrmDatabaseUrl, type PromptCrmConfig } from './config.js';
 import { migratePromptCrm } from './migrate.js';
@@ -22,7 +28,7 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `promptcrm: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
-  } else {
+  } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'promptcrm listening');
     shutdownOnSignals([app], config.kit.shutdownTimeoutMs);

@@ -23,7 +23,7 @@ beforeAll(() => {
           port: 3001,
           versions: [
             { version: 1, image: 'promptsales/promptcontent:v1' },
-            { version: 2, image: 'promptsales/promptcontent:v2', loadShare: 0.5 },
+            { version: 2, image: 'promptsales/promptcontent:v2', trafficShare: 0.5 },
           ],
         },
         { name: 'business', port: 3004, versions: [{ version: 1, image: 'promptsales/business:v1' }] },
@@ -58,8 +58,9 @@ describe('edge stack follows the spec', () => {
     const settings = (stage.route_settings as { route_key: string; throttling_rate_limit: number }[]).find(
       (s) => s.route_key === 'ANY /api/promptcontent/v2/{proxy+}',
     );
-    // 16 replicas × 587.91 req/s.
-    expect(settings?.throttling_rate_limit).toBe(9_406);
+    // Two services share the platform (½ each); v2 takes half of promptcontent's: ¼ of 16,666.67 req/s.
+    // ceil(4,166.67 ÷ 587.911) = 8 + 1 spare = 9 replicas × 587.911 req/s = 5,291.2.
+    expect(settings?.throttling_rate_limit).toBe(5_291);
   });
 
   it('raises every route rate limit with the peak requirement, as the HPA maximum rises', () => {
@@ -69,9 +70,10 @@ describe('edge stack follows the spec', () => {
           throttling_rate_limit: number;
         }[]
       ).map((s) => s.throttling_rate_limit);
-    expect(limits(reference)).toEqual([17_637, 17_637, 17_637, 17_637]);
-    // 58 replicas × 587.91 req/s.
-    expect(limits(doubledPeak)).toEqual([34_098, 34_098, 34_098, 34_098]);
+    // A quarter of the peak each: 9 replicas × 587.911 = 5,291.2.
+    expect(limits(reference)).toEqual([5_291, 5_291, 5_291, 5_291]);
+    // Doubled: ceil(8,333.33 ÷ 587.911) = 15 + 1 = 16 replicas × 587.911 = 9,406.6.
+    expect(limits(doubledPeak)).toEqual([9_406, 9_406, 9_406, 9_406]);
   });
 
   it('writes the validation records and the alias when a hosted zone is given', () => {

@@ -20,8 +20,8 @@ beforeAll(() => {
           name: 'promptcontent',
           port: 3001,
           versions: [
-            { version: 1, image: 'promptsales/promptcontent:v1', loadShare: 1 },
-            { version: 2, image: 'promptsales/promptcontent:v2', loadShare: 0.5 },
+            { version: 1, image: 'promptsales/promptcontent:v1', trafficShare: 0.5 },
+            { version: 2, image: 'promptsales/promptcontent:v2', trafficShare: 0.5 },
           ],
         },
       ],
@@ -45,10 +45,10 @@ describe('workloads stack follows the spec', () => {
     const after = maxReplicas(doubled);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const deployment of doubled.plan.deployments) {
-      // ceil(33,333.33 / 587.91) = 57 pods for the peak, plus the spare replica.
-      expect(after[deployment.name]).toBe(58);
+      // A quarter each: ceil(8,333.33 / 587.91) = 15 pods for the doubled peak, 8 before, plus the spare.
+      expect(after[deployment.name]).toBe(16);
       expect(after[deployment.name]).toBe(deployment.maxReplicas);
-      expect(before[deployment.name]).toBe(30);
+      expect(before[deployment.name]).toBe(9);
     }
   });
 
@@ -58,10 +58,7 @@ describe('workloads stack follows the spec', () => {
       'kubernetes_horizontal_pod_autoscaler_v2',
       'promptads-api-v1',
     );
-    expect(Number(hpa?.metadata?.annotations?.['capacity.promptsales.io/peak-rps'])).toBeCloseTo(
-      33_333.34,
-      2,
-    );
+    expect(Number(hpa?.metadata?.annotations?.['capacity.promptsales.io/peak-rps'])).toBeCloseTo(8_333.34, 2);
   });
 
   it('turns one more version line into its own Deployment, Service, HPA and PDB', () => {
@@ -82,13 +79,13 @@ describe('workloads stack follows the spec', () => {
     expect(template.spec.container[0]?.image).toBe('promptsales/promptcontent:v2');
   });
 
-  it('sizes a version that takes half the traffic for half the peak', () => {
+  it('sizes a version that takes half its service’s traffic for half the peak', () => {
     const v2 = withV2.plan.deployments.find((d) => d.name === 'promptcontent-api-v2');
     const hpa = required(
       kubernetesObject(withV2.workloads, 'kubernetes_horizontal_pod_autoscaler_v2', 'promptcontent-api-v2'),
       'promptcontent-api-v2 HPA',
     );
-    // ceil(8,333.33 / 587.91) = 15 pods for half the peak, plus the spare replica.
+    // The only service takes the whole peak; v2 half of it: ceil(8,333.33 / 587.91) = 15, plus the spare.
     expect((hpa.spec as { max_replicas: number }).max_replicas).toBe(16);
     expect(v2?.maxReplicas).toBe(16);
     expect(Number(hpa.metadata?.annotations?.['capacity.promptsales.io/peak-rps'])).toBeCloseTo(8_333.34, 2);

@@ -109,6 +109,14 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
     }
   });
 
+  it('tells each container how many processes to run: one per requested CPU, 4', () => {
+    for (const deployment of synth.plan.deployments) {
+      const [container] = podSpecOf(deployment.name).template.spec.container;
+      const env = (container as unknown as { env: { name: string; value: string }[] }).env;
+      expect(env.find((e) => e.name === 'PROCESSES_PER_POD')?.value).toBe('4');
+    }
+  });
+
   it('probes liveness on /healthz and readiness on /readyz', () => {
     const [container] = podSpecOf('promptcontent-api-v1').template.spec.container;
     expect(container?.liveness_probe.http_get).toEqual({ path: '/healthz', port: 'http' });
@@ -144,19 +152,20 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
     });
   });
 
-  it('sizes every HPA from the plan: 4 to 30 replicas, CPU and memory 70 %, 44 requests in flight', () => {
-    expect(synth.plan.hpa.inflightTarget.value).toBe(44);
+  it('sizes every HPA from its share of the plan: 2 to 9 replicas, CPU and memory 70 %, 44.093 in flight', () => {
+    // A quarter of the peak each: ceil(4,166.67 ÷ 587.91) = 8 + 1 spare = 9; normal ceil(416.67 ÷ 587.91) + 1 = 2.
+    // In flight: 587.911 × 0.075 = 44.093 requests, given in milli-units.
     for (const deployment of synth.plan.deployments) {
       const spec = object('kubernetes_horizontal_pod_autoscaler_v2', deployment.name).spec as HpaSpec;
       expect(spec.scale_target_ref).toMatchObject({ kind: 'Deployment', name: deployment.name });
-      expect(spec.min_replicas).toBe(4);
-      expect(spec.max_replicas).toBe(30);
+      expect(spec.min_replicas).toBe(2);
+      expect(spec.max_replicas).toBe(9);
       const resource = (name: string) => spec.metric.find((m) => m.resource?.name === name)?.resource?.target;
       expect(resource('cpu')).toEqual({ type: 'Utilization', average_utilization: 70 });
       expect(resource('memory')).toEqual({ type: 'Utilization', average_utilization: 70 });
       const pods = spec.metric.find((m) => m.type === 'Pods')?.pods;
       expect(pods?.metric.name).toBe('http_requests_inflight');
-      expect(pods?.target).toEqual({ type: 'AverageValue', average_value: '44' });
+      expect(pods?.target).toEqual({ type: 'AverageValue', average_value: '44093m' });
     }
   });
 
@@ -178,7 +187,8 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
       const effective = Number(annotations['capacity.promptsales.io/effective-rps-per-pod']);
       const peak = Number(annotations['capacity.promptsales.io/peak-rps']);
       expect(effective).toBeCloseTo(587.91, 2);
-      expect(peak).toBeCloseTo(16_666.67, 2);
+      // 16,666.67 × 0.25, rounded up to the cent.
+      expect(peak).toBeCloseTo(4_166.67, 2);
       expect((hpa.spec as HpaSpec).max_replicas * effective).toBeGreaterThanOrEqual(peak);
     }
   });

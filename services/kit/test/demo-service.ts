@@ -15,6 +15,7 @@ import {
   paginationQueryProperties,
   pgDependency,
   shutdownOnSignals,
+  superviseProcesses,
   toKitConfig,
   toPage,
 } from '../index.js';
@@ -104,7 +105,7 @@ export async function createDemoApp(env: Env) {
         const { ms = 500 } = request.query as { ms?: number };
         await new Promise((resolve) => setTimeout(resolve, ms));
         const { rows } = await pool.query('SELECT 1 AS ok');
-        return { ok: rows[0].ok === 1, waitedMs: ms };
+        return { ok: rows[0].ok === 1, waitedMs: ms, pid: process.pid };
       },
     );
     api.get('/boom', async () => {
@@ -123,7 +124,7 @@ export async function createDemoApp(env: Env) {
   return { ...service, config, pool };
 }
 
-if (isMainModule(import.meta.url)) {
+if (isMainModule(import.meta.url) && !superviseProcesses()) {
   const { app, config } = await createDemoApp(process.env);
   const url = await listen(app, config.host, config.port);
   shutdownOnSignals([app], config.shutdownTimeoutMs);

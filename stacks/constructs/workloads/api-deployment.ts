@@ -64,7 +64,7 @@ export class ApiDeployment extends Construct {
 
     this.autoscaler = new HorizontalPodAutoscalerV2(this, 'autoscaler', {
       metadata: { ...metadata, annotations: capacityAnnotations(plan, deployment) },
-      spec: autoscalerSpec(deployment, plan.hpa, runtime.scaleDownPolicy),
+      spec: autoscalerSpec(deployment, plan.hpa),
     });
 
     this.disruptionBudget = new PodDisruptionBudgetV1(this, 'disruption-budget', {

@@ -1,17 +1,12 @@
 import type { HorizontalPodAutoscalerV2Spec } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2/index.js';
 import type { DeploymentPlan, HpaSettings } from '../../../calculators/plan-types.js';
-import type { PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
 import { INFLIGHT_METRIC } from './metrics.js';
 
 /**
  * autoscaling/v2 spec of one deployment: bounds from its plan, targets and behaviour from the
  * plan's HPA settings. The HPA takes the largest replica count any of the three metrics asks for.
  */
-export function autoscalerSpec(
-  deployment: DeploymentPlan,
-  hpa: HpaSettings,
-  scaleDown: PodRuntimeSpec['scaleDownPolicy'],
-): HorizontalPodAutoscalerV2Spec {
+export function autoscalerSpec(deployment: DeploymentPlan, hpa: HpaSettings): HorizontalPodAutoscalerV2Spec {
   return {
     scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.name },
     minReplicas: deployment.minReplicas,
@@ -32,7 +27,7 @@ export function autoscalerSpec(
         type: 'Pods',
         pods: {
           metric: { name: INFLIGHT_METRIC },
-          target: { type: 'AverageValue', averageValue: String(hpa.inflightTarget.value) },
+          target: { type: 'AverageValue', averageValue: hpa.inflightTargetQuantity },
         },
       },
     ],
@@ -51,7 +46,9 @@ export function autoscalerSpec(
         {
           stabilizationWindowSeconds: hpa.scaleDownStabilizationSeconds,
           selectPolicy: 'Max',
-          policy: [{ type: 'Percent', value: scaleDown.percent, periodSeconds: scaleDown.periodSeconds }],
+          policy: [
+            { type: 'Percent', value: hpa.scaleDown.percent, periodSeconds: hpa.scaleDown.periodSeconds },
+          ],
         },
       ],
     },

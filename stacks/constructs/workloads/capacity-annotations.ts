@@ -9,7 +9,7 @@ const CENTS = 100;
  */
 export function capacityAnnotations(plan: CapacityPlan, deployment: DeploymentPlan): Record<string, string> {
   const effective = Math.floor(plan.scalability.effectivePerPodRps.value * CENTS) / CENTS;
-  const peak = Math.ceil(plan.scalability.peakRps.value * deployment.loadShare * CENTS) / CENTS;
+  const peak = Math.ceil(deployment.peakRps * CENTS) / CENTS;
   return {
     [CAPACITY_ANNOTATIONS.effectiveRpsPerPod]: String(effective),
     [CAPACITY_ANNOTATIONS.peakRps]: String(peak),

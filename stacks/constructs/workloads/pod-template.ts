@@ -106,6 +106,8 @@ export function apiPodSpec(
         env: [
           { name: 'HOST', value: '0.0.0.0' },
           { name: 'PORT', value: String(deployment.port) },
+          // The capacity plan's process model: the service kit forks one process per requested CPU.
+          { name: 'PROCESSES_PER_POD', value: String(deployment.processesPerPod) },
         ],
         envFrom: envFrom.length > 0 ? envFrom : undefined,
         resources: { requests: resources, limits: resources },
