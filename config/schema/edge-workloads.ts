@@ -204,8 +204,8 @@ export const AddonsSchema = z
     // must equal cluster.kubernetesVersion (checked at synth).
     clusterAutoscalerImageTag: z
       .string()
-      .regex(/^v\d+\.\d+\.\d+$/, 'an image tag such as v1.35.2')
-      .default('v1.35.2'),
+      .regex(/^v\d+\.\d+\.\d+$/, 'an image tag such as v1.36.1')
+      .default('v1.36.1'),
     // How the Cluster Autoscaler gives nodes back (its flags of the same names).
     nodeScaleDown: z
       .object({

@@ -223,8 +223,8 @@ export const ClusterSchema = z
     // The newest version in EKS standard support (policies/rules/eks/release-calendar.ts).
     kubernetesVersion: z
       .string()
-      .regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.35"')
-      .default('1.35'),
+      .regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.36"')
+      .default('1.36'),
     // What EKS does at the end of standard support: STANDARD upgrades the control plane to the next
     // version; EXTENDED keeps the version for 12 more months at six times the control-plane price.
     supportType: z.enum(['STANDARD', 'EXTENDED']).default('STANDARD'),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EKS_RELEASE_CALENDAR } from '../../policies/rules/eks/release-calendar.js';
 import { CONTROL_PLANE_LOG_TYPES } from '../../stacks/cluster-stack.js';
 import {
   environmentSpec,
@@ -124,10 +125,15 @@ describe('cluster stack', () => {
     );
   });
 
-  it('runs Kubernetes 1.35 with an explicit upgrade policy', () => {
+  it('runs Kubernetes 1.36 with an explicit upgrade policy', () => {
     const cluster = onlyResource(stack, 'aws_eks_cluster');
-    expect(cluster.version).toBe('1.35');
+    expect(cluster.version).toBe('1.36');
     expect(cluster.upgrade_policy).toEqual({ support_type: 'STANDARD' });
+  });
+
+  it('defaults to the newest Kubernetes version of the EKS release calendar', () => {
+    const newest = [...EKS_RELEASE_CALENDAR].sort((a, b) => b.eksRelease.localeCompare(a.eksRelease))[0]!;
+    expect(onlyResource(stack, 'aws_eks_cluster').version).toBe(newest.version);
   });
 
   it('replaces at most a tenth of the nodes at a time on an update', () => {

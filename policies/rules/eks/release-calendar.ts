@@ -13,6 +13,12 @@ export interface EksRelease {
 
 export const EKS_RELEASE_CALENDAR: readonly EksRelease[] = [
   {
+    version: '1.36',
+    eksRelease: '2026-06-02',
+    endOfStandardSupport: '2027-08-02',
+    endOfExtendedSupport: '2028-08-02',
+  },
+  {
     version: '1.35',
     eksRelease: '2026-01-27',
     endOfStandardSupport: '2027-03-27',
