@@ -134,6 +134,32 @@ export class PayPalContract {
     return { name: schema.properties.name?.enum?.[0], message: schema.properties.message?.enum?.[0] };
   }
 
+  /**
+   * The description the documents fix for an error issue (e.g. INSTRUMENT_DECLINED), looked up in the
+   * operation's error schema first (`orders.capture-422`): one issue may read differently elsewhere.
+   */
+  issueDescription(issue: string, schema?: string): string | undefined {
+    const search = (node: unknown): string | undefined => {
+      if (node === null || typeof node !== 'object') return undefined;
+      const properties = (node as { properties?: Record<string, { enum?: unknown[] }> }).properties;
+      if (properties?.issue?.enum?.[0] === issue && typeof properties.description?.enum?.[0] === 'string')
+        return properties.description.enum[0];
+      for (const child of Object.values(node)) {
+        const found = search(child);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    for (const document of this.documents.values()) {
+      const scoped = schema
+        ? (document as { components?: { schemas?: Record<string, unknown> } }).components?.schemas?.[schema]
+        : undefined;
+      const found = search(scoped) ?? search(document);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
   /** Problems with a message checked against one of the unpublished schemas. */
   checkUnpublished(name: keyof typeof UNPUBLISHED, body: unknown): string[] {
     return this.check(name, body, name);

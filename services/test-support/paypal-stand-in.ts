@@ -94,8 +94,9 @@ const debugId = () => randomBytes(7).toString('hex');
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** PayPal's error body for a status: name and message exactly as the document's `error_<status>` fixes them. */
-function errorAnswer(status: number, details: Array<{ issue: string; description: string }> = []): Answer {
+function errorAnswer(status: number, issues: string[] = [], schema?: string): Answer {
   const fixed = (contract.errorSchema(status) ?? {}) as { name?: string; message?: string };
+  const details = issues.map((issue) => ({ issue, description: contract.issueDescription(issue, schema) }));
   return {
     status,
     body: {
@@ -309,9 +310,7 @@ export class PayPalStandIn {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       this.contractViolations.push(`${operation}: the body is not JSON`);
-      return errorAnswer(400, [
-        { issue: 'MALFORMED_REQUEST_JSON', description: 'The request JSON is not well formed.' },
-      ]);
+      return errorAnswer(400, ['MALFORMED_REQUEST_JSON']);
     }
     const document = DOCUMENT[operation]!;
     const problems = contract.checkRequest(document.file, document.path, document.method, {
@@ -322,12 +321,7 @@ export class PayPalStandIn {
       problems.push('header PayPal-Request-Id is missing');
     if (problems.length > 0) {
       this.contractViolations.push(...problems.map((problem) => `${operation}: ${problem}`));
-      return errorAnswer(400, [
-        {
-          issue: 'INVALID_PARAMETER_SYNTAX',
-          description: 'The value of a field does not conform to the expected format.',
-        },
-      ]);
+      return errorAnswer(400, ['INVALID_PARAMETER_SYNTAX']);
     }
 
     const key = STATE_CHANGING.has(operation) ? `${operation}:${requestId(request)}` : undefined;
@@ -402,13 +396,7 @@ export class PayPalStandIn {
     const unit = (request.purchase_units as Json[])[0]!;
     const invoiceId = unit.invoice_id as string | undefined;
     if (invoiceId && [...this.orders.values()].some((stored) => stored.invoiceId === invoiceId)) {
-      return errorAnswer(422, [
-        {
-          issue: 'DUPLICATE_INVOICE_ID',
-          description:
-            'Duplicate Invoice ID detected. To avoid a potential duplicate transaction your account setting requires that Invoice Id be unique for each transaction.',
-        },
-      ]);
+      return errorAnswer(422, ['DUPLICATE_INVOICE_ID'], '422');
     }
     const id = paypalId();
     const order = {
@@ -434,28 +422,10 @@ export class PayPalStandIn {
     const stored = this.orders.get(orderId);
     if (!stored) return this.notFound();
     if (stored.order.status === 'COMPLETED')
-      return errorAnswer(422, [
-        {
-          issue: 'ORDER_ALREADY_CAPTURED',
-          description: "Order already captured.If 'intent=CAPTURE' only one capture per order is allowed.",
-        },
-      ]);
+      return errorAnswer(422, ['ORDER_ALREADY_CAPTURED'], 'orders.capture-422');
     if (stored.order.status !== 'APPROVED')
-      return errorAnswer(422, [
-        {
-          issue: 'ORDER_NOT_APPROVED',
-          description:
-            "Payer has not yet approved the Order for payment. Please redirect the payer to the 'rel':'approve' url returned as part of the HATEOAS links within the Create Order call or provide a valid payment_source in the request.",
-        },
-      ]);
-    if (declined)
-      return errorAnswer(422, [
-        {
-          issue: 'INSTRUMENT_DECLINED',
-          description:
-            "The instrument presented  was either declined by the processor or bank, or it can't be used for this payment.",
-        },
-      ]);
+      return errorAnswer(422, ['ORDER_NOT_APPROVED'], 'orders.capture-422');
+    if (declined) return errorAnswer(422, ['INSTRUMENT_DECLINED'], 'orders.capture-422');
     const unit = stored.order.purchase_units[0]!;
     const captureId = paypalId();
     const amount = unit.amount as Charge['amount'];
@@ -481,10 +451,7 @@ export class PayPalStandIn {
   private refund(captureId: string, request: Json): Answer {
     const charge = this.charges.find((candidate) => candidate.captureId === captureId);
     if (!charge) return this.notFound();
-    if (charge.refunded)
-      return errorAnswer(422, [
-        { issue: 'CAPTURE_FULLY_REFUNDED', description: 'The capture has already been fully refunded' },
-      ]);
+    if (charge.refunded) return errorAnswer(422, ['CAPTURE_FULLY_REFUNDED'], 'captures.refund-422');
     charge.refunded = true;
     const refundId = paypalId();
     return {
@@ -509,12 +476,7 @@ export class PayPalStandIn {
   }
 
   private notFound(): Answer {
-    return errorAnswer(404, [
-      {
-        issue: 'INVALID_RESOURCE_ID',
-        description: 'Specified resource ID does not exist. Please check the resource ID and try again.',
-      },
-    ]);
+    return errorAnswer(404, ['INVALID_RESOURCE_ID']);
   }
 
   private takeFault(operation: PayPalOperation): PayPalFault | undefined {
