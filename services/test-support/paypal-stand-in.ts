@@ -83,7 +83,9 @@ const ROUTES: Array<[string, RegExp, PayPalOperation]> = [
   ['POST', /^\/v1\/notifications\/verify-webhook-signature$/, 'verify-webhook-signature'],
 ];
 
-const contract = new PayPalContract();
+let loaded: PayPalContract | undefined;
+/** Loaded on first use: the documents are large and most tests importing test-support never need them. */
+const contract = () => (loaded ??= new PayPalContract());
 const paypalId = (prefix = '') =>
   prefix +
   randomBytes(9)
@@ -95,8 +97,8 @@ const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** PayPal's error body for a status: name and message exactly as the document's `error_<status>` fixes them. */
 function errorAnswer(status: number, issues: string[] = [], schema?: string): Answer {
-  const fixed = (contract.errorSchema(status) ?? {}) as { name?: string; message?: string };
-  const details = issues.map((issue) => ({ issue, description: contract.issueDescription(issue, schema) }));
+  const fixed = (contract().errorSchema(status) ?? {}) as { name?: string; message?: string };
+  const details = issues.map((issue) => ({ issue, description: contract().issueDescription(issue, schema) }));
   return {
     status,
     body: {
@@ -313,7 +315,7 @@ export class PayPalStandIn {
       return errorAnswer(400, ['MALFORMED_REQUEST_JSON']);
     }
     const document = DOCUMENT[operation]!;
-    const problems = contract.checkRequest(document.file, document.path, document.method, {
+    const problems = contract().checkRequest(document.file, document.path, document.method, {
       headers: request.headers as Record<string, string | undefined>,
       body,
     });
@@ -494,10 +496,10 @@ export class PayPalStandIn {
     const document = DOCUMENT[operation];
     const problems =
       operation === 'token'
-        ? contract.checkUnpublished(answer.status === 200 ? 'token' : 'oauthError', answer.body)
+        ? contract().checkUnpublished(answer.status === 200 ? 'token' : 'oauthError', answer.body)
         : answer.status === 429
-          ? contract.checkUnpublished('rateLimited', answer.body)
-          : contract.checkResponse(
+          ? contract().checkUnpublished('rateLimited', answer.body)
+          : contract().checkResponse(
               document!.file,
               document!.path,
               document!.method,
@@ -509,7 +511,9 @@ export class PayPalStandIn {
 
   private checkComponent(file: string, schema: string, value: unknown, what: string): void {
     this.contractViolations.push(
-      ...contract.checkComponent(file, schema, value).map((problem) => `${what}: ${problem}`),
+      ...contract()
+        .checkComponent(file, schema, value)
+        .map((problem) => `${what}: ${problem}`),
     );
   }
 }
