@@ -85,7 +85,15 @@ const ROUTES: Array<[string, RegExp, PayPalOperation]> = [
 
 let loaded: PayPalContract | undefined;
 /** Loaded on first use: the documents are large and most tests importing test-support never need them. */
-const contract = () => (loaded ??= new PayPalContract());
+function contract(): PayPalContract {
+  if (!loaded) {
+    loaded = new PayPalContract();
+    for (const document of Object.values(DOCUMENT)) {
+      if (document) loaded.prepare(document.file, document.path, document.method);
+    }
+  }
+  return loaded;
+}
 const paypalId = (prefix = '') =>
   prefix +
   randomBytes(9)
@@ -145,6 +153,7 @@ export class PayPalStandIn {
   baseUrl = '';
 
   static async start(): Promise<PayPalStandIn> {
+    contract();
     const standIn = new PayPalStandIn();
     await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
     standIn.baseUrl = `http://127.0.0.1:${(standIn.server.address() as AddressInfo).port}`;

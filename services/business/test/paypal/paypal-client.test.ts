@@ -90,16 +90,16 @@ describe('PayPal-Request-Id', () => {
   });
 
   it('makes a capture that timed out and was retried charge once', async () => {
-    const paypal = client({ timeoutMs: 150, maxAttempts: 3 });
+    const paypal = client({ timeoutMs: 500, maxAttempts: 3 });
     const created = await paypal.createOrder(order('inv-1'), 'key-1');
     // PayPal carries out the first capture but answers after our timeout; we retry with the same id.
-    standIn.inject({ kind: 'slow', delayMs: 400 }, { operation: 'capture-order' });
+    standIn.inject({ kind: 'slow', delayMs: 1_500 }, { operation: 'capture-order' });
     const captured = await paypal.captureOrder(created.id!, 'capture-key');
     expect(captured.status).toBe('COMPLETED');
     const captures = standIn.requestsFor('capture-order');
     expect(captures.length).toBeGreaterThanOrEqual(2);
     expect(new Set(captures.map((request) => request.requestId)).size).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 400)); // let the slow first request finish
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // let the slow first request finish
     expect(standIn.charges).toHaveLength(1);
     expect(standIn.requestsFor('capture-order').some((request) => request.replayed)).toBe(true);
   });
@@ -138,14 +138,14 @@ describe('PayPal circuit', () => {
   it('opens after consecutive timed-out calls and then answers unavailable without calling PayPal', async () => {
     let now = Date.now();
     const paypal = client({
-      timeoutMs: 100,
+      timeoutMs: 300,
       maxAttempts: 2,
       circuitFailures: 2,
       circuitOpenMs: 30_000,
       now: () => now,
     });
     const created = await paypal.createOrder(order('inv-1'), 'key-1');
-    standIn.inject({ kind: 'slow', delayMs: 300 }, { operation: 'get-order', times: 4 });
+    standIn.inject({ kind: 'slow', delayMs: 1_000 }, { operation: 'get-order', times: 4 });
     for (let call = 0; call < 2; call += 1)
       await expect(paypal.getOrder(created.id!)).rejects.toBeInstanceOf(PayPalUnavailableError);
     expect(standIn.requestsFor('get-order')).toHaveLength(4); // 2 calls × 2 attempts
@@ -156,7 +156,7 @@ describe('PayPal circuit', () => {
     expect(paypal.circuitState).toBe('half-open');
     expect((await paypal.getOrder(created.id!)).id).toBe(created.id);
     expect(paypal.circuitState).toBe('closed');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the slow answers drain before close
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the slow answers drain before close
   });
 
   it('stays closed when PayPal answers 4xx (PayPal is up)', async () => {

@@ -5,5 +5,5 @@ import { GENERATED_TYPES, renderPayPalTypes } from '../../infrastructure/paypal/
 describe('PayPal API types', () => {
   it('match the vendored OpenAPI documents (npm run paypal:types regenerates them)', async () => {
     expect(await readFile(GENERATED_TYPES, 'utf8')).toBe(await renderPayPalTypes());
-  });
+  }, 120_000);
 });
