@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import {
+  type DatabaseAuthConfig,
+  type Env,
+  envInt,
+  type KitConfig,
+  kitEnvSchema,
+  loadConfig,
+  loadDatabaseAuth,
+  toKitConfig,
+} from '../kit/index.js';
 import { loadPayPalConfig, type PayPalConfig } from './infrastructure/paypal/config.js';
 
 export const SERVICE = 'business';
@@ -31,6 +40,8 @@ export interface BusinessConfig {
   kit: KitConfig;
   databaseUrl: string;
   databasePoolMax: number;
+  /** Password in the URL (local) or RDS IAM tokens (Aurora, `DATABASE_AUTH=iam`). */
+  databaseAuth?: DatabaseAuthConfig;
   cacheTtlSeconds: number;
   paymentGateway: 'disabled' | 'recording' | 'paypal';
   declinedAmountsCents: Set<number>;
@@ -44,6 +55,7 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
     kit: toKitConfig(parsed),
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
+    databaseAuth: loadDatabaseAuth(env),
     cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,
     declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
