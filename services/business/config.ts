@@ -9,6 +9,7 @@ import {
   loadDatabaseAuth,
   toKitConfig,
 } from '../kit/index.js';
+import { loadPayPalConfig, type PayPalConfig } from './infrastructure/paypal/config.js';
 
 export const SERVICE = 'business';
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
@@ -26,9 +27,7 @@ const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   DATABASE_POOL_MAX: envInt(1, 100, 10),
   CACHE_TTL_SECONDS: envInt(1, 86_400, 60),
   PAYMENT_GATEWAY: z
-    .enum(['disabled', 'recording'], {
-      error: 'must be "disabled" or "recording" (the PayPal REST adapter plugs in here)',
-    })
+    .enum(['disabled', 'recording', 'paypal'], { error: 'must be "disabled", "recording" or "paypal"' })
     .default('disabled'),
   RECORDING_DECLINED_AMOUNTS_CENTS: z
     .string()
@@ -44,8 +43,10 @@ export interface BusinessConfig {
   /** Password in the URL (local) or RDS IAM tokens (Aurora, `DATABASE_AUTH=iam`). */
   databaseAuth?: DatabaseAuthConfig;
   cacheTtlSeconds: number;
-  paymentGateway: 'disabled' | 'recording';
+  paymentGateway: 'disabled' | 'recording' | 'paypal';
   declinedAmountsCents: Set<number>;
+  /** PayPal's settings, read and validated only when PAYMENT_GATEWAY=paypal. */
+  paypal?: PayPalConfig;
 }
 
 export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
@@ -58,6 +59,7 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
     cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,
     declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
+    paypal: parsed.PAYMENT_GATEWAY === 'paypal' ? loadPayPalConfig(env) : undefined,
   };
 }
 
