@@ -56,6 +56,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       '/briefs',
       createRoute({
         ...briefRoutes,
+        operationId: 'createBrief',
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
       }),
@@ -66,14 +67,21 @@ export function contentRoutes(useCases: ContentUseCases) {
     );
     api.get(
       '/briefs',
-      listRoute({ ...briefRoutes, summary: 'List briefs, newest first', querystring: s.briefQuery }),
+      listRoute({
+        ...briefRoutes,
+        operationId: 'listBriefs',
+        summary: 'List briefs, newest first',
+        querystring: s.briefQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return briefs.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/briefs/:id', getRoute({ ...briefRoutes, summary: 'Get a brief' }), async (request) =>
-      briefs.get(tenantOf(request), request.params.id),
+    api.get(
+      '/briefs/:id',
+      getRoute({ ...briefRoutes, operationId: 'getBrief', summary: 'Get a brief' }),
+      async (request) => briefs.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -82,6 +90,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['briefs'],
+          operationId: 'changeBriefStatus',
           summary:
             'Approve (also needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
@@ -101,6 +110,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       '/assets',
       createRoute({
         ...assetRoutes,
+        operationId: 'requestAsset',
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
       }),
@@ -113,6 +123,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       '/assets',
       listRoute({
         ...assetRoutes,
+        operationId: 'listAssets',
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
       }),
@@ -121,8 +132,10 @@ export function contentRoutes(useCases: ContentUseCases) {
         return assets.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/assets/:id', getRoute({ ...assetRoutes, summary: 'Get an asset record' }), async (request) =>
-      assets.get(tenantOf(request), request.params.id),
+    api.get(
+      '/assets/:id',
+      getRoute({ ...assetRoutes, operationId: 'getAsset', summary: 'Get an asset record' }),
+      async (request) => assets.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -131,6 +144,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['assets'],
+          operationId: 'changeAssetStatus',
           summary:
             'Advance an asset through generation: generating, ready (with content), failed; approved or rejected also need promptcontent:approve',
           params: s.idParams,
@@ -150,6 +164,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       '/packages',
       createRoute({
         ...packageRoutes,
+        operationId: 'assemblePackage',
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
       }),
@@ -162,6 +177,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       '/packages',
       listRoute({
         ...packageRoutes,
+        operationId: 'listPackages',
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
       }),
@@ -175,6 +191,7 @@ export function contentRoutes(useCases: ContentUseCases) {
       getRoute({
         ...packageRoutes,
         item: s.packageView,
+        operationId: 'getPackage',
         summary: 'Get a campaign package with its brief and assets',
       }),
       async (request) => packages.get(tenantOf(request), request.params.id),

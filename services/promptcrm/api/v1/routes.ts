@@ -45,7 +45,12 @@ export function crmRoutes(useCases: CrmUseCases) {
     const organisations = { scopes: SCOPES, tag: 'organisations', item: s.organisation };
     api.post(
       '/organisations',
-      createRoute({ ...organisations, summary: 'Register an organisation', body: s.newOrganisation }),
+      createRoute({
+        ...organisations,
+        operationId: 'registerOrganisation',
+        summary: 'Register an organisation',
+        body: s.newOrganisation,
+      }),
       async (request, reply) => {
         const organisation = await contacts.createOrganisation(tenantOf(request), request.body);
         return created(reply, request, organisation.id).send(organisation);
@@ -55,6 +60,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       '/organisations',
       listRoute({
         ...organisations,
+        operationId: 'listOrganisations',
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
       }),
@@ -65,14 +71,19 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/organisations/:id',
-      getRoute({ ...organisations, summary: 'Get an organisation' }),
+      getRoute({ ...organisations, operationId: 'getOrganisation', summary: 'Get an organisation' }),
       async (request) => contacts.getOrganisation(tenantOf(request), request.params.id),
     );
 
     const accounts = { scopes: SCOPES, tag: 'accounts', item: s.account };
     api.post(
       '/accounts',
-      createRoute({ ...accounts, summary: 'Open an account', body: s.newAccount }),
+      createRoute({
+        ...accounts,
+        operationId: 'openAccount',
+        summary: 'Open an account',
+        body: s.newAccount,
+      }),
       async (request, reply) => {
         const account = await contacts.createAccount(tenantOf(request), request.body);
         return created(reply, request, account.id).send(account);
@@ -80,20 +91,32 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/accounts',
-      listRoute({ ...accounts, summary: 'List accounts, newest first', querystring: s.accountQuery }),
+      listRoute({
+        ...accounts,
+        operationId: 'listAccounts',
+        summary: 'List accounts, newest first',
+        querystring: s.accountQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return contacts.listAccounts(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/accounts/:id', getRoute({ ...accounts, summary: 'Get an account' }), async (request) =>
-      contacts.getAccount(tenantOf(request), request.params.id),
+    api.get(
+      '/accounts/:id',
+      getRoute({ ...accounts, operationId: 'getAccount', summary: 'Get an account' }),
+      async (request) => contacts.getAccount(tenantOf(request), request.params.id),
     );
 
     const contactRoutes = { scopes: SCOPES, tag: 'contacts', item: s.contact };
     api.post(
       '/contacts',
-      createRoute({ ...contactRoutes, summary: 'Register a contact', body: s.newContact }),
+      createRoute({
+        ...contactRoutes,
+        operationId: 'registerContact',
+        summary: 'Register a contact',
+        body: s.newContact,
+      }),
       async (request, reply) => {
         const contact = await contacts.createContact(tenantOf(request), request.body);
         return created(reply, request, contact.id).send(contact);
@@ -101,14 +124,21 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/contacts',
-      listRoute({ ...contactRoutes, summary: 'List contacts, newest first', querystring: s.contactQuery }),
+      listRoute({
+        ...contactRoutes,
+        operationId: 'listContacts',
+        summary: 'List contacts, newest first',
+        querystring: s.contactQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return contacts.listContacts(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/contacts/:id', getRoute({ ...contactRoutes, summary: 'Get a contact' }), async (request) =>
-      contacts.getContact(tenantOf(request), request.params.id),
+    api.get(
+      '/contacts/:id',
+      getRoute({ ...contactRoutes, operationId: 'getContact', summary: 'Get a contact' }),
+      async (request) => contacts.getContact(tenantOf(request), request.params.id),
     );
 
     const leadRoutes = { scopes: SCOPES, tag: 'leads', item: s.lead };
@@ -116,6 +146,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       '/leads',
       createRoute({
         ...leadRoutes,
+        operationId: 'registerLead',
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
       }),
@@ -128,6 +159,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       '/leads',
       listRoute({
         ...leadRoutes,
+        operationId: 'listLeads',
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
       }),
@@ -136,8 +168,10 @@ export function crmRoutes(useCases: CrmUseCases) {
         return leads.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/leads/:id', getRoute({ ...leadRoutes, summary: 'Get a lead' }), async (request) =>
-      leads.get(tenantOf(request), request.params.id),
+    api.get(
+      '/leads/:id',
+      getRoute({ ...leadRoutes, operationId: 'getLead', summary: 'Get a lead' }),
+      async (request) => leads.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -146,6 +180,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'changeLeadStatus',
           summary: 'Move a lead to another status (recorded on its timeline)',
           params: s.idParams,
           body: s.statusChange,
@@ -162,6 +197,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'recordLeadInteraction',
           summary: 'Record an interaction with a lead (recorded on its timeline)',
           params: s.idParams,
           body: s.newInteraction,
@@ -186,6 +222,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: read,
         schema: {
           tags: ['leads'],
+          operationId: 'getLeadTimeline',
           summary:
             "The lead's consolidated timeline: creation, status changes and interactions in time order",
           params: s.idParams,
