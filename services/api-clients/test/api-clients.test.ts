@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import createClient, { type Client } from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessHarness, startBusinessHarness } from '../../business/test/harness.js';
+import { type BusinessHarness, DEFAULT_SCOPES, startBusinessHarness } from '../../business/test/harness.js';
 import { type AdsHarness, startAdsHarness } from '../../promptads/test/harness.js';
 import { type ContentHarness, startContent } from '../../promptcontent/test/harness.js';
 import { type CrmHarness, startCrm } from '../../promptcrm/test/harness.js';
@@ -172,7 +172,6 @@ describe('PromptAds', () => {
     const created: Body<promptads.operations['createCampaign'], 201> = ok(
       await client.POST('/api/promptads/v1/campaigns', {
         body: {
-          accountId: TEST_TENANT,
           name: 'Spring launch',
           objective: 'leads',
           kpis: [{ metric: 'ctr', target: 0.02 }],
@@ -187,7 +186,7 @@ describe('PromptAds', () => {
     expect(created).toMatchObject({ name: 'Spring launch', status: 'draft' });
 
     const page: Body<promptads.operations['listCampaigns'], 200> = ok(
-      await client.GET('/api/promptads/v1/campaigns', {}),
+      await client.GET('/api/promptads/v1/campaigns', { params: { query: { status: 'draft' } } }),
     );
     expect(page.items.map((campaign) => campaign.id)).toEqual([created.id]);
   });
@@ -196,27 +195,19 @@ describe('PromptAds', () => {
 describe('Business', () => {
   let h: BusinessHarness;
   let client: Client<business.paths>;
-  /** Platform staff: the catalogue needs business:admin and no tenant. */
-  let admin: Client<business.paths>;
   beforeAll(async () => {
     h = await startBusinessHarness('api_clients_business');
-    const baseUrl = await serve('business', h.app);
-    client = createClient<business.paths>({
-      baseUrl,
-      headers: { authorization: `Bearer ${await h.token()}` },
-    });
-    admin = createClient<business.paths>({
-      baseUrl,
-      headers: { authorization: `Bearer ${await h.token(['business:admin'], null)}` },
-    });
+    // A tenant's user who may also administer the catalogue and operate payments.
+    const scopes = [...DEFAULT_SCOPES, 'business:admin', 'business:payments'];
+    client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token(scopes)}` });
   });
   afterAll(() => h?.close());
 
   itMatchesTheCommittedClient('business');
 
-  it('creates a plan, subscribes an account and checks its entitlement through the typed client', async () => {
+  it('creates a plan, subscribes the tenant, pays and checks its entitlement through the typed client', async () => {
     ok(
-      await admin.POST('/api/business/v1/plans', {
+      await client.POST('/api/business/v1/plans', {
         body: {
           id: 'api-clients-plan',
           name: 'Starter',
@@ -228,19 +219,29 @@ describe('Business', () => {
       }),
     );
     const subscription: Body<business.operations['subscribe'], 201> = ok(
-      await client.POST('/api/business/v1/subscriptions', {
-        body: { accountId: TEST_TENANT, planId: 'api-clients-plan' },
+      await client.POST('/api/business/v1/subscriptions', { body: { planId: 'api-clients-plan' } }),
+    );
+    expect(subscription.status).toBe('pending');
+    const payment: Body<business.operations['startPayment'], 201> = ok(
+      await client.POST('/api/business/v1/payments', {
+        body: { subscriptionId: subscription.id },
+        headers: { 'idempotency-key': 'api-clients-order' },
       }),
     );
-    // Active only once its first payment is captured: until then the plan grants nothing.
-    expect(subscription.status).toBe('pending');
+    const captured: Body<business.operations['capturePayment'], 200> = ok(
+      await client.POST('/api/business/v1/payments/{paymentId}/capture', {
+        params: { path: { paymentId: payment.id } },
+        headers: { 'idempotency-key': 'api-clients-capture' },
+      }),
+    );
+    expect(captured.status).toBe('captured');
 
     const decision: Body<business.operations['checkEntitlement'], 200> = ok(
       await client.GET('/api/business/v1/accounts/{accountId}/entitlements/{feature}', {
         params: { path: { accountId: TEST_TENANT, feature: 'promptads.campaigns' } },
       }),
     );
-    expect(decision).toMatchObject({ allowed: false, reason: 'no-active-subscription' });
+    expect(decision).toMatchObject({ allowed: true, planId: 'api-clients-plan' });
   });
 });
 
