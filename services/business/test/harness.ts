@@ -8,6 +8,7 @@ import {
   type TcpProxy,
   TEST_AUDIENCE,
   TEST_REDIS_URL,
+  TEST_TENANT,
   type TestDatabase,
   testServiceEnv,
   throughProxy,
@@ -20,6 +21,8 @@ import { migrateBusiness } from '../migrate.js';
 
 export const AUDIENCE = TEST_AUDIENCE;
 export const DECLINED_AMOUNT = 666;
+/** What a tenant's own user holds; the catalogue and payment changes need `business:admin` / `business:payments`. */
+export const DEFAULT_SCOPES = ['business:read', 'business:write', 'business:entitlements'];
 
 export interface BusinessHarness {
   app: FastifyInstance;
@@ -31,8 +34,11 @@ export interface BusinessHarness {
   redisProxy: TcpProxy;
   gateway: RecordingPaymentGateway;
   redisPrefix: string;
-  token(scopes?: string[]): Promise<string>;
-  call(options: InjectOptions & { scopes?: string[] }): Promise<LightMyRequestResponse>;
+  /** A token for `tenant` (TEST_TENANT unless told; `null`: no tenant) with `scopes` (read, write, entitlements). */
+  token(scopes?: string[], tenant?: string | null): Promise<string>;
+  call(
+    options: InjectOptions & { scopes?: string[]; tenant?: string | null },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,8 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     ),
     { gateway },
   );
-  const token = (scopes = ['business:read', 'business:write']) => issuer.token({ scopes });
+  const token = (scopes = DEFAULT_SCOPES, tenant: string | null = TEST_TENANT) =>
+    issuer.token({ scopes, tenant: tenant ?? undefined });
   return {
     app,
     issuer,
@@ -66,8 +73,11 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     gateway,
     redisPrefix,
     token,
-    call: async ({ scopes, headers, ...options }) =>
-      app.inject({ ...options, headers: { authorization: `Bearer ${await token(scopes)}`, ...headers } }),
+    call: async ({ scopes, tenant, headers, ...options }) =>
+      app.inject({
+        ...options,
+        headers: { authorization: `Bearer ${await token(scopes, tenant)}`, ...headers },
+      }),
     close: async () => {
       await app.close();
       await proxy.close();
