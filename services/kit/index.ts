@@ -90,12 +90,17 @@ export {
 } from './problem.js';
 export { created, type PageQuery, resourceRoutes, scopeConfigs } from './routes.js';
 export {
+  centsSchema,
   enumOf,
+  INT4_MAX,
+  INT8_SAFE_MAX,
   idParams,
+  integerIn,
   listQuery,
   nullableUuidSchema,
   routeProblems,
   timestampSchema,
+  UINT4_MAX,
   uuidSchema,
 } from './schemas.js';
 export {
