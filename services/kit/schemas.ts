@@ -19,7 +19,9 @@ export const integerIn = <Min extends number, Max extends number>(minimum: Min, 
   ({ type: 'integer', minimum, maximum }) as const;
 /** A non-negative amount in cents stored in a `bigint` column. */
 export const centsSchema = integerIn(0, INT8_SAFE_MAX);
-export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
+/** A string from a fixed vocabulary; the schema keeps the literal values, so routes are typed by them. */
+export const enumOf = <const V extends readonly string[]>(values: V) =>
+  ({ type: 'string', enum: values }) as const;
 
 /** Path parameters with one required id, a uuid unless told otherwise. */
 export const idParams = <N extends string = 'id', S extends object = typeof uuidSchema>(

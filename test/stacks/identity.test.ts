@@ -40,6 +40,7 @@ describe('identity stack', () => {
       'business:payments',
       'business:entitlements',
       'business:delegate',
+      'promptcontent:approve',
     ];
     expect(scopes.sort()).toEqual(expected.sort());
   });

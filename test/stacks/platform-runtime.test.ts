@@ -171,6 +171,7 @@ describe('platform: one token issuer, in the identity stack', () => {
         'business:payments',
         'business:entitlements',
         'business:delegate',
+        'promptcontent:approve',
       ].sort(),
     );
     const machine = Object.values(resourcesOf(identity, 'aws_cognito_user_pool_client')).find(

@@ -7,6 +7,7 @@ import {
   itRejectsMalformedJson,
   startTcpProxy,
   type TcpProxy,
+  TEST_TENANT,
   throughProxy,
 } from '../../test-support/index.js';
 import { AUDIENCE, type CrmHarness, PREFIX, startCrm } from './harness.js';
@@ -56,13 +57,33 @@ describe('authentication', () => {
   itRejectsBadTokens(target, url);
 
   it('accepts a valid token for the configured audience', async () => {
-    const token = await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'] });
+    const token = await h.issuer.token({
+      audience: AUDIENCE,
+      scopes: ['promptcrm:read'],
+      tenant: TEST_TENANT,
+    });
     const response = await h.app.inject({
       method: 'GET',
       url,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.statusCode).toBe(200);
+  });
+
+  it('answers 403 to a valid token that names no tenant, 401 to one whose tenant is malformed', async () => {
+    const headers = async (claims: Record<string, unknown>) => ({
+      authorization: `Bearer ${await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'], claims })}`,
+    });
+    const none = await h.app.inject({ method: 'GET', url, headers: await headers({}) });
+    expect(expectProblem(none, 403).detail).toMatch(/tenant/);
+    for (const tenant of ['', 'Acme Corp', ['tenant-a']]) {
+      const response = await h.app.inject({
+        method: 'GET',
+        url,
+        headers: await headers({ tenant_id: tenant }),
+      });
+      expect(expectProblem(response, 401).detail).toMatch(/tenant/);
+    }
   });
 
   it('needs promptcrm:read to read and promptcrm:write to write (403 naming the missing scope)', async () => {

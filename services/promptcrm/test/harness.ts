@@ -1,8 +1,10 @@
 import {
+  asAppRole,
   createTestPostgresDatabase,
   type ServiceHarness,
   startServiceHarness,
   TEST_AUDIENCE,
+  type TestPostgresDatabase,
 } from '../../test-support/index.js';
 import { SCOPES } from '../api/v1/routes.js';
 import { buildPromptCrm } from '../app.js';
@@ -12,26 +14,35 @@ import { migratePromptCrm } from '../migrate.js';
 export const AUDIENCE = TEST_AUDIENCE;
 export const PREFIX = '/api/promptcrm/v1';
 
-export type CrmHarness = ServiceHarness;
+export type CrmHarness = ServiceHarness & { database: TestPostgresDatabase };
 
-/** A PromptCrm app on a fresh, migrated database, trusting a local token issuer. */
-export function startCrm(
+/**
+ * A PromptCrm app on a fresh, migrated database, trusting a local token issuer. Migrations run as
+ * the owner; the app connects as a role that owns no table, so row-level security applies as in
+ * production.
+ */
+export async function startCrm(
   label: string,
   overrides: Record<string, string> = {},
   /** Rewrites the database URL the app uses (migrations always go direct), e.g. through a TCP proxy. */
   appDatabaseUrl: (url: string) => string = (url) => url,
 ): Promise<CrmHarness> {
-  return startServiceHarness(
+  let database: TestPostgresDatabase | undefined;
+  const harness = await startServiceHarness(
     label,
     {
-      database: createTestPostgresDatabase,
+      database: async (name) => {
+        database = await createTestPostgresDatabase(name);
+        return database;
+      },
       config: loadPromptCrmConfig,
       migrate: (config) => migratePromptCrm(config.databaseUrl),
-      build: (config, databaseUrl) => buildPromptCrm({ ...config, databaseUrl }),
+      build: (config, url) => buildPromptCrm({ ...config, databaseUrl: asAppRole(url, database!) }),
       subject: 'user-1',
       scopes: [SCOPES.read, SCOPES.write],
     },
     overrides,
     appDatabaseUrl,
   );
+  return { ...harness, database: database! };
 }

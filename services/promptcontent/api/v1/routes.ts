@@ -1,12 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { resourceRoutes, routeProblems, scopeConfigs, translateDomainErrors } from '../../../kit/index.js';
+import {
+  created,
+  createRoute,
+  getRoute,
+  listRoute,
+  requireScopes,
+  routeProblems,
+  type ServiceApi,
+  scopeConfigs,
+  tenantOf,
+  translateDomainErrors,
+} from '../../../kit/index.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
-import type { AssetFilter, BriefFilter, PackageFilter } from '../../application/ports.js';
-import type { AssetStatusChange, NewAsset } from '../../domain/asset.js';
-import type { BriefStatus, NewBrief } from '../../domain/brief.js';
-import type { NewPackage } from '../../domain/campaign-package.js';
+import type { AssetStatus } from '../../domain/asset.js';
+import type { BriefStatus } from '../../domain/brief.js';
 import * as s from './schemas.js';
 
 export interface ContentUseCases {
@@ -15,108 +23,161 @@ export interface ContentUseCases {
   packages: CampaignPackaging;
 }
 
-type IdParams = { id: string };
-
-/** Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes `promptcontent:write`. */
-export const SCOPES = { read: 'promptcontent:read', write: 'promptcontent:write' } as const;
+/**
+ * Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes
+ * `promptcontent:write`, and the reviewer's decisions (approving a brief, approving or rejecting an
+ * asset) `promptcontent:approve` as well.
+ */
+export const SCOPES = {
+  read: 'promptcontent:read',
+  write: 'promptcontent:write',
+  approve: 'promptcontent:approve',
+} as const;
 const { write } = scopeConfigs(SCOPES);
 
 const changeErrors = routeProblems.change;
 
-/** PromptContent v1: creative briefs, generated asset records and campaign packages. */
+/** The statuses that are a reviewer's decision rather than a step of writing or generation. */
+const BRIEF_DECISIONS: readonly BriefStatus[] = ['approved'];
+const ASSET_DECISIONS: readonly AssetStatus[] = ['approved', 'rejected'];
+
+/**
+ * PromptContent v1: creative briefs, generated asset records and campaign packages. Every route acts
+ * within the tenant of the caller's token (`tenantOf`), which the use cases pass to every store call.
+ */
 export function contentRoutes(useCases: ContentUseCases) {
   const { briefs, assets, packages } = useCases;
 
-  return async function routes(api: FastifyInstance): Promise<void> {
+  return async function routes(api: ServiceApi): Promise<void> {
     translateDomainErrors(api);
 
-    resourceRoutes<NewBrief, BriefFilter>(api, {
-      path: '/briefs',
-      tag: 'briefs',
-      item: s.brief,
-      scopes: SCOPES,
-      create: {
+    const briefRoutes = { scopes: SCOPES, tag: 'briefs', item: s.brief };
+    api.post(
+      '/briefs',
+      createRoute({
+        ...briefRoutes,
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
-        run: (body) => briefs.create(body),
+      }),
+      async (request, reply) => {
+        const brief = await briefs.create(tenantOf(request), request.body);
+        return created(reply, request, brief.id).send(brief);
       },
-      list: {
-        summary: 'List briefs, newest first',
-        querystring: s.briefQuery,
-        run: (filter, page) => briefs.list(filter, page),
+    );
+    api.get(
+      '/briefs',
+      listRoute({ ...briefRoutes, summary: 'List briefs, newest first', querystring: s.briefQuery }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return briefs.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: { summary: 'Get a brief', run: (id) => briefs.get(id) },
-    });
+    );
+    api.get('/briefs/:id', getRoute({ ...briefRoutes, summary: 'Get a brief' }), async (request) =>
+      briefs.get(tenantOf(request), request.params.id),
+    );
 
-    api.post<{ Params: IdParams; Body: { status: BriefStatus } }>(
+    api.post(
       '/briefs/:id/status-changes',
       {
         config: write,
         schema: {
           tags: ['briefs'],
-          summary: 'Approve or archive a brief (assets are generated only from approved briefs)',
+          summary:
+            'Approve (also needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
           body: s.briefStatusChange,
           response: { 200: s.brief, ...changeErrors },
         },
       },
-      async (request) => briefs.changeStatus(request.params.id, request.body.status),
+      async (request) => {
+        const tenantId = tenantOf(request);
+        if (BRIEF_DECISIONS.includes(request.body.status)) requireScopes(request, [SCOPES.approve]);
+        return briefs.changeStatus(tenantId, request.params.id, request.body.status);
+      },
     );
 
-    resourceRoutes<NewAsset, AssetFilter>(api, {
-      path: '/assets',
-      tag: 'assets',
-      item: s.asset,
-      scopes: SCOPES,
-      create: {
+    const assetRoutes = { scopes: SCOPES, tag: 'assets', item: s.asset };
+    api.post(
+      '/assets',
+      createRoute({
+        ...assetRoutes,
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
-        run: (body) => assets.request(body),
+      }),
+      async (request, reply) => {
+        const asset = await assets.request(tenantOf(request), request.body);
+        return created(reply, request, asset.id).send(asset);
       },
-      list: {
+    );
+    api.get(
+      '/assets',
+      listRoute({
+        ...assetRoutes,
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
-        run: (filter, page) => assets.list(filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return assets.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: { summary: 'Get an asset record', run: (id) => assets.get(id) },
-    });
+    );
+    api.get('/assets/:id', getRoute({ ...assetRoutes, summary: 'Get an asset record' }), async (request) =>
+      assets.get(tenantOf(request), request.params.id),
+    );
 
-    api.post<{ Params: IdParams; Body: AssetStatusChange }>(
+    api.post(
       '/assets/:id/status-changes',
       {
         config: write,
         schema: {
           tags: ['assets'],
           summary:
-            'Advance an asset through generation: generating, ready (with content), failed, approved, rejected',
+            'Advance an asset through generation: generating, ready (with content), failed; approved or rejected also need promptcontent:approve',
           params: s.idParams,
           body: s.assetStatusChange,
           response: { 200: s.asset, ...changeErrors },
         },
       },
-      async (request) => assets.changeStatus(request.params.id, request.body),
+      async (request) => {
+        const tenantId = tenantOf(request);
+        if (ASSET_DECISIONS.includes(request.body.status)) requireScopes(request, [SCOPES.approve]);
+        return assets.changeStatus(tenantId, request.params.id, request.body);
+      },
     );
 
-    resourceRoutes<NewPackage, PackageFilter>(api, {
-      path: '/packages',
-      tag: 'packages',
-      item: s.campaignPackage,
-      scopes: SCOPES,
-      create: {
+    const packageRoutes = { scopes: SCOPES, tag: 'packages', item: s.campaignPackage };
+    api.post(
+      '/packages',
+      createRoute({
+        ...packageRoutes,
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
-        run: (body) => packages.assemble(body),
+      }),
+      async (request, reply) => {
+        const campaignPackage = await packages.assemble(tenantOf(request), request.body);
+        return created(reply, request, campaignPackage.id).send(campaignPackage);
       },
-      list: {
+    );
+    api.get(
+      '/packages',
+      listRoute({
+        ...packageRoutes,
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
-        run: (filter, page) => packages.list(filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return packages.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
+    );
+    api.get(
+      '/packages/:id',
+      getRoute({
+        ...packageRoutes,
+        item: s.packageView,
         summary: 'Get a campaign package with its brief and assets',
-        response: s.packageView,
-        run: (id) => packages.get(id),
-      },
-    });
+      }),
+      async (request) => packages.get(tenantOf(request), request.params.id),
+    );
   };
 }
