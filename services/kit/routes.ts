@@ -22,6 +22,8 @@ export function created(reply: FastifyReply, request: FastifyRequest, id: string
 interface ResourceRoute {
   scopes: { read: string; write: string };
   tag: string;
+  /** Names the operation in the OpenAPI document (and the method a generated client gets). */
+  operationId: string;
   summary: string;
   /** Response schema of one item. */
   item: object;
@@ -39,6 +41,7 @@ export function createRoute<const B extends JSONSchema>(route: ResourceRoute & {
     config: { scopes: [route.scopes.write], idempotency: 'optional' as const },
     schema: {
       tags: [route.tag],
+      operationId: route.operationId,
       summary: route.summary,
       body: route.body,
       response: { 201: route.item, ...routeProblems.create },
@@ -52,6 +55,7 @@ export function listRoute<const Q extends JSONSchema>(route: ResourceRoute & { q
     config: { scopes: [route.scopes.read] },
     schema: {
       tags: [route.tag],
+      operationId: route.operationId,
       summary: route.summary,
       querystring: route.querystring,
       response: { 200: pageSchema(route.item), ...routeProblems.list },
@@ -65,6 +69,7 @@ export function getRoute(route: ResourceRoute) {
     config: { scopes: [route.scopes.read] },
     schema: {
       tags: [route.tag],
+      operationId: route.operationId,
       summary: route.summary,
       params: idParams(),
       response: { 200: route.item, ...routeProblems.lookup },

@@ -192,6 +192,7 @@ describe('platform: one token issuer, in the identity stack', () => {
     const portalScopes = portal?.allowed_oauth_scopes as string[];
     expect(portalScopes.some((scope) => scope.endsWith('/business:admin'))).toBe(true);
     expect(portalScopes.some((scope) => scope.endsWith('/business:delegate'))).toBe(false);
+    expect(portalScopes.some((scope) => scope.endsWith('/promptcontent:approve'))).toBe(true);
     const version = onlyResource(identity, 'aws_secretsmanager_secret_version');
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(.*client_secret.*\)\}$/);
     expect(onlyResource(identity, 'aws_secretsmanager_secret').kms_key_id).toMatch(/^\$\{aws_kms_key\./);
@@ -265,7 +266,7 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
 
   it('refuses an image built for another Kubernetes minor version than the cluster', () => {
     expect(() => synthesize(environmentSpec('dev', { cluster: { kubernetesVersion: '1.32' } }))).toThrow(
-      /addons\.clusterAutoscalerImageTag: v1\.35\.2 does not match cluster\.kubernetesVersion 1\.32/,
+      /addons\.clusterAutoscalerImageTag: v1\.36\.1 does not match cluster\.kubernetesVersion 1\.32/,
     );
   });
 

@@ -74,6 +74,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: catalogueRead,
         schema: {
           tags: ['plans'],
+          operationId: 'listPlans',
+          summary: 'List plans, optionally only active or inactive ones',
           querystring: listQuery({ active: filters.active }),
           response: paged(plan),
         },
@@ -88,7 +90,13 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/plans',
       {
         config: catalogueAdmin,
-        schema: { tags: ['plans'], body: createPlanBody, response: { 201: plan, ...errors } },
+        schema: {
+          tags: ['plans'],
+          operationId: 'createPlan',
+          summary: 'Create a plan with its price, billing period and features',
+          body: createPlanBody,
+          response: { 201: plan, ...errors },
+        },
       },
       async (request, reply) => {
         const { active = true, ...fields } = request.body;
@@ -102,7 +110,13 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/plans/:planId',
       {
         config: catalogueRead,
-        schema: { tags: ['plans'], params: planParams, response: { 200: plan, ...errors } },
+        schema: {
+          tags: ['plans'],
+          operationId: 'getPlan',
+          summary: 'Get a plan',
+          params: planParams,
+          response: { 200: plan, ...errors },
+        },
       },
       async (request) => plans.get(request.params.planId),
     );
@@ -113,6 +127,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: catalogueAdmin,
         schema: {
           tags: ['plans'],
+          operationId: 'updatePlan',
+          summary: 'Change some of a plan’s fields',
           params: planParams,
           body: updatePlanBody,
           response: { 200: plan, ...errors },
@@ -133,6 +149,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: { ...write, idempotency: 'optional' },
         schema: {
           tags: ['subscriptions'],
+          operationId: 'subscribe',
+          summary: 'Subscribe the tenant to a plan (pending until its first payment is captured)',
           description:
             'Subscribes the token’s tenant; the subscription is pending until its first payment is captured.',
           body: createSubscriptionBody,
@@ -153,6 +171,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'listSubscriptions',
+          summary: 'List the tenant’s subscriptions by plan or status, newest first',
           querystring: listQuery({ planId: filters.planId, status: filters.subscriptionStatus }),
           response: paged(subscription),
         },
@@ -174,6 +194,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'getSubscription',
+          summary: 'Get a subscription',
           params: subscriptionParams,
           response: { 200: subscription, ...errors },
         },
@@ -187,6 +209,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: write,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'cancelSubscription',
+          summary: 'Cancel a subscription',
           params: subscriptionParams,
           response: { 200: subscription, ...errors },
         },
@@ -200,6 +224,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: entitlementsScope,
         schema: {
           tags: ['entitlements'],
+          operationId: 'listEntitlements',
+          summary: 'List the features an account’s paid-up plan allows',
           params: accountParams,
           response: { 200: entitlementList, ...errors },
         },
@@ -213,6 +239,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: entitlementsScope,
         schema: {
           tags: ['entitlements'],
+          operationId: 'checkEntitlement',
+          summary: 'Whether an account’s paid-up plan allows one feature',
           description:
             'Facade for other domains: whether the account’s paid-up plan allows the feature. The account is the token’s tenant (or, for a service client, the tenant it acts for).',
           params: featureParams,
@@ -229,7 +257,13 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/payments',
       {
         config: { ...write, idempotency: 'required' },
-        schema: { tags: ['payments'], body: createPaymentBody, response: { 201: payment, ...errors } },
+        schema: {
+          tags: ['payments'],
+          operationId: 'startPayment',
+          summary: 'Open a payment order with the provider for the subscription’s plan price',
+          body: createPaymentBody,
+          response: { 201: payment, ...errors },
+        },
       },
       async (request, reply) =>
         reply.code(201).send(await payments.start(tenantOf(request), request.body.subscriptionId)),
@@ -241,6 +275,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['payments'],
+          operationId: 'listPayments',
+          summary: 'List the tenant’s payments by subscription or status, newest first',
           querystring: listQuery({ subscriptionId: filters.subscriptionId, status: filters.paymentStatus }),
           response: paged(payment),
         },
@@ -260,17 +296,33 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/payments/:paymentId',
       {
         config: read,
-        schema: { tags: ['payments'], params: paymentParams, response: { 200: payment, ...errors } },
+        schema: {
+          tags: ['payments'],
+          operationId: 'getPayment',
+          summary: 'Get a payment',
+          params: paymentParams,
+          response: { 200: payment, ...errors },
+        },
       },
       async (request) => payments.get(tenantOf(request), request.params.paymentId),
     );
 
+    const paymentActions = {
+      capture: { operationId: 'capturePayment', summary: 'Capture a created payment' },
+      refund: { operationId: 'refundPayment', summary: 'Refund a captured payment' },
+      cancel: { operationId: 'cancelPayment', summary: 'Cancel a created payment before it is captured' },
+    } as const;
     for (const action of ['capture', 'refund', 'cancel'] as const) {
       api.post(
         `/payments/:paymentId/${action}`,
         {
           config: paymentChange,
-          schema: { tags: ['payments'], params: paymentParams, response: { 200: payment, ...errors } },
+          schema: {
+            tags: ['payments'],
+            ...paymentActions[action],
+            params: paymentParams,
+            response: { 200: payment, ...errors },
+          },
         },
         async (request) => payments[action](tenantOf(request), request.params.paymentId),
       );

@@ -59,6 +59,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: create,
         schema: {
           tags: ['campaigns'],
+          operationId: 'createCampaign',
+          summary: 'Create a draft campaign for an account whose plan includes campaigns',
           description:
             'Creates a draft campaign for the token’s tenant once Business confirms its paid-up plan includes promptads.campaigns.',
           body: createCampaignBody,
@@ -78,7 +80,13 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
       '/campaigns',
       {
         config: read,
-        schema: { tags: ['campaigns'], querystring: campaignListQuery, response: paged(campaign) },
+        schema: {
+          tags: ['campaigns'],
+          operationId: 'listCampaigns',
+          summary: 'List the tenant’s campaigns by status, channel or objective, newest first',
+          querystring: campaignListQuery,
+          response: paged(campaign),
+        },
       },
       async (request) => {
         const { status, channel, objective } = request.query;
@@ -90,7 +98,13 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
       '/campaigns/:campaignId',
       {
         config: read,
-        schema: { tags: ['campaigns'], params: campaignParams, response: { 200: campaign, ...errors } },
+        schema: {
+          tags: ['campaigns'],
+          operationId: 'getCampaign',
+          summary: 'Get a campaign',
+          params: campaignParams,
+          response: { 200: campaign, ...errors },
+        },
       },
       async (request) => planning.get(tenantOf(request), request.params.campaignId),
     );
@@ -101,6 +115,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['campaigns'],
+          operationId: 'updateCampaign',
+          summary: 'Change some of a campaign’s fields',
           params: campaignParams,
           body: updateCampaignBody,
           response: { 200: campaign, ...errors },
@@ -124,6 +140,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['campaigns'],
+          operationId: 'changeCampaignStatus',
+          summary: 'Move a campaign to another status (recorded in its compliance log)',
           params: campaignParams,
           body: statusBody,
           response: { 200: campaign, ...errors },
@@ -144,6 +162,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: create,
         schema: {
           tags: ['targeting'],
+          operationId: 'addAudience',
+          summary: 'Add a target audience to a campaign',
           params: campaignParams,
           body: createAudienceBody,
           response: { 201: audience, ...errors },
@@ -172,6 +192,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['targeting'],
+          operationId: 'listAudiences',
+          summary: 'List a campaign’s target audiences',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(audience),
@@ -187,6 +209,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: create,
         schema: {
           tags: ['bidding'],
+          operationId: 'addBiddingRule',
+          summary: 'Add a bidding rule to a campaign',
           params: campaignParams,
           body: createBiddingRuleBody,
           response: { 201: biddingRule, ...errors },
@@ -211,6 +235,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['bidding'],
+          operationId: 'listBiddingRules',
+          summary: 'List a campaign’s bidding rules',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(biddingRule),
@@ -226,6 +252,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: create,
         schema: {
           tags: ['experiments'],
+          operationId: 'addExperiment',
+          summary: 'Add an A/B experiment to a campaign',
           description: 'Requires the promptads.experiments feature in the tenant’s plan.',
           params: campaignParams,
           body: createExperimentBody,
@@ -253,6 +281,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['experiments'],
+          operationId: 'listExperiments',
+          summary: 'List a campaign’s experiments',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(experiment),
@@ -268,6 +298,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['compliance'],
+          operationId: 'listComplianceEntries',
+          summary: 'List a campaign’s compliance log in the order it was written',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(complianceEntry),

@@ -55,6 +55,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/briefs',
       createRoute({
+        operationId: 'createBrief',
         ...briefRoutes,
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
@@ -66,14 +67,21 @@ export function contentRoutes(useCases: ContentUseCases) {
     );
     api.get(
       '/briefs',
-      listRoute({ ...briefRoutes, summary: 'List briefs, newest first', querystring: s.briefQuery }),
+      listRoute({
+        operationId: 'listBriefs',
+        ...briefRoutes,
+        summary: 'List briefs, newest first',
+        querystring: s.briefQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return briefs.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/briefs/:id', getRoute({ ...briefRoutes, summary: 'Get a brief' }), async (request) =>
-      briefs.get(tenantOf(request), request.params.id),
+    api.get(
+      '/briefs/:id',
+      getRoute({ operationId: 'getBrief', ...briefRoutes, summary: 'Get a brief' }),
+      async (request) => briefs.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -82,6 +90,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['briefs'],
+          operationId: 'changeBriefStatus',
           summary:
             'Approve (also needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
@@ -100,6 +109,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/assets',
       createRoute({
+        operationId: 'requestAsset',
         ...assetRoutes,
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
@@ -112,6 +122,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/assets',
       listRoute({
+        operationId: 'listAssets',
         ...assetRoutes,
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
@@ -121,8 +132,10 @@ export function contentRoutes(useCases: ContentUseCases) {
         return assets.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/assets/:id', getRoute({ ...assetRoutes, summary: 'Get an asset record' }), async (request) =>
-      assets.get(tenantOf(request), request.params.id),
+    api.get(
+      '/assets/:id',
+      getRoute({ operationId: 'getAsset', ...assetRoutes, summary: 'Get an asset record' }),
+      async (request) => assets.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -131,6 +144,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['assets'],
+          operationId: 'changeAssetStatus',
           summary:
             'Advance an asset through generation: generating, ready (with content), failed; approved or rejected also need promptcontent:approve',
           params: s.idParams,
@@ -149,6 +163,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/packages',
       createRoute({
+        operationId: 'assemblePackage',
         ...packageRoutes,
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
@@ -161,6 +176,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/packages',
       listRoute({
+        operationId: 'listPackages',
         ...packageRoutes,
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
@@ -173,6 +189,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/packages/:id',
       getRoute({
+        operationId: 'getPackage',
         ...packageRoutes,
         item: s.packageView,
         summary: 'Get a campaign package with its brief and assets',

@@ -45,7 +45,12 @@ export function crmRoutes(useCases: CrmUseCases) {
     const organisations = { scopes: SCOPES, tag: 'organisations', item: s.organisation };
     api.post(
       '/organisations',
-      createRoute({ ...organisations, summary: 'Register an organisation', body: s.newOrganisation }),
+      createRoute({
+        operationId: 'registerOrganisation',
+        ...organisations,
+        summary: 'Register an organisation',
+        body: s.newOrganisation,
+      }),
       async (request, reply) => {
         const organisation = await contacts.createOrganisation(tenantOf(request), request.body);
         return created(reply, request, organisation.id).send(organisation);
@@ -54,6 +59,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/organisations',
       listRoute({
+        operationId: 'listOrganisations',
         ...organisations,
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
@@ -65,14 +71,19 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/organisations/:id',
-      getRoute({ ...organisations, summary: 'Get an organisation' }),
+      getRoute({ operationId: 'getOrganisation', ...organisations, summary: 'Get an organisation' }),
       async (request) => contacts.getOrganisation(tenantOf(request), request.params.id),
     );
 
     const accounts = { scopes: SCOPES, tag: 'accounts', item: s.account };
     api.post(
       '/accounts',
-      createRoute({ ...accounts, summary: 'Open an account', body: s.newAccount }),
+      createRoute({
+        operationId: 'openAccount',
+        ...accounts,
+        summary: 'Open an account',
+        body: s.newAccount,
+      }),
       async (request, reply) => {
         const account = await contacts.createAccount(tenantOf(request), request.body);
         return created(reply, request, account.id).send(account);
@@ -80,20 +91,32 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/accounts',
-      listRoute({ ...accounts, summary: 'List accounts, newest first', querystring: s.accountQuery }),
+      listRoute({
+        operationId: 'listAccounts',
+        ...accounts,
+        summary: 'List accounts, newest first',
+        querystring: s.accountQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return contacts.listAccounts(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/accounts/:id', getRoute({ ...accounts, summary: 'Get an account' }), async (request) =>
-      contacts.getAccount(tenantOf(request), request.params.id),
+    api.get(
+      '/accounts/:id',
+      getRoute({ operationId: 'getAccount', ...accounts, summary: 'Get an account' }),
+      async (request) => contacts.getAccount(tenantOf(request), request.params.id),
     );
 
     const contactRoutes = { scopes: SCOPES, tag: 'contacts', item: s.contact };
     api.post(
       '/contacts',
-      createRoute({ ...contactRoutes, summary: 'Register a contact', body: s.newContact }),
+      createRoute({
+        operationId: 'registerContact',
+        ...contactRoutes,
+        summary: 'Register a contact',
+        body: s.newContact,
+      }),
       async (request, reply) => {
         const contact = await contacts.createContact(tenantOf(request), request.body);
         return created(reply, request, contact.id).send(contact);
@@ -101,20 +124,28 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/contacts',
-      listRoute({ ...contactRoutes, summary: 'List contacts, newest first', querystring: s.contactQuery }),
+      listRoute({
+        operationId: 'listContacts',
+        ...contactRoutes,
+        summary: 'List contacts, newest first',
+        querystring: s.contactQuery,
+      }),
       async (request) => {
         const { limit, cursor, ...filter } = request.query;
         return contacts.listContacts(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/contacts/:id', getRoute({ ...contactRoutes, summary: 'Get a contact' }), async (request) =>
-      contacts.getContact(tenantOf(request), request.params.id),
+    api.get(
+      '/contacts/:id',
+      getRoute({ operationId: 'getContact', ...contactRoutes, summary: 'Get a contact' }),
+      async (request) => contacts.getContact(tenantOf(request), request.params.id),
     );
 
     const leadRoutes = { scopes: SCOPES, tag: 'leads', item: s.lead };
     api.post(
       '/leads',
       createRoute({
+        operationId: 'registerLead',
         ...leadRoutes,
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
@@ -127,6 +158,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/leads',
       listRoute({
+        operationId: 'listLeads',
         ...leadRoutes,
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
@@ -136,8 +168,10 @@ export function crmRoutes(useCases: CrmUseCases) {
         return leads.list(tenantOf(request), filter, { limit, cursor });
       },
     );
-    api.get('/leads/:id', getRoute({ ...leadRoutes, summary: 'Get a lead' }), async (request) =>
-      leads.get(tenantOf(request), request.params.id),
+    api.get(
+      '/leads/:id',
+      getRoute({ operationId: 'getLead', ...leadRoutes, summary: 'Get a lead' }),
+      async (request) => leads.get(tenantOf(request), request.params.id),
     );
 
     api.post(
@@ -146,6 +180,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'changeLeadStatus',
           summary: 'Move a lead to another status (recorded on its timeline)',
           params: s.idParams,
           body: s.statusChange,
@@ -162,6 +197,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'recordLeadInteraction',
           summary: 'Record an interaction with a lead (recorded on its timeline)',
           params: s.idParams,
           body: s.newInteraction,
@@ -186,6 +222,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: read,
         schema: {
           tags: ['leads'],
+          operationId: 'getLeadTimeline',
           summary:
             "The lead's consolidated timeline: creation, status changes and interactions in time order",
           params: s.idParams,
