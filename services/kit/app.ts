@@ -130,8 +130,16 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
-      info: { title: options.title, description: options.description, version: options.version ?? '1.0.0' },
+      // 3.1: its Schema Object is JSON Schema, the dialect the route schemas are written in and Ajv
+      // validates (`type: ['string', 'null']`, `exclusiveMinimum: 0`); 3.0.3 has neither form.
+      openapi: '3.1.0',
+      info: {
+        title: options.title,
+        description: options.description,
+        version: options.version ?? '1.0.0',
+        // Internal APIs of a private platform: no licence is granted to their users.
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      },
       servers: [{ url: '/' }],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -33,16 +33,19 @@ export function resourceRoutes<New, Filter extends object>(
     item: object;
     scopes: { read: string; write: string };
     create: {
+      /** Names the operation in the OpenAPI document (and the method a generated client gets). */
+      operationId: string;
       summary: string;
       body: object;
       run: (body: New, request: FastifyRequest) => Promise<{ id: string }>;
     };
     list: {
+      operationId: string;
       summary: string;
       querystring: object;
       run: (filter: Filter, page: PageQuery) => Promise<unknown>;
     };
-    get: { summary: string; response?: object; run: (id: string) => Promise<unknown> };
+    get: { operationId: string; summary: string; response?: object; run: (id: string) => Promise<unknown> };
   },
 ): void {
   const { path, tag, item, create, list, get } = resource;
@@ -54,6 +57,7 @@ export function resourceRoutes<New, Filter extends object>(
       config: write,
       schema: {
         tags: [tag],
+        operationId: create.operationId,
         summary: create.summary,
         body: create.body,
         response: { 201: item, ...routeProblems.create },
@@ -71,6 +75,7 @@ export function resourceRoutes<New, Filter extends object>(
       config: read,
       schema: {
         tags: [tag],
+        operationId: list.operationId,
         summary: list.summary,
         querystring: list.querystring,
         response: { 200: pageSchema(item), ...routeProblems.list },
@@ -88,6 +93,7 @@ export function resourceRoutes<New, Filter extends object>(
       config: read,
       schema: {
         tags: [tag],
+        operationId: get.operationId,
         summary: get.summary,
         params: idParams(),
         response: { 200: get.response ?? item, ...routeProblems.lookup },

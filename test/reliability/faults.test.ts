@@ -8,10 +8,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy } from '../../services/test-support/index.js';
 import { auditWrites } from './support/acknowledged.js';
-import { killDatabaseSessions, storedRows } from './support/database.js';
 import { awaitReadiness, type Readiness } from './support/readiness.js';
-import { SQL_SERVICES } from './support/settings.js';
-import { type Stage, stageService } from './support/stage.js';
+import { TARGETS } from './support/settings.js';
+import { type Stage, stageService, storePort } from './support/stage.js';
 import { record } from './support/summary.js';
 import { runWriteLoad, statusCounts } from './support/write-load.js';
 
@@ -42,18 +41,18 @@ function viaProxy(url: string, proxy: TcpProxy): string {
   return proxied.toString();
 }
 
-describe.each(SQL_SERVICES)('%s under faults', (name) => {
+describe.each(TARGETS)('$title under faults', (target) => {
   it('answers 503 problem+json while its stores fail, reports it, recovers in place and loses no acknowledged write', async () => {
-    const databasePort = name === 'business' ? 3306 : 5432;
-    const databaseProxy = await startTcpProxy(databasePort);
+    const databaseProxy = await startTcpProxy(storePort(target));
     const redisProxy = await startTcpProxy(6379);
     proxies.push(databaseProxy, redisProxy);
-    stage = await stageService(name, `rel_fault_${name}`, (databaseUrl) => ({
-      DATABASE_URL: viaProxy(databaseUrl, databaseProxy),
-      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
-    }));
-    const { service, running, fleet } = stage;
-    const database = fleet.databases[name]!;
+    stage = await stageService(target, `rel_fault_${target.name}_${target.store}`, {
+      routeStore: (url) => viaProxy(url, databaseProxy),
+      env: { REDIS_URL: `redis://127.0.0.1:${redisProxy.port}` },
+    });
+    const { service, running } = stage;
+    // The readiness check that names the store: PromptContent reports MongoDB as `mongodb`.
+    const storeCheck = target.store === 'mongodb' ? 'mongodb' : 'database';
     const writeUrl = `${running.url}${service.prefix}${service.write.path}`;
     const runId = `fault-${Date.now().toString(36)}`;
 
@@ -62,11 +61,15 @@ describe.each(SQL_SERVICES)('%s under faults', (name) => {
     const faults = (async () => {
       await sleep(2_000);
       for (let round = 0; round < 3; round++) {
-        sessionsKilled += await killDatabaseSessions(service.database, database);
+        sessionsKilled += await stage.killStoreSessions();
         await sleep(700);
       }
       await databaseProxy.cut();
-      observed.databaseDown = await awaitReadiness(running.url, (r) => r.checks.database === 'down', 5_000);
+      observed.databaseDown = await awaitReadiness(
+        running.url,
+        (r) => r.checks[storeCheck] === 'down',
+        5_000,
+      );
       await sleep(OUTAGE_MS);
       await databaseProxy.restore();
       observed.databaseBack = await awaitReadiness(running.url, (r) => r.status === 200);
@@ -103,7 +106,7 @@ describe.each(SQL_SERVICES)('%s under faults', (name) => {
     ]);
     const audit = auditWrites(
       [...load.acknowledged, ...after.acknowledged],
-      await storedRows(service.database, database, service.write.storedRowsSql),
+      await stage.storedWrites(),
       runId,
     );
     const wrongAnswers = load.failed.filter(
@@ -120,7 +123,7 @@ describe.each(SQL_SERVICES)('%s under faults', (name) => {
       audit.lost.length === 0;
     record({
       check: 'fault',
-      subject: `${name} POST ${service.write.path}: sessions killed, database away ${OUTAGE_MS / 1000} s, Redis restart`,
+      subject: `${target.title} POST ${service.write.path}: sessions killed, database away ${OUTAGE_MS / 1000} s, Redis restart`,
       passed,
       writesLost: audit.lost.length,
       figures: {

@@ -3,7 +3,7 @@ import { positiveIntFromEnv } from '../../bench/services-env.js';
 import { checkedListUrl, seedList } from '../../bench/services-seed.js';
 import { runLoad } from '../../lib/load-test.js';
 import { holdRate } from './support/held-load.js';
-import { SQL_SERVICES } from './support/settings.js';
+import { TARGETS } from './support/settings.js';
 import { type Stage, stageService } from './support/stage.js';
 import { record } from './support/summary.js';
 
@@ -20,9 +20,9 @@ afterEach(async () => {
   stage = undefined;
 });
 
-describe.each(SQL_SERVICES)('%s under load', (name) => {
+describe.each(TARGETS)('$title under load', (target) => {
   it(`holds ${HELD_SHARE * 100} % of its measured throughput for ${HOLD_SECONDS} s with zero errors`, async () => {
-    stage = await stageService(name, `rel_load_${name}`);
+    stage = await stageService(target, `rel_load_${target.name}_${target.store}`);
     await seedList(stage.service, stage.running.url, stage.headers, 100);
     await stage.stopDependencies();
     const url = await checkedListUrl(stage.service, stage.running.url, stage.headers, 100);
@@ -48,7 +48,7 @@ describe.each(SQL_SERVICES)('%s under load', (name) => {
       held.achievedPerSecond >= ratePerSecond * RATE_TOLERANCE;
     record({
       check: 'load',
-      subject: `${name} GET ${stage.service.listPath}?limit=100`,
+      subject: `${target.title} GET ${stage.service.listPath}?limit=100`,
       passed,
       figures: {
         'measured req/s': Math.round(measured.requestsPerSecond),

@@ -7,8 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditWrites } from './support/acknowledged.js';
 import { type Balancer, startBalancer } from './support/balancer.js';
-import { storedRows } from './support/database.js';
-import { SQL_SERVICES } from './support/settings.js';
+import { TARGETS } from './support/settings.js';
 import { type Stage, stageService } from './support/stage.js';
 import { record } from './support/summary.js';
 import { runWriteLoad, statusCounts } from './support/write-load.js';
@@ -24,10 +23,10 @@ afterEach(async () => {
   stage = balancer = undefined;
 });
 
-describe.each(SQL_SERVICES)('%s rolling restart', (name) => {
+describe.each(TARGETS)('$title rolling restart', (target) => {
   it('loses no accepted request when SIGTERM reaches a process under load', async () => {
-    stage = await stageService(name, `rel_roll_${name}`);
-    const { service, running: old, fleet } = stage;
+    stage = await stageService(target, `rel_roll_${target.name}_${target.store}`);
+    const { service, running: old } = stage;
     balancer = await startBalancer();
     balancer.register(old.url);
     const runId = `roll-${Date.now().toString(36)}`;
@@ -54,11 +53,7 @@ describe.each(SQL_SERVICES)('%s rolling restart', (name) => {
     });
     await rollout;
 
-    const audit = auditWrites(
-      load.acknowledged,
-      await storedRows(service.database, fleet.databases[name]!, service.write.storedRowsSql),
-      runId,
-    );
+    const audit = auditWrites(load.acknowledged, await stage.storedWrites(), runId);
     // A request that reached the old process after it began closing is refused with 503
     // shutting-down (retryable, never started); every other answer must be a 201.
     const refused = load.failed.filter((f) => f.status === 503 && f.problemType?.endsWith(':shutting-down'));
@@ -66,7 +61,7 @@ describe.each(SQL_SERVICES)('%s rolling restart', (name) => {
     const passed = failedAccepted === 0 && exitCode === 0 && audit.lost.length === 0;
     record({
       check: 'rolling-restart',
-      subject: `${name} POST ${service.write.path}, SIGTERM under load`,
+      subject: `${target.title} POST ${service.write.path}, SIGTERM under load`,
       passed,
       writesLost: audit.lost.length,
       figures: {

@@ -201,7 +201,7 @@ describe('authentication', () => {
   it('serves the OpenAPI document and UI without a token', async () => {
     const json = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/docs/json' });
     expect(json.statusCode).toBe(200);
-    expect(json.json().openapi).toBe('3.0.3');
+    expect(json.json().openapi).toBe('3.1.0');
     expect(Object.keys(json.json().paths)).toContain('/api/demo/v1/notes');
     const ui = await demo.app.inject({ method: 'GET', url: '/api/demo/v1/docs' });
     expect(ui.statusCode).toBe(200);

@@ -62,6 +62,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['plans'],
+          operationId: 'listPlans',
+          summary: 'List plans, optionally only active or inactive ones',
           querystring: listQuery({ active: filters.active }),
           response: paged(plan),
         },
@@ -76,7 +78,13 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/plans',
       {
         config: write,
-        schema: { tags: ['plans'], body: createPlanBody, response: { 201: plan, ...errors } },
+        schema: {
+          tags: ['plans'],
+          operationId: 'createPlan',
+          summary: 'Create a plan with its price, billing period and features',
+          body: createPlanBody,
+          response: { 201: plan, ...errors },
+        },
       },
       async (request, reply) => {
         const body = request.body as Omit<NewPlan, 'active'> & { active?: boolean };
@@ -90,6 +98,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['plans'],
+          operationId: 'getPlan',
+          summary: 'Get a plan',
           params: idParams('planId', planIdSchema),
           response: { 200: plan, ...errors },
         },
@@ -103,6 +113,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: write,
         schema: {
           tags: ['plans'],
+          operationId: 'updatePlan',
+          summary: 'Change some of a plan’s fields',
           params: idParams('planId', planIdSchema),
           body: updatePlanBody,
           response: { 200: plan, ...errors },
@@ -118,6 +130,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: write,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'subscribe',
+          summary: 'Subscribe an account to a plan',
           body: createSubscriptionBody,
           response: { 201: subscription, ...errors },
         },
@@ -134,6 +148,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'listSubscriptions',
+          summary: 'List subscriptions by account, plan or status, newest first',
           querystring: listQuery({
             accountId: filters.accountId,
             planId: filters.planId,
@@ -158,6 +174,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'getSubscription',
+          summary: 'Get a subscription',
           params: idParams('subscriptionId', uuid),
           response: { 200: subscription, ...errors },
         },
@@ -171,6 +189,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: write,
         schema: {
           tags: ['subscriptions'],
+          operationId: 'cancelSubscription',
+          summary: 'Cancel a subscription',
           params: idParams('subscriptionId', uuid),
           response: { 200: subscription, ...errors },
         },
@@ -184,6 +204,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['entitlements'],
+          operationId: 'listEntitlements',
+          summary: 'List the features an account’s active plan allows',
           params: idParams('accountId', accountIdSchema),
           response: { 200: entitlementList, ...errors },
         },
@@ -197,6 +219,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['entitlements'],
+          operationId: 'checkEntitlement',
+          summary: 'Whether an account’s active plan allows one feature',
           description: 'Facade for other domains: whether the account’s active plan allows the feature.',
           params: {
             type: 'object',
@@ -217,7 +241,13 @@ export function businessRoutes(useCases: BusinessUseCases) {
       '/payments',
       {
         config: write,
-        schema: { tags: ['payments'], body: createPaymentBody, response: { 201: payment, ...errors } },
+        schema: {
+          tags: ['payments'],
+          operationId: 'startPayment',
+          summary: 'Open a payment order with the provider for the subscription’s plan price',
+          body: createPaymentBody,
+          response: { 201: payment, ...errors },
+        },
       },
       async (request, reply) => {
         const { subscriptionId } = request.body as { subscriptionId: string };
@@ -231,6 +261,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['payments'],
+          operationId: 'listPayments',
+          summary: 'List payments by account, subscription or status, newest first',
           querystring: listQuery({
             accountId: filters.accountId,
             subscriptionId: filters.subscriptionId,
@@ -255,6 +287,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
         config: read,
         schema: {
           tags: ['payments'],
+          operationId: 'getPayment',
+          summary: 'Get a payment',
           params: idParams('paymentId', uuid),
           response: { 200: payment, ...errors },
         },
@@ -262,6 +296,10 @@ export function businessRoutes(useCases: BusinessUseCases) {
       async (request) => payments.get((request.params as { paymentId: string }).paymentId),
     );
 
+    const paymentActions = {
+      capture: { operationId: 'capturePayment', summary: 'Capture a created payment' },
+      refund: { operationId: 'refundPayment', summary: 'Refund a captured payment' },
+    } as const;
     for (const action of ['capture', 'refund'] as const) {
       api.post(
         `/payments/:paymentId/${action}`,
@@ -269,6 +307,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
           config: write,
           schema: {
             tags: ['payments'],
+            ...paymentActions[action],
             params: idParams('paymentId', uuid),
             response: { 200: payment, ...errors },
           },

@@ -57,6 +57,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['campaigns'],
+          operationId: 'createCampaign',
+          summary: 'Create a draft campaign for an account whose plan includes campaigns',
           description:
             'Creates a draft campaign once Business confirms the account’s plan includes promptads.campaigns.',
           body: createCampaignBody,
@@ -71,7 +73,13 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
       '/campaigns',
       {
         config: read,
-        schema: { tags: ['campaigns'], querystring: campaignListQuery, response: paged(campaign) },
+        schema: {
+          tags: ['campaigns'],
+          operationId: 'listCampaigns',
+          summary: 'List campaigns by account, status, channel or objective, newest first',
+          querystring: campaignListQuery,
+          response: paged(campaign),
+        },
       },
       async (request) => {
         const query = request.query as {
@@ -94,7 +102,13 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
       '/campaigns/:campaignId',
       {
         config: read,
-        schema: { tags: ['campaigns'], params: campaignParams, response: { 200: campaign, ...errors } },
+        schema: {
+          tags: ['campaigns'],
+          operationId: 'getCampaign',
+          summary: 'Get a campaign',
+          params: campaignParams,
+          response: { 200: campaign, ...errors },
+        },
       },
       async (request) => planning.get(campaignIdOf(request)),
     );
@@ -105,6 +119,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['campaigns'],
+          operationId: 'updateCampaign',
+          summary: 'Change some of a campaign’s fields',
           params: campaignParams,
           body: updateCampaignBody,
           response: { 200: campaign, ...errors },
@@ -124,6 +140,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['campaigns'],
+          operationId: 'changeCampaignStatus',
+          summary: 'Move a campaign to another status (recorded in its compliance log)',
           params: campaignParams,
           body: statusBody,
           response: { 200: campaign, ...errors },
@@ -143,6 +161,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['targeting'],
+          operationId: 'addAudience',
+          summary: 'Add a target audience to a campaign',
           params: campaignParams,
           body: createAudienceBody,
           response: { 201: audience, ...errors },
@@ -162,6 +182,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['targeting'],
+          operationId: 'listAudiences',
+          summary: 'List a campaign’s target audiences',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(audience),
@@ -176,6 +198,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['bidding'],
+          operationId: 'addBiddingRule',
+          summary: 'Add a bidding rule to a campaign',
           params: campaignParams,
           body: createBiddingRuleBody,
           response: { 201: biddingRule, ...errors },
@@ -199,6 +223,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['bidding'],
+          operationId: 'listBiddingRules',
+          summary: 'List a campaign’s bidding rules',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(biddingRule),
@@ -213,6 +239,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: write,
         schema: {
           tags: ['experiments'],
+          operationId: 'addExperiment',
+          summary: 'Add an A/B experiment to a campaign',
           description: 'Requires the promptads.experiments feature in the account’s plan.',
           params: campaignParams,
           body: createExperimentBody,
@@ -237,6 +265,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['experiments'],
+          operationId: 'listExperiments',
+          summary: 'List a campaign’s experiments',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(experiment),
@@ -251,6 +281,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         config: read,
         schema: {
           tags: ['compliance'],
+          operationId: 'listComplianceEntries',
+          summary: 'List a campaign’s compliance log in the order it was written',
           params: campaignParams,
           querystring: pageQuery,
           response: paged(complianceEntry),

@@ -36,16 +36,18 @@ export function contentRoutes(useCases: ContentUseCases) {
       item: s.brief,
       scopes: SCOPES,
       create: {
+        operationId: 'createBrief',
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
         run: (body) => briefs.create(body),
       },
       list: {
+        operationId: 'listBriefs',
         summary: 'List briefs, newest first',
         querystring: s.briefQuery,
         run: (filter, page) => briefs.list(filter, page),
       },
-      get: { summary: 'Get a brief', run: (id) => briefs.get(id) },
+      get: { operationId: 'getBrief', summary: 'Get a brief', run: (id) => briefs.get(id) },
     });
 
     api.post<{ Params: IdParams; Body: { status: BriefStatus } }>(
@@ -54,6 +56,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['briefs'],
+          operationId: 'changeBriefStatus',
           summary: 'Approve or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
           body: s.briefStatusChange,
@@ -69,16 +72,18 @@ export function contentRoutes(useCases: ContentUseCases) {
       item: s.asset,
       scopes: SCOPES,
       create: {
+        operationId: 'requestAsset',
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
         run: (body) => assets.request(body),
       },
       list: {
+        operationId: 'listAssets',
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
         run: (filter, page) => assets.list(filter, page),
       },
-      get: { summary: 'Get an asset record', run: (id) => assets.get(id) },
+      get: { operationId: 'getAsset', summary: 'Get an asset record', run: (id) => assets.get(id) },
     });
 
     api.post<{ Params: IdParams; Body: AssetStatusChange }>(
@@ -87,6 +92,7 @@ export function contentRoutes(useCases: ContentUseCases) {
         config: write,
         schema: {
           tags: ['assets'],
+          operationId: 'changeAssetStatus',
           summary:
             'Advance an asset through generation: generating, ready (with content), failed, approved, rejected',
           params: s.idParams,
@@ -103,16 +109,19 @@ export function contentRoutes(useCases: ContentUseCases) {
       item: s.campaignPackage,
       scopes: SCOPES,
       create: {
+        operationId: 'assemblePackage',
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
         run: (body) => packages.assemble(body),
       },
       list: {
+        operationId: 'listPackages',
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
         run: (filter, page) => packages.list(filter, page),
       },
       get: {
+        operationId: 'getPackage',
         summary: 'Get a campaign package with its brief and assets',
         response: s.packageView,
         run: (id) => packages.get(id),

@@ -58,16 +58,22 @@ export function crmRoutes(useCases: CrmUseCases) {
       item: s.organisation,
       scopes: SCOPES,
       create: {
+        operationId: 'registerOrganisation',
         summary: 'Register an organisation',
         body: s.newOrganisation,
         run: (body) => contacts.createOrganisation(body),
       },
       list: {
+        operationId: 'listOrganisations',
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
         run: (filter, page) => contacts.listOrganisations(filter, page),
       },
-      get: { summary: 'Get an organisation', run: (id) => contacts.getOrganisation(id) },
+      get: {
+        operationId: 'getOrganisation',
+        summary: 'Get an organisation',
+        run: (id) => contacts.getOrganisation(id),
+      },
     });
 
     resourceRoutes<NewAccount, AccountFilter>(api, {
@@ -75,13 +81,19 @@ export function crmRoutes(useCases: CrmUseCases) {
       tag: 'accounts',
       item: s.account,
       scopes: SCOPES,
-      create: { summary: 'Open an account', body: s.newAccount, run: (body) => contacts.createAccount(body) },
+      create: {
+        operationId: 'openAccount',
+        summary: 'Open an account',
+        body: s.newAccount,
+        run: (body) => contacts.createAccount(body),
+      },
       list: {
+        operationId: 'listAccounts',
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
         run: (filter, page) => contacts.listAccounts(filter, page),
       },
-      get: { summary: 'Get an account', run: (id) => contacts.getAccount(id) },
+      get: { operationId: 'getAccount', summary: 'Get an account', run: (id) => contacts.getAccount(id) },
     });
 
     resourceRoutes<NewContact, ContactFilter>(api, {
@@ -90,16 +102,18 @@ export function crmRoutes(useCases: CrmUseCases) {
       item: s.contact,
       scopes: SCOPES,
       create: {
+        operationId: 'registerContact',
         summary: 'Register a contact',
         body: s.newContact,
         run: (body) => contacts.createContact(body),
       },
       list: {
+        operationId: 'listContacts',
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
         run: (filter, page) => contacts.listContacts(filter, page),
       },
-      get: { summary: 'Get a contact', run: (id) => contacts.getContact(id) },
+      get: { operationId: 'getContact', summary: 'Get a contact', run: (id) => contacts.getContact(id) },
     });
 
     resourceRoutes<NewLead, LeadFilter>(api, {
@@ -108,16 +122,18 @@ export function crmRoutes(useCases: CrmUseCases) {
       item: s.lead,
       scopes: SCOPES,
       create: {
+        operationId: 'registerLead',
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
         run: (body, request) => leads.register(body, actorOf(request)),
       },
       list: {
+        operationId: 'listLeads',
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
         run: (filter, page) => leads.list(filter, page),
       },
-      get: { summary: 'Get a lead', run: (id) => leads.get(id) },
+      get: { operationId: 'getLead', summary: 'Get a lead', run: (id) => leads.get(id) },
     });
 
     api.post<{ Params: IdParams; Body: StatusChange }>(
@@ -126,6 +142,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'changeLeadStatus',
           summary: 'Move a lead to another status (recorded on its timeline)',
           params: s.idParams,
           body: s.statusChange,
@@ -141,6 +158,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: write,
         schema: {
           tags: ['leads'],
+          operationId: 'recordLeadInteraction',
           summary: 'Record an interaction with a lead (recorded on its timeline)',
           params: s.idParams,
           body: s.newInteraction,
@@ -164,6 +182,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         config: read,
         schema: {
           tags: ['leads'],
+          operationId: 'getLeadTimeline',
           summary:
             "The lead's consolidated timeline: creation, status changes and interactions in time order",
           params: s.idParams,
