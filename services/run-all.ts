@@ -42,7 +42,7 @@ async function identity(env: Env): Promise<Identity> {
   issuer.registerClient('promptads', {
     secret: serviceSecret,
     audience: AUDIENCE,
-    scopes: ['business:read'],
+    scopes: ['business:entitlements', 'business:delegate'],
   });
   issuer.registerClient('developer', { secret: developerSecret, audience: AUDIENCE, scopes: ALL_SCOPES });
   const token = await issuer.token({ subject: 'developer', scopes: ALL_SCOPES, expiresIn: 12 * 3600 });

@@ -11,6 +11,8 @@ export interface TokenOptions {
   scopes?: string[];
   /** Seconds from now; negative for an already expired token. */
   expiresIn?: number;
+  /** The tenant the token acts for, put in the tenant claim; omitted, the token names no tenant. */
+  tenant?: string;
   claims?: JWTPayload;
 }
 
@@ -39,6 +41,11 @@ export interface LocalIssuer {
 }
 
 const ALG = 'RS256';
+
+/** The claim the services read the tenant from by default (OIDC_TENANT_CLAIM). */
+export const TENANT_CLAIM = 'tenant_id';
+/** The services' tenant id format (the kit's TENANT_ID_PATTERN). */
+const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 type SigningKey = Parameters<SignJWT['sign']>[0];
 
@@ -76,6 +83,7 @@ export async function startLocalIssuer(
     const expiresIn = opts.expiresIn ?? 300;
     const claims: JWTPayload = { ...opts.claims };
     if (opts.scopes) claims.scp = opts.scopes;
+    if (opts.tenant !== undefined) claims[TENANT_CLAIM] = opts.tenant;
     const jwt = new SignJWT(claims);
     if (opts.audience !== null)
       jwt.setAudience(opts.audience ?? options.defaultAudience ?? 'api://promptsales');
@@ -114,10 +122,18 @@ export async function startLocalIssuer(
       if (requested.some((scope) => !client.scopes.includes(scope)))
         return send(400, { error: 'invalid_scope' });
       const granted = requested.length > 0 ? requested : client.scopes;
+      // Development only: the caller picks the tenant, so two tenants can be tried locally.
+      const tenant = form.get('tenant') ?? undefined;
+      if (tenant !== undefined && !TENANT_ID.test(tenant))
+        return send(400, {
+          error: 'invalid_request',
+          error_description: 'tenant must match ^[a-z0-9][a-z0-9-]{1,62}$',
+        });
       const accessToken = await sign(privateKey, {
         subject: credentials[0],
         audience: client.audience,
         scopes: granted,
+        tenant,
         claims: { cid: credentials[0] },
       });
       return send(200, {

@@ -11,8 +11,11 @@ import type { KitConfig } from './config.js';
 import { type Dependency, redisDependency } from './dependencies.js';
 import { installProblemHandlers, replyWithProblem } from './errors.js';
 import { registerHealthRoutes } from './health.js';
+import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
+import { rateLimitKey } from './tenancy.js';
+import type { KitTypeProvider, ServiceApi } from './type-provider.js';
 import { createValidatorCompiler } from './validation.js';
 
 export interface ServiceAppOptions {
@@ -28,8 +31,13 @@ export interface ServiceAppOptions {
   redis: Redis;
   /** Databases and other dependencies: checked by `/readyz`, closed after requests drain. */
   dependencies: Dependency[];
-  /** Registers the versioned API; every route in it requires a valid bearer token. */
-  routes: (api: FastifyInstance) => Promise<void> | void;
+  /**
+   * Registers the versioned API; every route in it requires a valid bearer token and, unless its
+   * config says `tenant: false`, a tenant. Request types come from each route's schema.
+   */
+  routes: (api: ServiceApi) => Promise<void> | void;
+  /** Where `Idempotency-Key`s and their outcomes are kept (the service's database). */
+  idempotency?: IdempotencyStore;
 }
 
 export interface ServiceApp {
@@ -117,7 +125,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     nameSpace: 'ratelimit:',
     // Fail open: a Redis outage must not turn every request into an error.
     skipOnError: true,
-    keyGenerator: (request) => request.principal?.subject ?? request.ip,
+    // Route-level hook: it runs after authentication, so requests are counted per tenant.
+    keyGenerator: rateLimitKey,
     errorResponseBuilder: (_request, context) =>
       new HttpProblem(
         context.statusCode,
@@ -152,8 +161,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const authenticate = createAuthenticator(config.auth);
   await app.register(
     async (api) => {
+      // Checks that must run before a token is verified (a per-client-address limit) go here,
+      // ahead of `authenticate`.
       api.addHook('onRequest', authenticate);
-      await options.routes(api);
+      if (options.idempotency) installIdempotency(api, options.idempotency);
+      await options.routes(api.withTypeProvider<KitTypeProvider>());
     },
     { prefix },
   );

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import { DependencyUnavailableError, HttpProblem, problemType } from './problem.js';
+import { isTenantId, TENANT_HEADER } from './tenancy.js';
 
 export interface AuthConfig {
   issuer: string;
@@ -11,6 +12,13 @@ export interface AuthConfig {
   requiredScopes: string[];
   /** Resource-server prefix an issuer puts on custom scopes (Cognito: `api://promptsales/`); stripped. */
   scopePrefix: string;
+  /** Claim naming the tenant the token acts for (Okta custom claim, Cognito pre-token-generation trigger). */
+  tenantClaim: string;
+  /**
+   * Scope a service client needs to name, in the `x-tenant-id` header, the tenant it acts for
+   * (service-to-service calls made on a tenant's behalf). Tokens without it cannot use the header.
+   */
+  delegationScope: string;
 }
 
 /** Who is calling, as proven by the bearer token. */
@@ -18,6 +26,10 @@ export interface Principal {
   subject: string;
   clientId: string | undefined;
   scopes: string[];
+  /** The tenant whose data the request acts on; undefined for a tenantless (e.g. platform admin) token. */
+  tenantId: string | undefined;
+  /** True when a service client named the tenant in `x-tenant-id` (it acts on that tenant's behalf). */
+  delegated: boolean;
   claims: JWTPayload;
 }
 
@@ -28,6 +40,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Scopes this route requires in addition to the service-wide ones. */
     scopes?: string[];
+    /** `false` for routes that act on no tenant's data (platform catalogue, admin); otherwise a tenant is required. */
+    tenant?: boolean;
   }
 }
 
@@ -50,6 +64,32 @@ function insufficientScope(missing: string[]) {
     headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"` },
     extensions: { missingScopes: missing },
   });
+}
+
+function invalidTenant(detail: string) {
+  return new HttpProblem(403, detail, { type: problemType('tenant-required') });
+}
+
+/**
+ * The tenant a request acts for: the token's tenant claim, or, for a service client holding the
+ * delegation scope, the `x-tenant-id` header. A token with a tenant of its own can never switch it.
+ */
+function tenantOfToken(
+  payload: JWTPayload,
+  scopes: string[],
+  header: string | string[] | undefined,
+  config: AuthConfig,
+): { tenantId: string | undefined; delegated: boolean } {
+  const claimed = payload[config.tenantClaim];
+  if (claimed !== undefined && !isTenantId(claimed)) throw unauthorized('token tenant claim is invalid');
+  if (header === undefined) return { tenantId: claimed, delegated: false };
+  if (typeof header !== 'string' || !isTenantId(header))
+    throw invalidTenant(`${TENANT_HEADER} is not a valid tenant id`);
+  if (claimed !== undefined && claimed !== header)
+    throw invalidTenant(`a token with a tenant cannot act for another tenant`);
+  if (claimed === undefined && !scopes.includes(config.delegationScope))
+    throw invalidTenant(`${TENANT_HEADER} needs the ${config.delegationScope} scope`);
+  return { tenantId: header, delegated: claimed === undefined };
 }
 
 /**
@@ -140,16 +180,26 @@ export function createAuthenticator(config: AuthConfig) {
 
     const wrongAudience = audienceProblem(payload, config.audiences);
     if (wrongAudience) throw unauthorized(wrongAudience);
+    // `requiredClaims` only checks presence: an empty subject identifies nobody.
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '')
+      throw unauthorized('token subject is empty');
 
     const scopes = scopesOf(payload, config.scopePrefix);
     const required = [...config.requiredScopes, ...(request.routeOptions.config.scopes ?? [])];
     const missing = required.filter((scope) => !scopes.includes(scope));
     if (missing.length > 0) throw insufficientScope(missing);
 
+    const { tenantId, delegated } = tenantOfToken(payload, scopes, request.headers[TENANT_HEADER], config);
+    if (tenantId === undefined && request.routeOptions.config.tenant !== false) {
+      throw invalidTenant('token carries no tenant; this route acts on a tenant’s data');
+    }
+
     request.principal = {
-      subject: payload.sub as string,
+      subject: payload.sub,
       clientId: [payload.cid, payload.client_id].find((value): value is string => typeof value === 'string'),
       scopes,
+      tenantId,
+      delegated,
       claims: payload,
     };
   };

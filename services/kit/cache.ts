@@ -42,3 +42,50 @@ export class ReadThroughCache {
     }
   }
 }
+
+/**
+ * A read-through cache whose entries belong to a tenant: each tenant's entries live in one Redis
+ * hash that expires `ttlSeconds` after its first entry, so no entry is older than the TTL and
+ * `clearTenant` drops all of a tenant's entries with one command. Keys never cross tenants.
+ */
+export class TenantCache {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: { namespace: string; ttlSeconds: number; onError?: (error: unknown) => void },
+  ) {}
+
+  private hash(tenantId: string): string {
+    return `cache:${this.options.namespace}:tenant:${tenantId}`;
+  }
+
+  async get<T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const hash = this.hash(tenantId);
+    try {
+      const hit = await this.redis.hget(hash, key);
+      if (hit !== null) return JSON.parse(hit) as T;
+    } catch (error) {
+      this.options.onError?.(error);
+      return load();
+    }
+    const value = await load();
+    try {
+      await this.redis
+        .multi()
+        .hset(hash, key, JSON.stringify(value))
+        .expire(hash, this.options.ttlSeconds, 'NX')
+        .exec();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    return value;
+  }
+
+  /** Drops every cached answer of the tenant at once (e.g. when its subscription ends). */
+  async clearTenant(tenantId: string): Promise<void> {
+    try {
+      await this.redis.del(this.hash(tenantId));
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+}

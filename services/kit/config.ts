@@ -65,6 +65,11 @@ export function kitEnvSchema(defaults: { service: string }) {
     OIDC_JWKS_URL: httpUrl,
     OIDC_REQUIRED_SCOPES: scopeList,
     OIDC_SCOPE_PREFIX: z.string().default(''),
+    OIDC_TENANT_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_:./-]{1,100}$/, 'must be a claim name')
+      .default('tenant_id'),
+    OIDC_TENANT_DELEGATION_SCOPE: z.string().min(1).default(`${defaults.service}:delegate`),
   });
 }
 
@@ -101,6 +106,8 @@ export interface KitConfig {
     jwksUrl: string;
     requiredScopes: string[];
     scopePrefix: string;
+    tenantClaim: string;
+    delegationScope: string;
   };
 }
 
@@ -121,6 +128,8 @@ export function toKitConfig(env: KitEnv): KitConfig {
       jwksUrl: env.OIDC_JWKS_URL,
       requiredScopes: env.OIDC_REQUIRED_SCOPES,
       scopePrefix: env.OIDC_SCOPE_PREFIX,
+      tenantClaim: env.OIDC_TENANT_CLAIM,
+      delegationScope: env.OIDC_TENANT_DELEGATION_SCOPE,
     },
   };
 }

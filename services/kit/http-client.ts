@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from './problem.js';
+import { TENANT_HEADER } from './tenancy.js';
 
 /** Supplies a bearer token for calls to another domain's facade. */
 export interface TokenSource {
@@ -71,7 +72,9 @@ export class FacadeHttpClient {
     private readonly options: { baseUrl: string; dependency: string; timeoutMs: number; tokens: TokenSource },
   ) {}
 
-  async get(path: string, requestId?: string): Promise<JsonResponse> {
+  /** `tenantId`: the tenant the call acts for, sent as `x-tenant-id` (the token needs the delegation scope). */
+  async get(path: string, context: { requestId?: string; tenantId?: string } = {}): Promise<JsonResponse> {
+    const { requestId, tenantId } = context;
     const { dependency, timeoutMs } = this.options;
     const token = await this.options.tokens.token();
     let response: Response;
@@ -81,6 +84,7 @@ export class FacadeHttpClient {
           accept: 'application/json',
           authorization: `Bearer ${token}`,
           ...(requestId ? { 'x-request-id': requestId } : {}),
+          ...(tenantId ? { [TENANT_HEADER]: tenantId } : {}),
         },
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -1,6 +1,6 @@
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
 export type { AuthConfig, Principal } from './auth.js';
-export { ReadThroughCache } from './cache.js';
+export { ReadThroughCache, TenantCache } from './cache.js';
 export { processesFromEnv, superviseProcesses } from './cluster.js';
 export {
   ConfigError,
@@ -22,6 +22,7 @@ export {
   pgDependency,
   redisDependency,
 } from './dependencies.js';
+export { ConflictError, NotFoundError, UnprocessableError } from './domain-errors.js';
 export { domainErrorToProblem, translateDomainErrors } from './domain-problems.js';
 export { toHttpProblem } from './errors.js';
 export {
@@ -30,6 +31,16 @@ export {
   type JsonResponse,
   type TokenSource,
 } from './http-client.js';
+export {
+  IDEMPOTENCY_HEADER,
+  type IdempotencyStore,
+  idempotencyTableStatements,
+  installIdempotency,
+  mysqlIdempotencyStore,
+  pgIdempotencyStore,
+  rowLevelSecurityStatements,
+  type StoredOutcome,
+} from './idempotency.js';
 export { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from './lifecycle.js';
 export {
   ensureMysqlDatabase,
@@ -76,8 +87,19 @@ export {
   uuidSchema,
 } from './schemas.js';
 export {
+  DEFAULT_TENANT,
+  isTenantId,
+  rateLimitKey,
+  TENANT_HEADER,
+  TENANT_ID_PATTERN,
+  tenantIdSchema,
+  tenantOf,
+} from './tenancy.js';
+export {
   inMysqlTransaction,
   inPgTransaction,
+  inTenantPgTransaction,
   isTransientConflict,
   TRANSACTION_ATTEMPTS,
 } from './transactions.js';
+export type { KitTypeProvider, ServiceApi } from './type-provider.js';

@@ -90,3 +90,20 @@ export function inMysqlTransaction(
     }
   });
 }
+
+/**
+ * Runs `work` in a PostgreSQL transaction bound to one tenant: `app.tenant_id` is set for this
+ * transaction only (`set_config(..., true)`), so row-level security policies of the form
+ * `tenant_id = current_setting('app.tenant_id', true)` show and accept that tenant's rows alone,
+ * and the setting cannot leak to the next user of the pooled connection.
+ */
+export function inTenantPgTransaction<T>(
+  pool: pg.Pool,
+  tenantId: string,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  return inPgTransaction(pool, async (client) => {
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    return work(client);
+  });
+}

@@ -18,7 +18,7 @@ const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   DATABASE_POOL_MAX: envInt(1, 100, 10),
   BUSINESS_URL: httpUrl,
   BUSINESS_TIMEOUT_MS: envInt(50, 30_000, 2_000),
-  BUSINESS_SCOPES: z.string().default('business:read'),
+  BUSINESS_SCOPES: z.string().default('business:entitlements business:delegate'),
   OIDC_TOKEN_URL: httpUrl,
   OIDC_CLIENT_ID: z.string().min(1, 'is required (PromptAds’ service-to-service client id)'),
   OIDC_CLIENT_SECRET: z.string().min(1, 'is required (PromptAds’ service-to-service client secret)'),

@@ -12,6 +12,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestPostgresDatabase extends TestDatabase {
+  /**
+   * The database as a service reaches it in production: a role that is neither superuser nor
+   * table owner, with read/write rights on the tables migrations create, so row-level security applies.
+   */
+  appUrl: string;
+}
+
 /** A name unique to this test file run: vitest runs files in parallel, each needs its own database. */
 export function uniqueName(label: string): string {
   const safe = label
@@ -27,27 +35,40 @@ function withDatabase(adminUrl: string, name: string): string {
   return url.toString();
 }
 
-export async function createTestPostgresDatabase(label: string): Promise<TestDatabase> {
-  const name = uniqueName(label);
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
+async function onPostgres(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    for (const statement of statements) await client.query(statement);
   } finally {
-    await admin.end();
+    await client.end();
   }
+}
+
+export async function createTestPostgresDatabase(label: string): Promise<TestPostgresDatabase> {
+  const name = uniqueName(label);
+  const role = `${name}_app`;
+  await onPostgres(POSTGRES_ADMIN_URL, [
+    `CREATE DATABASE "${name}"`,
+    `CREATE ROLE "${role}" LOGIN NOSUPERUSER NOBYPASSRLS`,
+  ]);
+  const url = withDatabase(POSTGRES_ADMIN_URL, name);
+  await onPostgres(url, [
+    `GRANT USAGE ON SCHEMA public TO "${role}"`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${role}"`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "${role}"`,
+  ]);
+  const appUrl = new URL(url);
+  appUrl.username = role;
   return {
     name,
-    url: withDatabase(POSTGRES_ADMIN_URL, name),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    url,
+    appUrl: appUrl.toString(),
+    drop: () =>
+      onPostgres(POSTGRES_ADMIN_URL, [
+        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+        `DROP ROLE IF EXISTS "${role}"`,
+      ]),
   };
 }
 

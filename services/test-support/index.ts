@@ -10,6 +10,7 @@ export {
   MYSQL_ADMIN_URL,
   POSTGRES_ADMIN_URL,
   type TestDatabase,
+  type TestPostgresDatabase,
   uniqueName,
 } from './databases.js';
 export {
@@ -21,10 +22,12 @@ export {
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 export {
   expectProblem,
+  OTHER_TENANT,
   PROBLEM,
   type ServiceHarness,
   startServiceHarness,
   TEST_AUDIENCE,
+  TEST_TENANT,
   testServiceEnv,
   throughProxy,
 } from './service-harness.js';

@@ -8,6 +8,10 @@ import { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js
 /** The audience every service under test accepts tokens for. */
 export const TEST_AUDIENCE = 'api://promptsales';
 
+/** The tenants tests act for: two, so every test can try to cross from one to the other. */
+export const TEST_TENANT = 'tenant-a';
+export const OTHER_TENANT = 'tenant-b';
+
 /** Content type of every problem response. */
 export const PROBLEM = 'application/problem+json; charset=utf-8';
 
@@ -53,8 +57,15 @@ export interface ServiceHarness {
   service: ServiceApp;
   issuer: LocalIssuer;
   database: TestDatabase;
-  /** A bearer header for `subject`, with read and write scopes unless told otherwise. */
-  authorization(subject?: string, scopes?: string[]): Promise<{ authorization: string }>;
+  /**
+   * A bearer header for `subject`, with read and write scopes and tenant TEST_TENANT unless told
+   * otherwise (`tenant: null` for a token without a tenant).
+   */
+  authorization(
+    subject?: string,
+    scopes?: string[],
+    tenant?: string | null,
+  ): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
 
@@ -99,8 +110,8 @@ export async function startServiceHarness<C>(
     service: app,
     issuer,
     database,
-    authorization: async (subject = service.subject, scopes = service.scopes) => ({
-      authorization: `Bearer ${await issuer.token({ subject, scopes })}`,
+    authorization: async (subject = service.subject, scopes = service.scopes, tenant = TEST_TENANT) => ({
+      authorization: `Bearer ${await issuer.token({ subject, scopes, tenant: tenant ?? undefined })}`,
     }),
     close: async () => {
       await app.app.close();

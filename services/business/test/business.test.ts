@@ -402,7 +402,7 @@ describe('over a real socket', () => {
     await subscribe('acct-socket', 'socket');
     const address = await h.app.listen({ host: '127.0.0.1', port: 0 });
     const response = await fetch(`${address}${base}/accounts/acct-socket/entitlements/promptads.campaigns`, {
-      headers: { authorization: `Bearer ${await h.token(['business:read'])}` },
+      headers: { authorization: `Bearer ${await h.token(['business:entitlements'])}` },
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ allowed: true, planId: 'socket' });

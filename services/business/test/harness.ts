@@ -8,6 +8,7 @@ import {
   type TcpProxy,
   TEST_AUDIENCE,
   TEST_REDIS_URL,
+  TEST_TENANT,
   type TestDatabase,
   testServiceEnv,
   throughProxy,
@@ -56,7 +57,8 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     ),
     { gateway },
   );
-  const token = (scopes = ['business:read', 'business:write']) => issuer.token({ scopes });
+  const token = (scopes = ['business:read', 'business:write', 'business:entitlements']) =>
+    issuer.token({ scopes, tenant: TEST_TENANT });
   return {
     app,
     issuer,

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createPgPool,
@@ -6,6 +5,7 @@ import {
   createServiceApp,
   decodeCursor,
   type Env,
+  idempotencyTableStatements,
   isMainModule,
   kitEnvSchema,
   listen,
@@ -14,8 +14,11 @@ import {
   pageSchema,
   paginationQueryProperties,
   pgDependency,
+  pgIdempotencyStore,
+  type ServiceApi,
   shutdownOnSignals,
   superviseProcesses,
+  tenantOf,
   toKitConfig,
   toPage,
 } from '../index.js';
@@ -35,16 +38,19 @@ export async function createDemoApp(env: Env) {
   const parsed = loadConfig(envSchema, env);
   const config = toKitConfig(parsed);
   const pool = createPgPool(parsed.DATABASE_URL, () => undefined, 4);
-  await pool.query(
-    'CREATE TABLE IF NOT EXISTS notes (id serial PRIMARY KEY, text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
-  );
+  for (const statement of [
+    'CREATE TABLE IF NOT EXISTS notes (id serial PRIMARY KEY, tenant_id text NOT NULL, text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+    ...idempotencyTableStatements('postgres'),
+  ]) {
+    await pool.query(statement);
+  }
   const redis = createRedis(config.redisUrl, config.redisKeyPrefix, () => undefined);
 
-  const routes = async (api: FastifyInstance) => {
+  const routes = async (api: ServiceApi) => {
     api.post(
       '/notes',
       {
-        config: { scopes: ['demo:write'] },
+        config: { scopes: ['demo:write'], idempotency: 'optional' },
         schema: {
           body: {
             type: 'object',
@@ -56,10 +62,10 @@ export async function createDemoApp(env: Env) {
         },
       },
       async (request, reply) => {
-        const { text } = request.body as { text: string };
+        const { text } = request.body;
         const { rows } = await pool.query(
-          `INSERT INTO notes (text) VALUES ($1) RETURNING id::text, text, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt"`,
-          [text],
+          `INSERT INTO notes (tenant_id, text) VALUES ($1, $2) RETURNING id::text, text, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt"`,
+          [tenantOf(request), text],
         );
         return reply.code(201).send(rows[0]);
       },
@@ -77,21 +83,28 @@ export async function createDemoApp(env: Env) {
         },
       },
       async (request) => {
-        const { limit, cursor } = request.query as { limit: number; cursor?: string };
+        const { limit, cursor } = request.query;
         const after = decodeCursor(cursor);
         const { rows } = await pool.query(
-          `SELECT id::text, text, created_at::text AS "createdAt" FROM notes WHERE id > $1 ORDER BY id LIMIT $2`,
-          [Number(after?.id ?? 0), limit + 1],
+          `SELECT id::text, text, created_at::text AS "createdAt" FROM notes WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+          [tenantOf(request), Number(after?.id ?? 0), limit + 1],
         );
         return toPage(rows as Array<{ id: string }>, limit, (row) => ({ sortKey: row.id, id: row.id }));
       },
     );
     api.get(
       '/notes/:id',
-      { schema: { params: { type: 'object', properties: { id: { type: 'integer' } } } } },
+      {
+        schema: {
+          params: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+        } as const,
+      },
       async (request) => {
-        const { id } = request.params as { id: number };
-        const { rows } = await pool.query('SELECT id::text, text FROM notes WHERE id = $1', [id]);
+        const { id } = request.params;
+        const { rows } = await pool.query(
+          'SELECT id::text, text FROM notes WHERE tenant_id = $1 AND id = $2',
+          [tenantOf(request), id],
+        );
         if (!rows[0]) throw notFound(`note ${id} does not exist`);
         return rows[0];
       },
@@ -99,10 +112,12 @@ export async function createDemoApp(env: Env) {
     api.get(
       '/slow',
       {
-        schema: { querystring: { type: 'object', properties: { ms: { type: 'integer', maximum: 10000 } } } },
+        schema: {
+          querystring: { type: 'object', properties: { ms: { type: 'integer', maximum: 10000 } } },
+        } as const,
       },
       async (request) => {
-        const { ms = 500 } = request.query as { ms?: number };
+        const { ms = 500 } = request.query;
         await new Promise((resolve) => setTimeout(resolve, ms));
         const { rows } = await pool.query('SELECT 1 AS ok');
         return { ok: rows[0].ok === 1, waitedMs: ms, pid: process.pid };
@@ -120,6 +135,7 @@ export async function createDemoApp(env: Env) {
     redis,
     dependencies: [pgDependency(pool)],
     routes,
+    idempotency: pgIdempotencyStore(pool),
   });
   return { ...service, config, pool };
 }

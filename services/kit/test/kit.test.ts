@@ -8,6 +8,7 @@ import {
   startTcpProxy,
   type TcpProxy,
   TEST_AUDIENCE,
+  TEST_TENANT,
   type TestDatabase,
   testServiceEnv,
   throughProxy,
@@ -39,7 +40,7 @@ beforeAll(async () => {
   database = await createTestPostgresDatabase('kit');
   proxy = await startTcpProxy(Number(new URL(database.url).port || 5432));
   demo = await createDemoApp(env());
-  token = await issuer.token({ scopes: ['demo:read', 'demo:write'] });
+  token = await issuer.token({ scopes: ['demo:read', 'demo:write'], tenant: TEST_TENANT });
 });
 
 afterAll(async () => {
@@ -129,7 +130,7 @@ describe('authentication', () => {
     const response = await demo.app.inject({
       method: 'GET',
       url,
-      headers: auth(await issuer.token({ scopes: ['other'] })),
+      headers: auth(await issuer.token({ scopes: ['other'], tenant: TEST_TENANT })),
     });
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toBe(PROBLEM);
@@ -137,7 +138,7 @@ describe('authentication', () => {
   });
 
   it('rejects a token without the route scope with 403', async () => {
-    const readOnly = await issuer.token({ scopes: ['demo:read'] });
+    const readOnly = await issuer.token({ scopes: ['demo:read'], tenant: TEST_TENANT });
     const response = await demo.app.inject({
       method: 'POST',
       url,
@@ -155,6 +156,7 @@ describe('authentication', () => {
     const access = (clientId: string) =>
       issuer.token({
         audience: null,
+        tenant: TEST_TENANT,
         claims: { client_id: clientId, token_use: 'access', scope: 'openid api://promptsales/demo:read' },
       });
     try {

@@ -41,8 +41,10 @@ afterAll(async () => {
 
 describe('rate limiting backed by Redis', () => {
   it('answers 429 problem+json per caller once the limit is spent', async () => {
-    const alice = { authorization: `Bearer ${await issuer.token({ subject: 'alice' })}` };
-    const bob = { authorization: `Bearer ${await issuer.token({ subject: 'bob' })}` };
+    const alice = {
+      authorization: `Bearer ${await issuer.token({ subject: 'alice', tenant: 'tenant-alice' })}`,
+    };
+    const bob = { authorization: `Bearer ${await issuer.token({ subject: 'bob', tenant: 'tenant-bob' })}` };
     const statuses = [];
     for (let i = 0; i < 4; i++) {
       statuses.push(
@@ -61,7 +63,9 @@ describe('rate limiting backed by Redis', () => {
 
   it('fails open while Redis is down, and readiness names it', async () => {
     await redisProxy.cut();
-    const carol = { authorization: `Bearer ${await issuer.token({ subject: 'carol' })}` };
+    const carol = {
+      authorization: `Bearer ${await issuer.token({ subject: 'carol', tenant: 'tenant-carol' })}`,
+    };
     for (let i = 0; i < 5; i++) {
       expect(
         (await demo.app.inject({ method: 'GET', url: '/api/demo/v1/notes', headers: carol })).statusCode,

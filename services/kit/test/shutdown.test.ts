@@ -74,7 +74,7 @@ async function inflight(url: string): Promise<number> {
 describe('graceful shutdown', () => {
   it('finishes in-flight requests after SIGTERM, then exits 0', async () => {
     const { child, url } = await startChild();
-    const token = await issuer.token();
+    const token = await issuer.token({ tenant: 'tenant-a' });
     const requests = Array.from({ length: 5 }, () =>
       fetch(`${url}/api/demo/v1/slow?ms=1500`, { headers: { authorization: `Bearer ${token}` } }).then(
         async (r) => ({

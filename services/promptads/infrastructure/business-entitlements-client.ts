@@ -10,7 +10,8 @@ export class BusinessEntitlementsClient implements EntitlementsPort {
 
   async isAllowed(accountId: string, feature: string, requestId?: string): Promise<boolean> {
     const path = `/api/business/v1/accounts/${encodeURIComponent(accountId)}/entitlements/${encodeURIComponent(feature)}`;
-    const response = await this.http.get(path, requestId);
+    // The account is the tenant: Business checks and rate-limits the call as that tenant's.
+    const response = await this.http.get(path, { requestId, tenantId: accountId });
     const allowed = (response.body as { allowed?: unknown } | null)?.allowed;
     if (response.status === 200 && typeof allowed === 'boolean') return allowed;
     throw new DependencyUnavailableError(

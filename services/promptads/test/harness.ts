@@ -14,6 +14,7 @@ import {
   startTcpProxy,
   type TcpProxy,
   TEST_AUDIENCE,
+  TEST_TENANT,
   type TestDatabase,
   testServiceEnv,
   throughProxy,
@@ -56,7 +57,11 @@ export interface AdsHarness {
 
 export async function startAdsHarness(label: string): Promise<AdsHarness> {
   const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
-  issuer.registerClient(CLIENT.id, { secret: CLIENT.secret, audience: AUDIENCE, scopes: ['business:read'] });
+  issuer.registerClient(CLIENT.id, {
+    secret: CLIENT.secret,
+    audience: AUDIENCE,
+    scopes: ['business:entitlements', 'business:delegate'],
+  });
   const redisPrefix = uniqueRedisPrefix(label);
 
   const businessDb = await createTestMysqlDatabase(`${label}_business`);
@@ -90,9 +95,13 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
   const adminPool = new pg.Pool({ connectionString: database.url, max: 2 });
 
   const token = (scopes = ['promptads:read', 'promptads:write'], subject = 'planner-1') =>
-    issuer.token({ scopes, subject });
+    issuer.token({ scopes, subject, tenant: TEST_TENANT });
   const businessToken = () =>
-    issuer.token({ scopes: ['business:read', 'business:write'], subject: 'billing-admin' });
+    issuer.token({
+      scopes: ['business:read', 'business:write'],
+      subject: 'billing-admin',
+      tenant: TEST_TENANT,
+    });
   let plans = 0;
 
   return {

@@ -44,6 +44,8 @@ const byCreation = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
 export const SCOPES = { read: 'business:read', write: 'business:write' } as const;
 
 const { read, write } = scopeConfigs(SCOPES);
+/** The entitlements facade has a scope of its own: service clients that only ask it read nothing else. */
+const entitlementsScope = { scopes: ['business:entitlements'] };
 const errors = problemResponses(400, 401, 403, 404, 409, 422, 503);
 
 interface ListQuery {
@@ -201,7 +203,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
     api.get(
       '/accounts/:accountId/entitlements',
       {
-        config: read,
+        config: entitlementsScope,
         schema: {
           tags: ['entitlements'],
           operationId: 'listEntitlements',
@@ -216,7 +218,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
     api.get(
       '/accounts/:accountId/entitlements/:feature',
       {
-        config: read,
+        config: entitlementsScope,
         schema: {
           tags: ['entitlements'],
           operationId: 'checkEntitlement',
