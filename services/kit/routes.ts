@@ -43,9 +43,14 @@ export function resourceRoutes<New, Filter extends object>(
       operationId: string;
       summary: string;
       querystring: object;
-      run: (filter: Filter, page: PageQuery) => Promise<unknown>;
+      run: (filter: Filter, page: PageQuery, request: FastifyRequest) => Promise<unknown>;
     };
-    get: { operationId: string; summary: string; response?: object; run: (id: string) => Promise<unknown> };
+    get: {
+      operationId: string;
+      summary: string;
+      response?: object;
+      run: (id: string, request: FastifyRequest) => Promise<unknown>;
+    };
   },
 ): void {
   const { path, tag, item, create, list, get } = resource;
@@ -83,7 +88,7 @@ export function resourceRoutes<New, Filter extends object>(
     },
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
-      return list.run(filter as Filter, { limit, cursor });
+      return list.run(filter as Filter, { limit, cursor }, request);
     },
   );
 
@@ -99,6 +104,6 @@ export function resourceRoutes<New, Filter extends object>(
         response: { 200: get.response ?? item, ...routeProblems.lookup },
       },
     },
-    async (request) => get.run(request.params.id),
+    async (request) => get.run(request.params.id, request),
   );
 }

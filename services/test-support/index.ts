@@ -4,6 +4,7 @@ export {
   startLocalIssuer,
   type TokenOptions,
 } from '../dev/issuer.js';
+export { type AppRole, createAppRole } from './app-role.js';
 export {
   createTestMysqlDatabase,
   createTestPostgresDatabase,

@@ -19,8 +19,8 @@ export class AssetGeneration {
     private readonly context: UseCaseContext = systemContext,
   ) {}
 
-  async request(input: NewAsset): Promise<GeneratedAsset> {
-    const brief = await this.repository.briefs.findById(input.briefId);
+  async request(tenantId: string, input: NewAsset): Promise<GeneratedAsset> {
+    const brief = await this.repository.briefs.findById(tenantId, input.briefId);
     if (!brief) throw new UnprocessableError('briefId', `brief ${input.briefId} does not exist`);
     if (brief.status !== 'approved') {
       throw new ConflictError(
@@ -42,18 +42,18 @@ export class AssetGeneration {
       createdAt: now,
       updatedAt: now,
     };
-    await this.repository.assets.insert(asset);
+    await this.repository.assets.insert(tenantId, asset);
     return asset;
   }
 
-  async get(id: string): Promise<GeneratedAsset> {
-    const asset = await this.repository.assets.findById(id);
+  async get(tenantId: string, id: string): Promise<GeneratedAsset> {
+    const asset = await this.repository.assets.findById(tenantId, id);
     if (!asset) throw new NotFoundError('asset', id);
     return asset;
   }
 
-  async list(filter: AssetFilter, page: PageRequest): Promise<ApiPage<GeneratedAsset>> {
-    const result = await this.repository.assets.list({
+  async list(tenantId: string, filter: AssetFilter, page: PageRequest): Promise<ApiPage<GeneratedAsset>> {
+    const result = await this.repository.assets.list(tenantId, {
       filter,
       limit: page.limit,
       after: decodeAfter(page.cursor),
@@ -61,10 +61,10 @@ export class AssetGeneration {
     return toApiPage(result);
   }
 
-  async changeStatus(id: string, change: AssetStatusChange): Promise<GeneratedAsset> {
-    const asset = await this.get(id);
+  async changeStatus(tenantId: string, id: string, change: AssetStatusChange): Promise<GeneratedAsset> {
+    const asset = await this.get(tenantId, id);
     const updated = changeAssetStatus(asset, change, this.context.now());
-    if (!(await this.repository.assets.replace(updated, asset.version))) {
+    if (!(await this.repository.assets.replace(tenantId, updated, asset.version))) {
       throw new ConflictError(`asset ${id} was changed by another request; reload it and retry`);
     }
     return updated;

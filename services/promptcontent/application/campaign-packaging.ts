@@ -19,24 +19,24 @@ export class CampaignPackaging {
     private readonly context: UseCaseContext = systemContext,
   ) {}
 
-  async assemble(input: NewPackage): Promise<CampaignPackage> {
-    const brief = await this.repository.briefs.findById(input.briefId);
+  async assemble(tenantId: string, input: NewPackage): Promise<CampaignPackage> {
+    const brief = await this.repository.briefs.findById(tenantId, input.briefId);
     if (!brief) throw new UnprocessableError('briefId', `brief ${input.briefId} does not exist`);
-    const assets = await this.repository.assets.findByIds(input.assetIds);
+    const assets = await this.repository.assets.findByIds(tenantId, input.assetIds);
     const campaignPackage = assemblePackage(input, assets, {
       id: this.context.newId(),
       now: this.context.now(),
     });
-    await this.repository.packages.insert(campaignPackage);
+    await this.repository.packages.insert(tenantId, campaignPackage);
     return campaignPackage;
   }
 
-  async get(id: string): Promise<PackageView> {
-    const campaignPackage = await this.repository.packages.findById(id);
+  async get(tenantId: string, id: string): Promise<PackageView> {
+    const campaignPackage = await this.repository.packages.findById(tenantId, id);
     if (!campaignPackage) throw new NotFoundError('package', id);
     const [brief, assets] = await Promise.all([
-      this.repository.briefs.findById(campaignPackage.briefId),
-      this.repository.assets.findByIds(campaignPackage.assetIds),
+      this.repository.briefs.findById(tenantId, campaignPackage.briefId),
+      this.repository.assets.findByIds(tenantId, campaignPackage.assetIds),
     ]);
     if (!brief) throw new NotFoundError('brief', campaignPackage.briefId);
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
@@ -47,8 +47,8 @@ export class CampaignPackaging {
     };
   }
 
-  async list(filter: PackageFilter, page: PageRequest): Promise<ApiPage<CampaignPackage>> {
-    const result = await this.repository.packages.list({
+  async list(tenantId: string, filter: PackageFilter, page: PageRequest): Promise<ApiPage<CampaignPackage>> {
+    const result = await this.repository.packages.list(tenantId, {
       filter,
       limit: page.limit,
       after: decodeAfter(page.cursor),

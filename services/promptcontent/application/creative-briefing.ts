@@ -16,7 +16,7 @@ export class CreativeBriefing {
     private readonly context: UseCaseContext = systemContext,
   ) {}
 
-  async create(input: NewBrief): Promise<CreativeBrief> {
+  async create(tenantId: string, input: NewBrief): Promise<CreativeBrief> {
     const now = this.context.now();
     const brief: CreativeBrief = {
       id: this.context.newId(),
@@ -35,18 +35,18 @@ export class CreativeBriefing {
       createdAt: now,
       updatedAt: now,
     };
-    await this.repository.briefs.insert(brief);
+    await this.repository.briefs.insert(tenantId, brief);
     return brief;
   }
 
-  async get(id: string): Promise<CreativeBrief> {
-    const brief = await this.repository.briefs.findById(id);
+  async get(tenantId: string, id: string): Promise<CreativeBrief> {
+    const brief = await this.repository.briefs.findById(tenantId, id);
     if (!brief) throw new NotFoundError('brief', id);
     return brief;
   }
 
-  async list(filter: BriefFilter, page: PageRequest): Promise<ApiPage<CreativeBrief>> {
-    const result = await this.repository.briefs.list({
+  async list(tenantId: string, filter: BriefFilter, page: PageRequest): Promise<ApiPage<CreativeBrief>> {
+    const result = await this.repository.briefs.list(tenantId, {
       filter,
       limit: page.limit,
       after: decodeAfter(page.cursor),
@@ -54,8 +54,8 @@ export class CreativeBriefing {
     return toApiPage(result);
   }
 
-  async changeStatus(id: string, status: BriefStatus): Promise<CreativeBrief> {
-    const brief = await this.get(id);
+  async changeStatus(tenantId: string, id: string, status: BriefStatus): Promise<CreativeBrief> {
+    const brief = await this.get(tenantId, id);
     assertBriefTransition(brief.status, status);
     const updated: CreativeBrief = {
       ...brief,
@@ -63,7 +63,7 @@ export class CreativeBriefing {
       version: brief.version + 1,
       updatedAt: this.context.now(),
     };
-    if (!(await this.repository.briefs.replace(updated, brief.version))) {
+    if (!(await this.repository.briefs.replace(tenantId, updated, brief.version))) {
       throw new ConflictError(`brief ${id} was changed by another request; reload it and retry`);
     }
     return updated;

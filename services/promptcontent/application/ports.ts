@@ -40,17 +40,21 @@ export interface PackageFilter {
   language?: string | undefined;
 }
 
+/**
+ * Every call acts within one tenant, named first: another tenant's documents are neither found,
+ * listed nor replaced (to the caller they do not exist).
+ */
 export interface DocumentStore<T, F> {
-  insert(document: T): Promise<void>;
-  findById(id: string): Promise<T | null>;
-  findByIds(ids: string[]): Promise<T[]>;
+  insert(tenantId: string, document: T): Promise<void>;
+  findById(tenantId: string, id: string): Promise<T | null>;
+  findByIds(tenantId: string, ids: string[]): Promise<T[]>;
   /** Newest first; every filter field narrows the result. */
-  list(query: ListQuery<F>): Promise<Page<T>>;
+  list(tenantId: string, query: ListQuery<F>): Promise<Page<T>>;
 }
 
 export interface VersionedDocumentStore<T extends { version: number }, F> extends DocumentStore<T, F> {
   /** Replaces the stored document only if its version is still `expectedVersion`; false when it moved on. */
-  replace(document: T, expectedVersion: number): Promise<boolean>;
+  replace(tenantId: string, document: T, expectedVersion: number): Promise<boolean>;
 }
 
 /**

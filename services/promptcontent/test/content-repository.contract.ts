@@ -12,6 +12,10 @@ export interface ContractSubject {
   dispose(): Promise<void>;
 }
 
+/** The tenant every test acts in, unless it is about another tenant. */
+const TENANT = 'acme';
+const OTHER = 'globex';
+
 const BASE = Date.parse('2031-01-01T00:00:00.000Z');
 const at = (offsetSeconds: number) => new Date(BASE + offsetSeconds * 1000);
 
@@ -94,31 +98,31 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
 
     it('stores a brief and reads back every field with its type', async () => {
       const stored = brief({ accountId: null });
-      await repository.briefs.insert(stored);
-      const found = await repository.briefs.findById(stored.id);
+      await repository.briefs.insert(TENANT, stored);
+      const found = await repository.briefs.findById(TENANT, stored.id);
       expect(found).toEqual(stored);
       expect(found?.createdAt).toBeInstanceOf(Date);
     });
 
     it('returns null for an unknown id and only the existing documents for a list of ids', async () => {
       const b = brief();
-      await repository.briefs.insert(b);
-      expect(await repository.briefs.findById(randomUUID())).toBeNull();
-      const found = await repository.briefs.findByIds([b.id, randomUUID()]);
+      await repository.briefs.insert(TENANT, b);
+      expect(await repository.briefs.findById(TENANT, randomUUID())).toBeNull();
+      const found = await repository.briefs.findByIds(TENANT, [b.id, randomUUID()]);
       expect(found.map((x) => x.id)).toEqual([b.id]);
-      expect(await repository.briefs.findByIds([])).toEqual([]);
+      expect(await repository.briefs.findByIds(TENANT, [])).toEqual([]);
     });
 
     it('replaces a document only at the expected version', async () => {
       const original = brief();
-      await repository.briefs.insert(original);
+      await repository.briefs.insert(TENANT, original);
       const approved = { ...original, status: 'approved' as const, version: 2, updatedAt: at(60) };
-      expect(await repository.briefs.replace(approved, 1)).toBe(true);
-      expect(await repository.briefs.findById(original.id)).toEqual(approved);
+      expect(await repository.briefs.replace(TENANT, approved, 1)).toBe(true);
+      expect(await repository.briefs.findById(TENANT, original.id)).toEqual(approved);
 
       const stale = { ...original, status: 'archived' as const, version: 2, updatedAt: at(120) };
-      expect(await repository.briefs.replace(stale, 1)).toBe(false);
-      expect(await repository.briefs.findById(original.id)).toEqual(approved);
+      expect(await repository.briefs.replace(TENANT, stale, 1)).toBe(false);
+      expect(await repository.briefs.findById(TENANT, original.id)).toEqual(approved);
     });
 
     it('round-trips every asset content variant', async () => {
@@ -134,15 +138,15 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
       ];
       for (const [kind, content] of variants) {
         const a = asset(b.id, { kind, content, status: content ? 'ready' : 'requested' });
-        await repository.assets.insert(a);
-        expect(await repository.assets.findById(a.id)).toEqual(a);
+        await repository.assets.insert(TENANT, a);
+        expect(await repository.assets.findById(TENANT, a.id)).toEqual(a);
       }
     });
 
     it('lists newest first and pages through ties on the timestamp without gaps or repeats', async () => {
       const accountId = randomUUID();
       const briefs = [0, 10, 10, 10, 20, 30, 30].map((offset) => brief({ accountId, createdAt: at(offset) }));
-      for (const b of briefs) await repository.briefs.insert(b);
+      for (const b of briefs) await repository.briefs.insert(TENANT, b);
       const expected = [...briefs]
         .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
         .map((b) => b.id);
@@ -150,7 +154,7 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
       const seen: string[] = [];
       let after: { createdAt: Date; id: string } | undefined;
       for (let pageNumber = 0; pageNumber < 10; pageNumber++) {
-        const page = await repository.briefs.list({ filter: { accountId }, limit: 3, after });
+        const page = await repository.briefs.list(TENANT, { filter: { accountId }, limit: 3, after });
         seen.push(...page.items.map((b) => b.id));
         if (!page.hasMore) break;
         const last = page.items.at(-1)!;
@@ -167,7 +171,7 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
           async (offsets, limit) => {
             const accountId = randomUUID();
             const briefs = offsets.map((offset) => brief({ accountId, createdAt: at(offset) }));
-            for (const b of briefs) await repository.briefs.insert(b);
+            for (const b of briefs) await repository.briefs.insert(TENANT, b);
             const expected = [...briefs]
               .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
               .map((b) => b.id);
@@ -175,7 +179,7 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
             const seen: string[] = [];
             let after: { createdAt: Date; id: string } | undefined;
             for (;;) {
-              const page = await repository.briefs.list({ filter: { accountId }, limit, after });
+              const page = await repository.briefs.list(TENANT, { filter: { accountId }, limit, after });
               expect(page.items.length).toBeLessThanOrEqual(limit);
               seen.push(...page.items.map((b) => b.id));
               if (!page.hasMore) break;
@@ -192,16 +196,16 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
     it('reports no further page when the last page is exactly full', async () => {
       const accountId = randomUUID();
       for (const offset of [1, 2])
-        await repository.briefs.insert(brief({ accountId, createdAt: at(offset) }));
-      const page = await repository.briefs.list({ filter: { accountId }, limit: 2 });
+        await repository.briefs.insert(TENANT, brief({ accountId, createdAt: at(offset) }));
+      const page = await repository.briefs.list(TENANT, { filter: { accountId }, limit: 2 });
       expect(page.items).toHaveLength(2);
       expect(page.hasMore).toBe(false);
     });
 
     it('puts the newest document first when listing without filters', async () => {
       const newest = brief({ createdAt: at(10_000_000) });
-      await repository.briefs.insert(newest);
-      const page = await repository.briefs.list({ filter: {}, limit: 5 });
+      await repository.briefs.insert(TENANT, newest);
+      const page = await repository.briefs.list(TENANT, { filter: {}, limit: 5 });
       expect(page.items[0]?.id).toBe(newest.id);
       const times = page.items.map((b) => b.createdAt.getTime());
       expect(times).toEqual([...times].sort((x, y) => y - x));
@@ -210,10 +214,10 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
     it('filters briefs by status and tone together', async () => {
       const accountId = randomUUID();
       const match = brief({ accountId, status: 'approved', tone: 'formal' });
-      await repository.briefs.insert(match);
-      await repository.briefs.insert(brief({ accountId, status: 'approved', tone: 'playful' }));
-      await repository.briefs.insert(brief({ accountId, status: 'draft', tone: 'formal' }));
-      const page = await repository.briefs.list({
+      await repository.briefs.insert(TENANT, match);
+      await repository.briefs.insert(TENANT, brief({ accountId, status: 'approved', tone: 'playful' }));
+      await repository.briefs.insert(TENANT, brief({ accountId, status: 'draft', tone: 'formal' }));
+      const page = await repository.briefs.list(TENANT, {
         filter: { accountId, status: 'approved', tone: 'formal' },
         limit: 10,
       });
@@ -228,19 +232,26 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
         language: 'pt-BR',
         status: 'approved',
       });
-      await repository.assets.insert(wanted);
-      await repository.assets.insert(asset(briefId, { kind: 'image', channel: 'tiktok', language: 'es-CR' }));
-      await repository.assets.insert(asset(briefId, { kind: 'video', channel: 'tiktok', language: 'pt-BR' }));
+      await repository.assets.insert(TENANT, wanted);
       await repository.assets.insert(
+        TENANT,
+        asset(briefId, { kind: 'image', channel: 'tiktok', language: 'es-CR' }),
+      );
+      await repository.assets.insert(
+        TENANT,
+        asset(briefId, { kind: 'video', channel: 'tiktok', language: 'pt-BR' }),
+      );
+      await repository.assets.insert(
+        TENANT,
         asset(randomUUID(), { kind: 'image', channel: 'tiktok', language: 'pt-BR' }),
       );
 
-      const filtered = await repository.assets.list({
+      const filtered = await repository.assets.list(TENANT, {
         filter: { briefId, kind: 'image', channel: 'tiktok', language: 'pt-BR', status: 'approved' },
         limit: 10,
       });
       expect(filtered.items.map((a) => a.id)).toEqual([wanted.id]);
-      const byBrief = await repository.assets.list({ filter: { briefId }, limit: 10 });
+      const byBrief = await repository.assets.list(TENANT, { filter: { briefId }, limit: 10 });
       expect(byBrief.items).toHaveLength(3);
     });
 
@@ -254,13 +265,57 @@ export function contentRepositoryContract(adapter: string, create: () => Promise
           createdAt: at(index),
         }),
       );
-      for (const p of stored) await repository.packages.insert(p);
+      for (const p of stored) await repository.packages.insert(TENANT, p);
 
-      const tiktok = await repository.packages.list({ filter: { briefId, channel: 'tiktok' }, limit: 10 });
+      const tiktok = await repository.packages.list(TENANT, {
+        filter: { briefId, channel: 'tiktok' },
+        limit: 10,
+      });
       expect(tiktok.items.map((p) => p.id)).toEqual([stored[2]!.id, stored[0]!.id]);
-      const english = await repository.packages.list({ filter: { briefId, language: 'en-US' }, limit: 10 });
+      const english = await repository.packages.list(TENANT, {
+        filter: { briefId, language: 'en-US' },
+        limit: 10,
+      });
       expect(english.items.map((p) => p.id)).toEqual([stored[1]!.id]);
-      expect(await repository.packages.findById(stored[0]!.id)).toEqual(stored[0]);
+      expect(await repository.packages.findById(TENANT, stored[0]!.id)).toEqual(stored[0]);
+    });
+
+    it("finds, lists and replaces nothing of another tenant's, even by id", async () => {
+      const accountId = randomUUID();
+      const mine = brief({ accountId });
+      await repository.briefs.insert(TENANT, mine);
+      const a = asset(mine.id);
+      await repository.assets.insert(TENANT, a);
+      const p = campaignPackage(mine.id, { assetIds: [a.id] });
+      await repository.packages.insert(TENANT, p);
+
+      expect(await repository.briefs.findById(OTHER, mine.id)).toBeNull();
+      expect(await repository.assets.findByIds(OTHER, [a.id])).toEqual([]);
+      expect(await repository.packages.findById(OTHER, p.id)).toBeNull();
+      expect((await repository.briefs.list(OTHER, { filter: { accountId }, limit: 10 })).items).toEqual([]);
+      expect(
+        (await repository.assets.list(OTHER, { filter: { briefId: mine.id }, limit: 10 })).items,
+      ).toEqual([]);
+      expect(
+        (await repository.packages.list(OTHER, { filter: { briefId: mine.id }, limit: 10 })).items,
+      ).toEqual([]);
+
+      const hijacked = { ...mine, name: 'Hijacked', version: 2 };
+      expect(await repository.briefs.replace(OTHER, hijacked, 1)).toBe(false);
+      expect(await repository.briefs.findById(TENANT, mine.id)).toEqual(mine);
+    });
+
+    it('keeps each tenant to its own documents in an unfiltered list', async () => {
+      const newest = at(20_000_000);
+      const mine = brief({ createdAt: newest });
+      const theirs = brief({ createdAt: newest });
+      await repository.briefs.insert(TENANT, mine);
+      await repository.briefs.insert(OTHER, theirs);
+      const ids = async (tenant: string) =>
+        (await repository.briefs.list(tenant, { filter: {}, limit: 100 })).items.map((b) => b.id);
+      expect(await ids(TENANT)).toContain(mine.id);
+      expect(await ids(TENANT)).not.toContain(theirs.id);
+      expect(await ids(OTHER)).toEqual([theirs.id]);
     });
   });
 }

@@ -22,7 +22,7 @@ export class ContactsManagement {
     private readonly context: UseCaseContext = systemContext,
   ) {}
 
-  async createOrganisation(input: NewOrganisation): Promise<Organisation> {
+  async createOrganisation(tenantId: string, input: NewOrganisation): Promise<Organisation> {
     const now = this.context.now();
     const organisation: Organisation = {
       id: this.context.newId(),
@@ -33,21 +33,29 @@ export class ContactsManagement {
       createdAt: now,
       updatedAt: now,
     };
-    await this.organisations.insert(organisation);
+    await this.organisations.insert(tenantId, organisation);
     return organisation;
   }
 
-  async getOrganisation(id: string): Promise<Organisation> {
-    const organisation = await this.organisations.findById(id);
+  async getOrganisation(tenantId: string, id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findById(tenantId, id);
     if (!organisation) throw new NotFoundError('organisation', id);
     return organisation;
   }
 
-  listOrganisations(filter: OrganisationFilter, page: PageRequest): Promise<Page<Organisation>> {
-    return this.organisations.list({ filter, limit: page.limit, after: decodeOptionalCursor(page.cursor) });
+  listOrganisations(
+    tenantId: string,
+    filter: OrganisationFilter,
+    page: PageRequest,
+  ): Promise<Page<Organisation>> {
+    return this.organisations.list(tenantId, {
+      filter,
+      limit: page.limit,
+      after: decodeOptionalCursor(page.cursor),
+    });
   }
 
-  async createAccount(input: NewAccount): Promise<Account> {
+  async createAccount(tenantId: string, input: NewAccount): Promise<Account> {
     const now = this.context.now();
     const account: Account = {
       id: this.context.newId(),
@@ -59,21 +67,25 @@ export class ContactsManagement {
       createdAt: now,
       updatedAt: now,
     };
-    await this.accounts.insert(account);
+    await this.accounts.insert(tenantId, account);
     return account;
   }
 
-  async getAccount(id: string): Promise<Account> {
-    const account = await this.accounts.findById(id);
+  async getAccount(tenantId: string, id: string): Promise<Account> {
+    const account = await this.accounts.findById(tenantId, id);
     if (!account) throw new NotFoundError('account', id);
     return account;
   }
 
-  listAccounts(filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
-    return this.accounts.list({ filter, limit: page.limit, after: decodeOptionalCursor(page.cursor) });
+  listAccounts(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
+    return this.accounts.list(tenantId, {
+      filter,
+      limit: page.limit,
+      after: decodeOptionalCursor(page.cursor),
+    });
   }
 
-  async createContact(input: NewContact): Promise<Contact> {
+  async createContact(tenantId: string, input: NewContact): Promise<Contact> {
     const now = this.context.now();
     const contact: Contact = {
       id: this.context.newId(),
@@ -87,19 +99,19 @@ export class ContactsManagement {
       createdAt: now,
       updatedAt: now,
     };
-    await this.contacts.insert(contact);
+    await this.contacts.insert(tenantId, contact);
     return contact;
   }
 
-  async getContact(id: string): Promise<Contact> {
-    const contact = await this.contacts.findById(id);
+  async getContact(tenantId: string, id: string): Promise<Contact> {
+    const contact = await this.contacts.findById(tenantId, id);
     if (!contact) throw new NotFoundError('contact', id);
     return contact;
   }
 
-  listContacts(filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+  listContacts(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
     const email = filter.email === undefined ? undefined : normaliseEmail(filter.email);
-    return this.contacts.list({
+    return this.contacts.list(tenantId, {
       filter: { ...filter, email },
       limit: page.limit,
       after: decodeOptionalCursor(page.cursor),

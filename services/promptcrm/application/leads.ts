@@ -25,7 +25,7 @@ export class Leads {
     private readonly context: UseCaseContext = systemContext,
   ) {}
 
-  async register(input: NewLead, actor: Actor): Promise<Lead> {
+  async register(tenantId: string, input: NewLead, actor: Actor): Promise<Lead> {
     const now = this.context.now();
     const lead: Lead = {
       id: this.context.newId(),
@@ -46,23 +46,23 @@ export class Leads {
       actor: actor.subject,
       data: { type: 'created', source: lead.source, status: lead.status },
     };
-    await this.leads.insert(lead, created);
+    await this.leads.insert(tenantId, lead, created);
     return lead;
   }
 
-  async get(id: string): Promise<Lead> {
-    const lead = await this.leads.findById(id);
+  async get(tenantId: string, id: string): Promise<Lead> {
+    const lead = await this.leads.findById(tenantId, id);
     if (!lead) throw new NotFoundError('lead', id);
     return lead;
   }
 
   /** Segmentation: every filter narrows the result; no filter lists every lead. */
-  list(filter: LeadFilter, page: PageRequest): Promise<Page<Lead>> {
-    return this.leads.list({ filter, limit: page.limit, after: decodeOptionalCursor(page.cursor) });
+  list(tenantId: string, filter: LeadFilter, page: PageRequest): Promise<Page<Lead>> {
+    return this.leads.list(tenantId, { filter, limit: page.limit, after: decodeOptionalCursor(page.cursor) });
   }
 
-  async changeStatus(id: string, change: StatusChange, actor: Actor): Promise<Lead> {
-    const updated = await this.leads.changeStatus(id, (lead) => {
+  async changeStatus(tenantId: string, id: string, change: StatusChange, actor: Actor): Promise<Lead> {
+    const updated = await this.leads.changeStatus(tenantId, id, (lead) => {
       assertTransition(lead.status, change.status);
       const now = this.context.now();
       return {
@@ -78,7 +78,12 @@ export class Leads {
     return updated;
   }
 
-  async recordInteraction(id: string, interaction: InteractionRecord, actor: Actor): Promise<LeadEvent> {
+  async recordInteraction(
+    tenantId: string,
+    id: string,
+    interaction: InteractionRecord,
+    actor: Actor,
+  ): Promise<LeadEvent> {
     const now = this.context.now();
     const occurredAt = interaction.occurredAt ?? now;
     if (isInFuture(occurredAt, now)) {
@@ -97,15 +102,15 @@ export class Leads {
         summary: interaction.summary.trim(),
       },
     };
-    if (!(await this.leads.appendEvent(event))) throw new NotFoundError('lead', id);
+    if (!(await this.leads.appendEvent(tenantId, event))) throw new NotFoundError('lead', id);
     return event;
   }
 
   /** The lead's consolidated timeline: creation, status changes and interactions in time order. */
-  async timeline(id: string, page: PageRequest): Promise<Page<LeadEvent>> {
+  async timeline(tenantId: string, id: string, page: PageRequest): Promise<Page<LeadEvent>> {
     const after = decodeOptionalCursor(page.cursor, isSequenceKey);
-    const result = await this.leads.timeline(id, page.limit, after);
-    if (result.items.length === 0 && !after && !(await this.leads.findById(id))) {
+    const result = await this.leads.timeline(tenantId, id, page.limit, after);
+    if (result.items.length === 0 && !after && !(await this.leads.findById(tenantId, id))) {
       throw new NotFoundError('lead', id);
     }
     return result;

@@ -42,45 +42,50 @@ export interface LeadFilter {
 }
 
 export interface OrganisationRepository {
-  insert(organisation: Organisation): Promise<void>;
-  findById(id: string): Promise<Organisation | null>;
-  list(query: ListQuery<OrganisationFilter>): Promise<Page<Organisation>>;
+  insert(tenantId: string, organisation: Organisation): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Organisation | null>;
+  list(tenantId: string, query: ListQuery<OrganisationFilter>): Promise<Page<Organisation>>;
 }
 
 export interface AccountRepository {
   /** Throws UnprocessableError('organisationId') when the organisation does not exist. */
-  insert(account: Account): Promise<void>;
-  findById(id: string): Promise<Account | null>;
-  list(query: ListQuery<AccountFilter>): Promise<Page<Account>>;
+  insert(tenantId: string, account: Account): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Account | null>;
+  list(tenantId: string, query: ListQuery<AccountFilter>): Promise<Page<Account>>;
 }
 
 export interface ContactRepository {
   /** Throws ConflictError for a duplicate e-mail, UnprocessableError for a missing organisation/account. */
-  insert(contact: Contact): Promise<void>;
-  findById(id: string): Promise<Contact | null>;
-  list(query: ListQuery<ContactFilter>): Promise<Page<Contact>>;
+  insert(tenantId: string, contact: Contact): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Contact | null>;
+  list(tenantId: string, query: ListQuery<ContactFilter>): Promise<Page<Contact>>;
 }
 
 export interface LeadRepository {
   /** Stores the lead and its `created` event atomically. */
-  insert(lead: Lead, created: LeadEvent): Promise<void>;
-  findById(id: string): Promise<Lead | null>;
-  list(query: ListQuery<LeadFilter>): Promise<Page<Lead>>;
+  insert(tenantId: string, lead: Lead, created: LeadEvent): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Lead | null>;
+  list(tenantId: string, query: ListQuery<LeadFilter>): Promise<Page<Lead>>;
   /**
    * Locks the lead, lets `decide` check the rules and describe the change as an event (it may throw to
    * abort), then applies the new status and stores the event in the same transaction.
    * Resolves to null when the lead does not exist.
    */
   changeStatus(
+    tenantId: string,
     id: string,
     decide: (lead: Lead) => LeadEvent & { data: { type: 'status-changed' } },
   ): Promise<Lead | null>;
   /** Stores an event for an existing lead; resolves to false when the lead does not exist. */
-  appendEvent(event: LeadEvent): Promise<boolean>;
+  appendEvent(tenantId: string, event: LeadEvent): Promise<boolean>;
   /** The lead's events in the order they occurred (ties broken by the order they were recorded). */
-  timeline(leadId: string, limit: number, after?: CursorPosition): Promise<Page<LeadEvent>>;
+  timeline(tenantId: string, leadId: string, limit: number, after?: CursorPosition): Promise<Page<LeadEvent>>;
 }
 
+/**
+ * Every repository method acts within one tenant, named first: rows of other tenants are neither
+ * read, changed nor referenced (a reference to another tenant's record is "does not exist").
+ */
 export interface CrmRepositories {
   organisations: OrganisationRepository;
   accounts: AccountRepository;

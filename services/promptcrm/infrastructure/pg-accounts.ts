@@ -1,9 +1,16 @@
 import type pg from 'pg';
 import { UnprocessableError } from '../../kit/domain-errors.js';
-import { type Page, toPage } from '../application/pagination.js';
+import type { Page } from '../application/pagination.js';
 import type { AccountFilter, AccountRepository, ListQuery } from '../application/ports.js';
 import type { Account, AccountType } from '../domain/account.js';
-import { FOREIGN_KEY_VIOLATION, listWhere, pageByCreation, pgErrorOf } from './sql.js';
+import {
+  type EntityTable,
+  FOREIGN_KEY_VIOLATION,
+  findInTenant,
+  listInTenant,
+  pgErrorOf,
+  tenantRows,
+} from './sql.js';
 
 interface AccountRow {
   id: string;
@@ -15,13 +22,6 @@ interface AccountRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const FILTER_COLUMNS = {
-  type: 'type',
-  industry: 'industry',
-  region: 'region',
-  organisationId: 'organisation_id',
-};
 
 function toAccount(row: AccountRow): Account {
   return {
@@ -36,15 +36,23 @@ function toAccount(row: AccountRow): Account {
   };
 }
 
+const ACCOUNTS: EntityTable<AccountRow, Account> = {
+  table: 'accounts',
+  filterColumns: { type: 'type', industry: 'industry', region: 'region', organisationId: 'organisation_id' },
+  toEntity: toAccount,
+};
+
 export class PgAccountRepository implements AccountRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  async insert(a: Account): Promise<void> {
+  async insert(tenantId: string, a: Account): Promise<void> {
     try {
-      await this.pool.query(
-        `INSERT INTO accounts (id, organisation_id, name, type, industry, region, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [a.id, a.organisationId, a.name, a.type, a.industry, a.region, a.createdAt, a.updatedAt],
+      await tenantRows(
+        this.pool,
+        tenantId,
+        `INSERT INTO accounts (tenant_id, id, organisation_id, name, type, industry, region, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [tenantId, a.id, a.organisationId, a.name, a.type, a.industry, a.region, a.createdAt, a.updatedAt],
       );
     } catch (error) {
       if (pgErrorOf(error).code === FOREIGN_KEY_VIOLATION) {
@@ -54,18 +62,11 @@ export class PgAccountRepository implements AccountRepository {
     }
   }
 
-  async findById(id: string): Promise<Account | null> {
-    const { rows } = await this.pool.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
-    return rows[0] ? toAccount(rows[0]) : null;
+  findById(tenantId: string, id: string): Promise<Account | null> {
+    return findInTenant(this.pool, ACCOUNTS, tenantId, id);
   }
 
-  async list(query: ListQuery<AccountFilter>): Promise<Page<Account>> {
-    const where = listWhere(FILTER_COLUMNS, query.filter, query.after);
-    const page = pageByCreation(query.limit + 1, where.values);
-    const { rows } = await this.pool.query<AccountRow>(
-      `SELECT * FROM accounts ${where.clause} ${page.clause}`,
-      page.values,
-    );
-    return toPage(rows.map(toAccount), query.limit, (a) => ({ at: a.createdAt, key: a.id }));
+  list(tenantId: string, query: ListQuery<AccountFilter>): Promise<Page<Account>> {
+    return listInTenant(this.pool, ACCOUNTS, tenantId, query);
   }
 }

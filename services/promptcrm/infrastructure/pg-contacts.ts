@@ -1,9 +1,17 @@
 import type pg from 'pg';
 import { ConflictError, UnprocessableError } from '../../kit/domain-errors.js';
-import { type Page, toPage } from '../application/pagination.js';
+import type { Page } from '../application/pagination.js';
 import type { ContactFilter, ContactRepository, ListQuery } from '../application/ports.js';
 import type { Contact } from '../domain/contact.js';
-import { FOREIGN_KEY_VIOLATION, listWhere, pageByCreation, pgErrorOf, UNIQUE_VIOLATION } from './sql.js';
+import {
+  type EntityTable,
+  FOREIGN_KEY_VIOLATION,
+  findInTenant,
+  listInTenant,
+  pgErrorOf,
+  tenantRows,
+  UNIQUE_VIOLATION,
+} from './sql.js';
 
 interface ContactRow {
   id: string;
@@ -17,8 +25,6 @@ interface ContactRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const FILTER_COLUMNS = { organisationId: 'organisation_id', accountId: 'account_id', email: 'email' };
 
 function toContact(row: ContactRow): Contact {
   return {
@@ -35,16 +41,25 @@ function toContact(row: ContactRow): Contact {
   };
 }
 
+const CONTACTS: EntityTable<ContactRow, Contact> = {
+  table: 'contacts',
+  filterColumns: { organisationId: 'organisation_id', accountId: 'account_id', email: 'email' },
+  toEntity: toContact,
+};
+
 export class PgContactRepository implements ContactRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  async insert(c: Contact): Promise<void> {
+  async insert(tenantId: string, c: Contact): Promise<void> {
     try {
-      await this.pool.query(
-        `INSERT INTO contacts
-           (id, organisation_id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      await tenantRows(
+        this.pool,
+        tenantId,
+        `INSERT INTO contacts (tenant_id, id, organisation_id, account_id, first_name, last_name, email,
+                               phone, job_title, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
+          tenantId,
           c.id,
           c.organisationId,
           c.accountId,
@@ -72,18 +87,11 @@ export class PgContactRepository implements ContactRepository {
     }
   }
 
-  async findById(id: string): Promise<Contact | null> {
-    const { rows } = await this.pool.query<ContactRow>('SELECT * FROM contacts WHERE id = $1', [id]);
-    return rows[0] ? toContact(rows[0]) : null;
+  findById(tenantId: string, id: string): Promise<Contact | null> {
+    return findInTenant(this.pool, CONTACTS, tenantId, id);
   }
 
-  async list(query: ListQuery<ContactFilter>): Promise<Page<Contact>> {
-    const where = listWhere(FILTER_COLUMNS, query.filter, query.after);
-    const page = pageByCreation(query.limit + 1, where.values);
-    const { rows } = await this.pool.query<ContactRow>(
-      `SELECT * FROM contacts ${where.clause} ${page.clause}`,
-      page.values,
-    );
-    return toPage(rows.map(toContact), query.limit, (c) => ({ at: c.createdAt, key: c.id }));
+  list(tenantId: string, query: ListQuery<ContactFilter>): Promise<Page<Contact>> {
+    return listInTenant(this.pool, CONTACTS, tenantId, query);
   }
 }

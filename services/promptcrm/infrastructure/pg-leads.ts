@@ -1,12 +1,19 @@
 import type pg from 'pg';
 import { UnprocessableError } from '../../kit/domain-errors.js';
-import { inPgTransaction } from '../../kit/index.js';
+import { inTenantTransaction } from '../../shared/tenant-sql.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
 import type { Lead, LeadSource, LeadStatus } from '../domain/lead.js';
 import type { LeadEvent, LeadEventData, LeadEventType } from '../domain/lead-event.js';
 import type { LeadType, PurchasePotential } from '../domain/segmentation.js';
-import { FOREIGN_KEY_VIOLATION, listWhere, pageByCreation, pgErrorOf } from './sql.js';
+import {
+  type EntityTable,
+  FOREIGN_KEY_VIOLATION,
+  findInTenant,
+  listInTenant,
+  pgErrorOf,
+  tenantRows,
+} from './sql.js';
 
 interface LeadRow {
   id: string;
@@ -33,17 +40,6 @@ interface LeadEventRow {
   actor: string | null;
   data: Record<string, unknown>;
 }
-
-const FILTER_COLUMNS = {
-  status: 'status',
-  source: 'source',
-  type: 'lead_type',
-  industry: 'industry',
-  purchasePotential: 'purchase_potential',
-  region: 'region',
-  contactId: 'contact_id',
-  accountId: 'account_id',
-};
 
 function toLead(row: LeadRow): Lead {
   return {
@@ -75,26 +71,51 @@ function toEvent(row: LeadEventRow): LeadEvent {
   };
 }
 
-async function insertEvent(client: pg.PoolClient | pg.Pool, event: LeadEvent): Promise<void> {
+const LEADS: EntityTable<LeadRow, Lead> = {
+  table: 'leads',
+  filterColumns: {
+    status: 'status',
+    source: 'source',
+    type: 'lead_type',
+    industry: 'industry',
+    purchasePotential: 'purchase_potential',
+    region: 'region',
+    contactId: 'contact_id',
+    accountId: 'account_id',
+  },
+  toEntity: toLead,
+};
+
+async function insertEvent(client: pg.PoolClient, tenantId: string, event: LeadEvent): Promise<void> {
   const { type, ...data } = event.data;
   await client.query(
-    `INSERT INTO lead_events (id, lead_id, type, occurred_at, recorded_at, actor, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [event.id, event.leadId, type, event.occurredAt, event.recordedAt, event.actor, JSON.stringify(data)],
+    `INSERT INTO lead_events (tenant_id, id, lead_id, type, occurred_at, recorded_at, actor, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      tenantId,
+      event.id,
+      event.leadId,
+      type,
+      event.occurredAt,
+      event.recordedAt,
+      event.actor,
+      JSON.stringify(data),
+    ],
   );
 }
 
 export class PgLeadRepository implements LeadRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  async insert(lead: Lead, created: LeadEvent): Promise<void> {
+  async insert(tenantId: string, lead: Lead, created: LeadEvent): Promise<void> {
     try {
-      await inPgTransaction(this.pool, async (client) => {
+      await inTenantTransaction(this.pool, tenantId, async (client) => {
         await client.query(
-          `INSERT INTO leads (id, contact_id, account_id, title, source, status, lead_type, industry,
-                              purchase_potential, region, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          `INSERT INTO leads (tenant_id, id, contact_id, account_id, title, source, status, lead_type,
+                              industry, purchase_potential, region, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [
+            tenantId,
             lead.id,
             lead.contactId,
             lead.accountId,
@@ -109,7 +130,7 @@ export class PgLeadRepository implements LeadRepository {
             lead.updatedAt,
           ],
         );
-        await insertEvent(client, created);
+        await insertEvent(client, tenantId, created);
       });
     } catch (error) {
       const { code, constraint } = pgErrorOf(error);
@@ -123,41 +144,38 @@ export class PgLeadRepository implements LeadRepository {
     }
   }
 
-  async findById(id: string): Promise<Lead | null> {
-    const { rows } = await this.pool.query<LeadRow>('SELECT * FROM leads WHERE id = $1', [id]);
-    return rows[0] ? toLead(rows[0]) : null;
+  findById(tenantId: string, id: string): Promise<Lead | null> {
+    return findInTenant(this.pool, LEADS, tenantId, id);
   }
 
-  async list(query: ListQuery<LeadFilter>): Promise<Page<Lead>> {
-    const where = listWhere(FILTER_COLUMNS, query.filter, query.after);
-    const page = pageByCreation(query.limit + 1, where.values);
-    const { rows } = await this.pool.query<LeadRow>(
-      `SELECT * FROM leads ${where.clause} ${page.clause}`,
-      page.values,
-    );
-    return toPage(rows.map(toLead), query.limit, (l) => ({ at: l.createdAt, key: l.id }));
+  list(tenantId: string, query: ListQuery<LeadFilter>): Promise<Page<Lead>> {
+    return listInTenant(this.pool, LEADS, tenantId, query);
   }
 
   changeStatus(
+    tenantId: string,
     id: string,
     decide: (lead: Lead) => LeadEvent & { data: { type: 'status-changed' } },
   ): Promise<Lead | null> {
-    return inPgTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<LeadRow>('SELECT * FROM leads WHERE id = $1 FOR UPDATE', [id]);
+    return inTenantTransaction(this.pool, tenantId, async (client) => {
+      const { rows } = await client.query<LeadRow>(
+        'SELECT * FROM leads WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+        [tenantId, id],
+      );
       if (!rows[0]) return null;
       const event = decide(toLead(rows[0]));
       const updated = await client.query<LeadRow>(
-        'UPDATE leads SET status = $2, updated_at = $3 WHERE id = $1 RETURNING *',
-        [id, event.data.to, event.recordedAt],
+        'UPDATE leads SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING *',
+        [tenantId, id, event.data.to, event.recordedAt],
       );
-      await insertEvent(client, event);
+      await insertEvent(client, tenantId, event);
       return toLead(updated.rows[0]!);
     });
   }
 
-  async appendEvent(event: LeadEvent): Promise<boolean> {
+  async appendEvent(tenantId: string, event: LeadEvent): Promise<boolean> {
     try {
-      await insertEvent(this.pool, event);
+      await inTenantTransaction(this.pool, tenantId, (client) => insertEvent(client, tenantId, event));
       return true;
     } catch (error) {
       if (pgErrorOf(error).code === FOREIGN_KEY_VIOLATION) return false;
@@ -165,15 +183,23 @@ export class PgLeadRepository implements LeadRepository {
     }
   }
 
-  async timeline(leadId: string, limit: number, after?: CursorPosition): Promise<Page<LeadEvent>> {
-    const values: unknown[] = [leadId, limit + 1];
+  async timeline(
+    tenantId: string,
+    leadId: string,
+    limit: number,
+    after?: CursorPosition,
+  ): Promise<Page<LeadEvent>> {
+    const values: unknown[] = [tenantId, leadId, limit + 1];
     let keyset = '';
     if (after) {
       values.push(after.at, after.key);
-      keyset = 'AND (occurred_at, seq) > ($3, $4)';
+      keyset = 'AND (occurred_at, seq) > ($4, $5)';
     }
-    const { rows } = await this.pool.query<LeadEventRow>(
-      `SELECT * FROM lead_events WHERE lead_id = $1 ${keyset} ORDER BY occurred_at, seq LIMIT $2`,
+    const rows = await tenantRows<LeadEventRow>(
+      this.pool,
+      tenantId,
+      `SELECT * FROM lead_events WHERE tenant_id = $1 AND lead_id = $2 ${keyset}
+       ORDER BY occurred_at, seq LIMIT $3`,
       values,
     );
     const page = toPage(rows, limit, (row) => ({ at: row.occurred_at, key: row.seq }));

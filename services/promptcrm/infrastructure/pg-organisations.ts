@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { type Page, toPage } from '../application/pagination.js';
+import type { Page } from '../application/pagination.js';
 import type { ListQuery, OrganisationFilter, OrganisationRepository } from '../application/ports.js';
 import type { Organisation } from '../domain/organisation.js';
-import { listWhere, pageByCreation } from './sql.js';
+import { type EntityTable, findInTenant, listInTenant, tenantRows } from './sql.js';
 
 interface OrganisationRow {
   id: string;
@@ -13,8 +13,6 @@ interface OrganisationRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const FILTER_COLUMNS = { industry: 'industry', region: 'region' };
 
 function toOrganisation(row: OrganisationRow): Organisation {
   return {
@@ -28,31 +26,30 @@ function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
+const ORGANISATIONS: EntityTable<OrganisationRow, Organisation> = {
+  table: 'organisations',
+  filterColumns: { industry: 'industry', region: 'region' },
+  toEntity: toOrganisation,
+};
+
 export class PgOrganisationRepository implements OrganisationRepository {
   constructor(private readonly pool: pg.Pool) {}
 
-  async insert(o: Organisation): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO organisations (id, name, industry, region, website, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [o.id, o.name, o.industry, o.region, o.website, o.createdAt, o.updatedAt],
+  async insert(tenantId: string, o: Organisation): Promise<void> {
+    await tenantRows(
+      this.pool,
+      tenantId,
+      `INSERT INTO organisations (tenant_id, id, name, industry, region, website, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [tenantId, o.id, o.name, o.industry, o.region, o.website, o.createdAt, o.updatedAt],
     );
   }
 
-  async findById(id: string): Promise<Organisation | null> {
-    const { rows } = await this.pool.query<OrganisationRow>('SELECT * FROM organisations WHERE id = $1', [
-      id,
-    ]);
-    return rows[0] ? toOrganisation(rows[0]) : null;
+  findById(tenantId: string, id: string): Promise<Organisation | null> {
+    return findInTenant(this.pool, ORGANISATIONS, tenantId, id);
   }
 
-  async list(query: ListQuery<OrganisationFilter>): Promise<Page<Organisation>> {
-    const where = listWhere(FILTER_COLUMNS, query.filter, query.after);
-    const page = pageByCreation(query.limit + 1, where.values);
-    const { rows } = await this.pool.query<OrganisationRow>(
-      `SELECT * FROM organisations ${where.clause} ${page.clause}`,
-      page.values,
-    );
-    return toPage(rows.map(toOrganisation), query.limit, (o) => ({ at: o.createdAt, key: o.id }));
+  list(tenantId: string, query: ListQuery<OrganisationFilter>): Promise<Page<Organisation>> {
+    return listInTenant(this.pool, ORGANISATIONS, tenantId, query);
   }
 }

@@ -1,17 +1,21 @@
-import type { CursorPosition } from '../application/pagination.js';
+import type pg from 'pg';
+import { inTenantTransaction } from '../../shared/tenant-sql.js';
+import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
+import type { ListQuery } from '../application/ports.js';
 
 /**
- * Builds the WHERE clause of a keyset-paginated list: equality filters on whitelisted columns plus
- * the "after this row" condition. Column names come only from the caller's fixed map; every value
- * is a bind parameter.
+ * Builds the WHERE clause of a keyset-paginated list: the tenant ($1), equality filters on
+ * whitelisted columns plus the "after this row" condition. Column names come only from the
+ * caller's fixed map; every value is a bind parameter.
  */
 export function listWhere(
   columns: Record<string, string>,
+  tenantId: string,
   filter: object,
   after: CursorPosition | undefined,
 ): { clause: string; values: unknown[] } {
-  const conditions: string[] = [];
-  const values: unknown[] = [];
+  const conditions = ['tenant_id = $1'];
+  const values: unknown[] = [tenantId];
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     const column = columns[field];
@@ -23,7 +27,7 @@ export function listWhere(
     values.push(after.at, after.key);
     conditions.push(`(created_at, id) < ($${values.length - 1}, $${values.length})`);
   }
-  return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values };
+  return { clause: `WHERE ${conditions.join(' AND ')}`, values };
 }
 
 export function pageByCreation(
@@ -32,6 +36,58 @@ export function pageByCreation(
 ): { clause: string; values: unknown[] } {
   const all = [...values, limitPlusOne];
   return { clause: `ORDER BY created_at DESC, id DESC LIMIT $${all.length}`, values: all };
+}
+
+/** Runs one statement under `tenantId` (row-level security sees only that tenant's rows). */
+export async function tenantRows<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  tenantId: string,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  return inTenantTransaction(pool, tenantId, async (client) => (await client.query<R>(text, values)).rows);
+}
+
+/** A table whose rows map to entities, read by id and listed newest first. */
+export interface EntityTable<Row, Entity> {
+  table: string;
+  filterColumns: Record<string, string>;
+  toEntity: (row: Row) => Entity;
+}
+
+export async function findInTenant<Row extends pg.QueryResultRow, Entity>(
+  pool: pg.Pool,
+  spec: EntityTable<Row, Entity>,
+  tenantId: string,
+  id: string,
+): Promise<Entity | null> {
+  const [row] = await tenantRows<Row>(
+    pool,
+    tenantId,
+    `SELECT * FROM ${spec.table} WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id],
+  );
+  return row ? spec.toEntity(row) : null;
+}
+
+export async function listInTenant<
+  Row extends pg.QueryResultRow,
+  Entity extends { id: string; createdAt: Date },
+>(
+  pool: pg.Pool,
+  spec: EntityTable<Row, Entity>,
+  tenantId: string,
+  query: ListQuery<object>,
+): Promise<Page<Entity>> {
+  const where = listWhere(spec.filterColumns, tenantId, query.filter, query.after);
+  const page = pageByCreation(query.limit + 1, where.values);
+  const rows = await tenantRows<Row>(
+    pool,
+    tenantId,
+    `SELECT * FROM ${spec.table} ${where.clause} ${page.clause}`,
+    page.values,
+  );
+  return toPage(rows.map(spec.toEntity), query.limit, (e) => ({ at: e.createdAt, key: e.id }));
 }
 
 interface PgError {

@@ -9,6 +9,7 @@ import {
   type TcpProxy,
   throughProxy,
 } from '../../test-support/index.js';
+import { TEST_TENANT } from '../../test-support/tenants.js';
 import { AUDIENCE, type CrmHarness, PREFIX, startCrm } from './harness.js';
 
 let h: CrmHarness;
@@ -56,13 +57,29 @@ describe('authentication', () => {
   itRejectsBadTokens(target, url);
 
   it('accepts a valid token for the configured audience', async () => {
-    const token = await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'] });
+    const token = await h.issuer.token({
+      audience: AUDIENCE,
+      scopes: ['promptcrm:read'],
+      claims: { tenant_id: TEST_TENANT },
+    });
     const response = await h.app.inject({
       method: 'GET',
       url,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.statusCode).toBe(200);
+  });
+
+  it('answers 403 on tenant data to a valid token that names no tenant or a malformed one', async () => {
+    for (const claims of [{}, { tenant_id: '' }, { tenant_id: 'Acme Corp' }, { tenant_id: ['acme'] }]) {
+      const token = await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'], claims });
+      const response = await h.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(expectProblem(response, 403).detail).toMatch(/tenant/);
+    }
   });
 
   it('needs promptcrm:read to read and promptcrm:write to write (403 naming the missing scope)', async () => {

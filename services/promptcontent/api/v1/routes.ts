@@ -1,10 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { resourceRoutes, routeProblems, scopeConfigs, translateDomainErrors } from '../../../kit/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  HttpProblem,
+  problemType,
+  resourceRoutes,
+  routeProblems,
+  scopeConfigs,
+  translateDomainErrors,
+} from '../../../kit/index.js';
+import { tenantOf } from '../../../shared/request-tenant.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
 import type { AssetFilter, BriefFilter, PackageFilter } from '../../application/ports.js';
-import type { AssetStatusChange, NewAsset } from '../../domain/asset.js';
+import type { AssetStatus, AssetStatusChange, NewAsset } from '../../domain/asset.js';
 import type { BriefStatus, NewBrief } from '../../domain/brief.js';
 import type { NewPackage } from '../../domain/campaign-package.js';
 import * as s from './schemas.js';
@@ -17,8 +25,30 @@ export interface ContentUseCases {
 
 type IdParams = { id: string };
 
-/** Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes `promptcontent:write`. */
-export const SCOPES = { read: 'promptcontent:read', write: 'promptcontent:write' } as const;
+/**
+ * Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes
+ * `promptcontent:write`, and the reviewer's decisions (approving a brief, approving or rejecting an
+ * asset) `promptcontent:approve` as well.
+ */
+export const SCOPES = {
+  read: 'promptcontent:read',
+  write: 'promptcontent:write',
+  approve: 'promptcontent:approve',
+} as const;
+
+/** The statuses that are a reviewer's decision rather than a step of the writing or generation. */
+const BRIEF_DECISIONS: readonly BriefStatus[] = ['approved'];
+const ASSET_DECISIONS: readonly AssetStatus[] = ['approved', 'rejected'];
+
+/** 403 unless the caller may take review decisions; the same problem the kit gives for a missing scope. */
+function requireApproval(request: FastifyRequest): void {
+  if (request.principal?.scopes.includes(SCOPES.approve)) return;
+  throw new HttpProblem(403, `token lacks the required scope(s): ${SCOPES.approve}`, {
+    type: problemType('insufficient-scope'),
+    headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${SCOPES.approve}"` },
+    extensions: { missingScopes: [SCOPES.approve] },
+  });
+}
 const { write } = scopeConfigs(SCOPES);
 
 const changeErrors = routeProblems.change;
@@ -39,15 +69,19 @@ export function contentRoutes(useCases: ContentUseCases) {
         operationId: 'createBrief',
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
-        run: (body) => briefs.create(body),
+        run: (body, request) => briefs.create(tenantOf(request), body),
       },
       list: {
         operationId: 'listBriefs',
         summary: 'List briefs, newest first',
         querystring: s.briefQuery,
-        run: (filter, page) => briefs.list(filter, page),
+        run: (filter, page, request) => briefs.list(tenantOf(request), filter, page),
       },
-      get: { operationId: 'getBrief', summary: 'Get a brief', run: (id) => briefs.get(id) },
+      get: {
+        operationId: 'getBrief',
+        summary: 'Get a brief',
+        run: (id, request) => briefs.get(tenantOf(request), id),
+      },
     });
 
     api.post<{ Params: IdParams; Body: { status: BriefStatus } }>(
@@ -57,13 +91,18 @@ export function contentRoutes(useCases: ContentUseCases) {
         schema: {
           tags: ['briefs'],
           operationId: 'changeBriefStatus',
-          summary: 'Approve or archive a brief (assets are generated only from approved briefs)',
+          summary:
+            'Approve (needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
           body: s.briefStatusChange,
           response: { 200: s.brief, ...changeErrors },
         },
       },
-      async (request) => briefs.changeStatus(request.params.id, request.body.status),
+      async (request) => {
+        const tenantId = tenantOf(request);
+        if (BRIEF_DECISIONS.includes(request.body.status)) requireApproval(request);
+        return briefs.changeStatus(tenantId, request.params.id, request.body.status);
+      },
     );
 
     resourceRoutes<NewAsset, AssetFilter>(api, {
@@ -75,15 +114,19 @@ export function contentRoutes(useCases: ContentUseCases) {
         operationId: 'requestAsset',
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
-        run: (body) => assets.request(body),
+        run: (body, request) => assets.request(tenantOf(request), body),
       },
       list: {
         operationId: 'listAssets',
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
-        run: (filter, page) => assets.list(filter, page),
+        run: (filter, page, request) => assets.list(tenantOf(request), filter, page),
       },
-      get: { operationId: 'getAsset', summary: 'Get an asset record', run: (id) => assets.get(id) },
+      get: {
+        operationId: 'getAsset',
+        summary: 'Get an asset record',
+        run: (id, request) => assets.get(tenantOf(request), id),
+      },
     });
 
     api.post<{ Params: IdParams; Body: AssetStatusChange }>(
@@ -94,13 +137,17 @@ export function contentRoutes(useCases: ContentUseCases) {
           tags: ['assets'],
           operationId: 'changeAssetStatus',
           summary:
-            'Advance an asset through generation: generating, ready (with content), failed, approved, rejected',
+            'Advance an asset through generation: generating, ready (with content), failed; approved or rejected need promptcontent:approve',
           params: s.idParams,
           body: s.assetStatusChange,
           response: { 200: s.asset, ...changeErrors },
         },
       },
-      async (request) => assets.changeStatus(request.params.id, request.body),
+      async (request) => {
+        const tenantId = tenantOf(request);
+        if (ASSET_DECISIONS.includes(request.body.status)) requireApproval(request);
+        return assets.changeStatus(tenantId, request.params.id, request.body);
+      },
     );
 
     resourceRoutes<NewPackage, PackageFilter>(api, {
@@ -112,19 +159,19 @@ export function contentRoutes(useCases: ContentUseCases) {
         operationId: 'assemblePackage',
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
-        run: (body) => packages.assemble(body),
+        run: (body, request) => packages.assemble(tenantOf(request), body),
       },
       list: {
         operationId: 'listPackages',
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
-        run: (filter, page) => packages.list(filter, page),
+        run: (filter, page, request) => packages.list(tenantOf(request), filter, page),
       },
       get: {
         operationId: 'getPackage',
         summary: 'Get a campaign package with its brief and assets',
         response: s.packageView,
-        run: (id) => packages.get(id),
+        run: (id, request) => packages.get(tenantOf(request), id),
       },
     });
   };

@@ -33,18 +33,25 @@ import {
   type Stored,
 } from '../collections.js';
 
-/** Documents are stored with the entity id as `_id`; every other field keeps its name and type. */
-type MongoDocument = { _id: string; createdAt: Date } & Record<string, unknown>;
+/**
+ * Documents are stored with the entity id as `_id` and the tenant as `tenantId`; every other field
+ * keeps its name and type. Every filter names the tenant, so no query reaches another tenant's
+ * documents.
+ */
+type MongoDocument = { _id: string; tenantId: string; createdAt: Date } & Record<string, unknown>;
 
-function toDocument(entity: Stored): MongoDocument {
+function toDocument(tenantId: string, entity: Stored): MongoDocument {
   const { id, ...rest } = entity;
-  return { _id: id, ...rest };
+  return { _id: id, tenantId, ...rest };
 }
 
 function fromDocument<T extends Stored>(document: MongoDocument): T {
-  const { _id, ...rest } = document;
+  const { _id, tenantId: _tenant, ...rest } = document;
   return { id: _id, ...rest } as unknown as T;
 }
+
+/** Documents written before tenancy belong to this tenant (the same name as the SQL migrations use). */
+const DEFAULT_TENANT = 'default';
 
 export const MONGODB_DEPENDENCY = 'mongodb';
 
@@ -72,27 +79,23 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
 
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 
-/** Indexes behind the list queries: each filter field followed by the sort key. */
+/** An index behind a list query: the tenant, the list's filter fields, then the sort key. */
+const inTenant = (fields: Record<string, 1> = {}): IndexSpecification => ({
+  tenantId: 1,
+  ...fields,
+  ...NEWEST_FIRST,
+});
+
 const INDEXES: Record<CollectionSpec<object>['name'], IndexSpecification[]> = {
-  briefs: [
-    NEWEST_FIRST,
-    { status: 1, ...NEWEST_FIRST },
-    { tone: 1, ...NEWEST_FIRST },
-    { accountId: 1, ...NEWEST_FIRST },
-  ],
+  briefs: [inTenant(), inTenant({ status: 1 }), inTenant({ tone: 1 }), inTenant({ accountId: 1 })],
   assets: [
-    NEWEST_FIRST,
-    { briefId: 1, ...NEWEST_FIRST },
-    { status: 1, ...NEWEST_FIRST },
-    { kind: 1, ...NEWEST_FIRST },
-    { channel: 1, language: 1, ...NEWEST_FIRST },
+    inTenant(),
+    inTenant({ briefId: 1 }),
+    inTenant({ status: 1 }),
+    inTenant({ kind: 1 }),
+    inTenant({ channel: 1, language: 1 }),
   ],
-  packages: [
-    NEWEST_FIRST,
-    { briefId: 1, ...NEWEST_FIRST },
-    { channels: 1, ...NEWEST_FIRST },
-    { languages: 1, ...NEWEST_FIRST },
-  ],
+  packages: [inTenant(), inTenant({ briefId: 1 }), inTenant({ channels: 1 }), inTenant({ languages: 1 })],
 };
 
 class MongoDocumentStore<T extends Stored, F extends object> implements DocumentStore<T, F> {
@@ -105,23 +108,23 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
     this.collection = db.collection<MongoDocument>(spec.name);
   }
 
-  async insert(document: T): Promise<void> {
-    await guarded(() => this.collection.insertOne(toDocument(document)));
+  async insert(tenantId: string, document: T): Promise<void> {
+    await guarded(() => this.collection.insertOne(toDocument(tenantId, document)));
   }
 
-  async findById(id: string): Promise<T | null> {
-    const document = await guarded(() => this.collection.findOne({ _id: id }));
+  async findById(tenantId: string, id: string): Promise<T | null> {
+    const document = await guarded(() => this.collection.findOne({ _id: id, tenantId }));
     return document ? fromDocument<T>(document) : null;
   }
 
-  async findByIds(ids: string[]): Promise<T[]> {
+  async findByIds(tenantId: string, ids: string[]): Promise<T[]> {
     if (ids.length === 0) return [];
-    const documents = await guarded(() => this.collection.find({ _id: { $in: ids } }).toArray());
+    const documents = await guarded(() => this.collection.find({ _id: { $in: ids }, tenantId }).toArray());
     return documents.map((document) => fromDocument<T>(document));
   }
 
-  async list(query: ListQuery<F>): Promise<Page<T>> {
-    const conditions: Filter<MongoDocument>[] = [];
+  async list(tenantId: string, query: ListQuery<F>): Promise<Page<T>> {
+    const conditions: Filter<MongoDocument>[] = [{ tenantId: { $eq: tenantId } }];
     // A Mongo equality on an array field matches when the array contains the value, so scalar and
     // array fields are queried the same way; values are strings validated at the edge.
     for (const { match, value } of activeFilters(this.spec, query.filter)) {
@@ -131,7 +134,7 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
       const { createdAt, id } = query.after;
       conditions.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: id } }] });
     }
-    const filter: Filter<MongoDocument> = conditions.length > 0 ? { $and: conditions } : {};
+    const filter: Filter<MongoDocument> = { $and: conditions };
     const documents = await guarded(() =>
       this.collection
         .find(filter)
@@ -142,8 +145,22 @@ class MongoDocumentStore<T extends Stored, F extends object> implements Document
     return pageOf(documents, query.limit, (document) => fromDocument<T>(document));
   }
 
+  /** Creates the list indexes and drops those from before tenancy (which do not start with the tenant). */
   async createIndexes(): Promise<void> {
     for (const index of INDEXES[this.spec.name]) await this.collection.createIndex(index);
+    const existing = await this.collection.listIndexes().toArray();
+    for (const index of existing) {
+      const [first] = Object.keys(index.key as object);
+      if (first !== '_id' && first !== 'tenantId') await this.collection.dropIndex(index.name as string);
+    }
+  }
+
+  /** Puts documents written before tenancy under the default tenant (idempotent). */
+  async assignDefaultTenant(): Promise<void> {
+    await this.collection.updateMany(
+      { tenantId: { $exists: false } },
+      { $set: { tenantId: DEFAULT_TENANT } },
+    );
   }
 }
 
@@ -151,10 +168,10 @@ class MongoVersionedDocumentStore<T extends Stored & { version: number }, F exte
   extends MongoDocumentStore<T, F>
   implements VersionedDocumentStore<T, F>
 {
-  async replace(document: T, expectedVersion: number): Promise<boolean> {
-    const { _id, ...replacement } = toDocument(document);
+  async replace(tenantId: string, document: T, expectedVersion: number): Promise<boolean> {
+    const { _id, ...replacement } = toDocument(tenantId, document);
     const result = await guarded(() =>
-      this.collection.replaceOne({ _id, version: expectedVersion }, replacement),
+      this.collection.replaceOne({ _id, tenantId, version: expectedVersion }, replacement),
     );
     return result.matchedCount === 1;
   }
@@ -192,9 +209,10 @@ export class MongoContentRepository implements ContentRepository {
   }
 
   async migrate(): Promise<void> {
-    await this.briefs.createIndexes();
-    await this.assets.createIndexes();
-    await this.packages.createIndexes();
+    for (const store of [this.briefs, this.assets, this.packages]) {
+      await store.assignDefaultTenant();
+      await store.createIndexes();
+    }
   }
 
   async ping(): Promise<void> {

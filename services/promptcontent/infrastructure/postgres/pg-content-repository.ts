@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { migratePostgres } from '../../../kit/index.js';
+import { inTenantTransaction } from '../../../shared/tenant-sql.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -49,31 +50,45 @@ class PgDocumentStore<T extends Stored, F extends object> implements DocumentSto
     this.table = `content_${spec.name}`;
   }
 
-  async insert(document: T): Promise<void> {
-    await this.pool.query(`INSERT INTO ${this.table} (id, created_at, doc) VALUES ($1, $2, $3)`, [
-      document.id,
-      document.createdAt,
-      JSON.stringify(document),
-    ]);
+  /** One statement under `tenantId`: row-level security sees only that tenant's rows. */
+  protected async run<R extends pg.QueryResultRow>(
+    tenantId: string,
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return inTenantTransaction(this.pool, tenantId, (client) => client.query<R>(text, values));
   }
 
-  async findById(id: string): Promise<T | null> {
-    const { rows } = await this.pool.query<DocumentRow>(`SELECT doc FROM ${this.table} WHERE id = $1`, [id]);
+  async insert(tenantId: string, document: T): Promise<void> {
+    await this.run(
+      tenantId,
+      `INSERT INTO ${this.table} (tenant_id, id, created_at, doc) VALUES ($1, $2, $3, $4)`,
+      [tenantId, document.id, document.createdAt, JSON.stringify(document)],
+    );
+  }
+
+  async findById(tenantId: string, id: string): Promise<T | null> {
+    const { rows } = await this.run<DocumentRow>(
+      tenantId,
+      `SELECT doc FROM ${this.table} WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     return rows[0] ? revive<T>(rows[0]) : null;
   }
 
-  async findByIds(ids: string[]): Promise<T[]> {
+  async findByIds(tenantId: string, ids: string[]): Promise<T[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<DocumentRow>(
-      `SELECT doc FROM ${this.table} WHERE id = ANY($1::uuid[])`,
-      [ids],
+    const { rows } = await this.run<DocumentRow>(
+      tenantId,
+      `SELECT doc FROM ${this.table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, ids],
     );
     return rows.map((row) => revive<T>(row));
   }
 
-  async list(query: ListQuery<F>): Promise<Page<T>> {
-    const conditions: string[] = [];
-    const values: unknown[] = [];
+  async list(tenantId: string, query: ListQuery<F>): Promise<Page<T>> {
+    const conditions: string[] = ['tenant_id = $1'];
+    const values: unknown[] = [tenantId];
     for (const { match, value } of activeFilters(this.spec, query.filter)) {
       values.push(value);
       // Field names come from the collection spec (never from a request) and are written as literals so
@@ -88,9 +103,10 @@ class PgDocumentStore<T extends Stored, F extends object> implements DocumentSto
       conditions.push(`(created_at, id) < ($${values.length - 1}, $${values.length})`);
     }
     values.push(query.limit + 1);
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const { rows } = await this.pool.query<DocumentRow>(
-      `SELECT doc FROM ${this.table} ${where} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    const { rows } = await this.run<DocumentRow>(
+      tenantId,
+      `SELECT doc FROM ${this.table} WHERE ${conditions.join(' AND ')}
+       ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
       values,
     );
     return pageOf(rows, query.limit, (row) => revive<T>(row));
@@ -101,10 +117,11 @@ class PgVersionedDocumentStore<T extends Stored & { version: number }, F extends
   extends PgDocumentStore<T, F>
   implements VersionedDocumentStore<T, F>
 {
-  async replace(document: T, expectedVersion: number): Promise<boolean> {
-    const result = await this.pool.query(
-      `UPDATE ${this.table} SET doc = $2 WHERE id = $1 AND (doc->>'version')::int = $3`,
-      [document.id, JSON.stringify(document), expectedVersion],
+  async replace(tenantId: string, document: T, expectedVersion: number): Promise<boolean> {
+    const result = await this.run(
+      tenantId,
+      `UPDATE ${this.table} SET doc = $3 WHERE tenant_id = $1 AND id = $2 AND (doc->>'version')::int = $4`,
+      [tenantId, document.id, JSON.stringify(document), expectedVersion],
     );
     return result.rowCount === 1;
   }

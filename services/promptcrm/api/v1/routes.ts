@@ -6,6 +6,7 @@ import {
   scopeConfigs,
   translateDomainErrors,
 } from '../../../kit/index.js';
+import { tenantOf } from '../../../shared/request-tenant.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
 import type { Leads, StatusChange } from '../../application/leads.js';
@@ -61,18 +62,18 @@ export function crmRoutes(useCases: CrmUseCases) {
         operationId: 'registerOrganisation',
         summary: 'Register an organisation',
         body: s.newOrganisation,
-        run: (body) => contacts.createOrganisation(body),
+        run: (body, request) => contacts.createOrganisation(tenantOf(request), body),
       },
       list: {
         operationId: 'listOrganisations',
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
-        run: (filter, page) => contacts.listOrganisations(filter, page),
+        run: (filter, page, request) => contacts.listOrganisations(tenantOf(request), filter, page),
       },
       get: {
         operationId: 'getOrganisation',
         summary: 'Get an organisation',
-        run: (id) => contacts.getOrganisation(id),
+        run: (id, request) => contacts.getOrganisation(tenantOf(request), id),
       },
     });
 
@@ -85,15 +86,19 @@ export function crmRoutes(useCases: CrmUseCases) {
         operationId: 'openAccount',
         summary: 'Open an account',
         body: s.newAccount,
-        run: (body) => contacts.createAccount(body),
+        run: (body, request) => contacts.createAccount(tenantOf(request), body),
       },
       list: {
         operationId: 'listAccounts',
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
-        run: (filter, page) => contacts.listAccounts(filter, page),
+        run: (filter, page, request) => contacts.listAccounts(tenantOf(request), filter, page),
       },
-      get: { operationId: 'getAccount', summary: 'Get an account', run: (id) => contacts.getAccount(id) },
+      get: {
+        operationId: 'getAccount',
+        summary: 'Get an account',
+        run: (id, request) => contacts.getAccount(tenantOf(request), id),
+      },
     });
 
     resourceRoutes<NewContact, ContactFilter>(api, {
@@ -105,15 +110,19 @@ export function crmRoutes(useCases: CrmUseCases) {
         operationId: 'registerContact',
         summary: 'Register a contact',
         body: s.newContact,
-        run: (body) => contacts.createContact(body),
+        run: (body, request) => contacts.createContact(tenantOf(request), body),
       },
       list: {
         operationId: 'listContacts',
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
-        run: (filter, page) => contacts.listContacts(filter, page),
+        run: (filter, page, request) => contacts.listContacts(tenantOf(request), filter, page),
       },
-      get: { operationId: 'getContact', summary: 'Get a contact', run: (id) => contacts.getContact(id) },
+      get: {
+        operationId: 'getContact',
+        summary: 'Get a contact',
+        run: (id, request) => contacts.getContact(tenantOf(request), id),
+      },
     });
 
     resourceRoutes<NewLead, LeadFilter>(api, {
@@ -125,15 +134,19 @@ export function crmRoutes(useCases: CrmUseCases) {
         operationId: 'registerLead',
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
-        run: (body, request) => leads.register(body, actorOf(request)),
+        run: (body, request) => leads.register(tenantOf(request), body, actorOf(request)),
       },
       list: {
         operationId: 'listLeads',
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
-        run: (filter, page) => leads.list(filter, page),
+        run: (filter, page, request) => leads.list(tenantOf(request), filter, page),
       },
-      get: { operationId: 'getLead', summary: 'Get a lead', run: (id) => leads.get(id) },
+      get: {
+        operationId: 'getLead',
+        summary: 'Get a lead',
+        run: (id, request) => leads.get(tenantOf(request), id),
+      },
     });
 
     api.post<{ Params: IdParams; Body: StatusChange }>(
@@ -149,7 +162,8 @@ export function crmRoutes(useCases: CrmUseCases) {
           response: { 200: s.lead, ...changeErrors },
         },
       },
-      async (request) => leads.changeStatus(request.params.id, request.body, actorOf(request)),
+      async (request) =>
+        leads.changeStatus(tenantOf(request), request.params.id, request.body, actorOf(request)),
     );
 
     api.post<{ Params: IdParams; Body: Interaction & { occurredAt?: string } }>(
@@ -168,6 +182,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       async (request, reply) => {
         const { occurredAt, ...interaction } = request.body;
         const event = await leads.recordInteraction(
+          tenantOf(request),
           request.params.id,
           { ...interaction, occurredAt: occurredAt === undefined ? undefined : new Date(occurredAt) },
           actorOf(request),
@@ -191,7 +206,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         },
       },
       async (request) => {
-        const page = await leads.timeline(request.params.id, pageOf(request.query));
+        const page = await leads.timeline(tenantOf(request), request.params.id, pageOf(request.query));
         return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
       },
     );
