@@ -118,7 +118,7 @@ describe('PROCESSES_PER_POD', () => {
 describe('a pod of two processes', () => {
   it('serves from two workers on one socket, reports the pod’s in-flight requests, drains on SIGTERM and exits 0', async () => {
     const { child, url } = await startChild(2);
-    const token = await issuer.token();
+    const token = await issuer.token({ tenant: 'tenant-a' });
     const requests = Array.from({ length: 6 }, () => slow(url, token, 3_000));
     // The gauge the HPA scales on counts the whole pod: both workers' requests, summed by the primary
     // (six in flight, plus the scrape itself).
@@ -141,7 +141,7 @@ describe('a pod of two processes', () => {
 
   it('replaces a worker that dies, and keeps serving', async () => {
     const { child, url, listening } = await startChild(2);
-    const token = await issuer.token();
+    const token = await issuer.token({ tenant: 'tenant-a' });
     const { pid } = await slow(url, token, 10);
     process.kill(pid, 'SIGKILL');
     for (let i = 0; i < 240 && listening() < 3; i++) await new Promise((resolve) => setTimeout(resolve, 250));
