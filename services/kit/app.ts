@@ -10,10 +10,12 @@ import { createAuthenticator } from './auth.js';
 import type { KitConfig } from './config.js';
 import { type Dependency, redisDependency } from './dependencies.js';
 import { installProblemHandlers, replyWithProblem } from './errors.js';
+import { isExemptRoute } from './exempt-routes.js';
 import { registerHealthRoutes } from './health.js';
 import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
+import { unauthenticatedRouteGuard } from './route-guard.js';
 import { rateLimitKey } from './tenancy.js';
 import type { KitTypeProvider, ServiceApi } from './type-provider.js';
 import { createValidatorCompiler } from './validation.js';
@@ -113,6 +115,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     if (closing) reply.header('connection', 'close');
   });
 
+  const unauthenticated = unauthenticatedRouteGuard(app, prefix);
   const metrics = registerMetrics(app, service);
   registerHealthRoutes(app, dependencies);
 
@@ -163,7 +166,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     async (api) => {
       // Checks that must run before a token is verified (a per-client-address limit) go here,
       // ahead of `authenticate`.
-      api.addHook('onRequest', authenticate);
+      api.addHook('onRequest', async (request, reply) => {
+        // A listed exempt route in the API (a provider's webhook) proves itself its own way.
+        if (isExemptRoute(request.method, request.routeOptions.url ?? '', prefix)) return;
+        await authenticate(request, reply);
+      });
+      unauthenticated.insideAuthenticatedScope(api);
       if (options.idempotency) installIdempotency(api, options.idempotency);
       await options.routes(api.withTypeProvider<KitTypeProvider>());
     },
