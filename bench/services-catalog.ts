@@ -7,7 +7,10 @@
 export const SERVICE_NAMES = ['promptcontent', 'promptads', 'promptcrm', 'business'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-/** The account PromptAds campaigns are created for; Business entitles it before PromptAds is seeded. */
+/**
+ * The tenant every request of a run acts for (the account PromptAds campaigns are created for);
+ * Business entitles it before PromptAds is seeded.
+ */
 export const ADS_ACCOUNT = 'bench-ads-account';
 export const ADS_FEATURES = ['promptads.campaigns', 'promptads.experiments'];
 
@@ -109,7 +112,8 @@ export const SERVICES: Record<ServiceName, ServiceDefinition> = {
     name: 'business',
     database: 'mysql',
     prefix: '/api/business/v1',
-    listPath: '/subscriptions',
+    // The plan catalogue: a tenant has at most one open subscription, so it is the list that grows.
+    listPath: '/plans',
     write: {
       path: '/plans',
       body: (marker) => ({
@@ -126,7 +130,6 @@ export const SERVICES: Record<ServiceName, ServiceDefinition> = {
       markerOf: (created) => String(created.name),
       storedRowsSql: 'SELECT id, name AS marker FROM plans',
     },
-    seedBody: async (marker) => ({ accountId: marker, planId: BUSINESS_SEED_PLAN.id }),
   },
 };
 
@@ -140,4 +143,10 @@ export const BUSINESS_SEED_PLAN = {
   features: ADS_FEATURES,
 };
 
-export const ALL_SCOPES = SERVICE_NAMES.flatMap((service) => [`${service}:read`, `${service}:write`]);
+/** Every service's read and write scopes, plus Business's catalogue administration and payment operations. */
+export const ALL_SCOPES = [
+  ...SERVICE_NAMES.flatMap((service) => [`${service}:read`, `${service}:write`]),
+  'business:admin',
+  'business:payments',
+  'business:entitlements',
+];

@@ -10,7 +10,7 @@ import {
   type TestDatabase,
   uniqueRedisPrefix,
 } from '../services/test-support/index.js';
-import { ALL_SCOPES, SERVICES, type ServiceName } from './services-catalog.js';
+import { ADS_ACCOUNT, ALL_SCOPES, SERVICES, type ServiceName } from './services-catalog.js';
 import { type ServiceProcess, startServiceProcess } from './services-process.js';
 
 const AUDIENCE = 'api://promptsales';
@@ -23,7 +23,7 @@ const UNLIMITED = String(2 ** 31 - 1);
  */
 export interface Fleet {
   issuer: LocalIssuer;
-  /** A bearer header with every service's read and write scopes, valid for the whole run. */
+  /** A bearer header for tenant ADS_ACCOUNT with every scope the runs need, valid for the whole run. */
   authorization: { authorization: string };
   databases: Partial<Record<ServiceName, TestDatabase>>;
   /** The environment `name` is started with; `overrides` win. */
@@ -35,8 +35,17 @@ export interface Fleet {
 export async function createFleet(label: string, services: readonly ServiceName[]): Promise<Fleet> {
   const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
   const clientSecret = randomBytes(18).toString('base64url');
-  issuer.registerClient('promptads', { secret: clientSecret, audience: AUDIENCE, scopes: ['business:read'] });
-  const token = await issuer.token({ subject: `${label}-runner`, scopes: ALL_SCOPES, expiresIn: 3 * 3600 });
+  issuer.registerClient('promptads', {
+    secret: clientSecret,
+    audience: AUDIENCE,
+    scopes: ['business:entitlements', 'business:delegate'],
+  });
+  const token = await issuer.token({
+    subject: `${label}-runner`,
+    scopes: ALL_SCOPES,
+    tenant: ADS_ACCOUNT,
+    expiresIn: 3 * 3600,
+  });
   const redisPrefix = uniqueRedisPrefix(label);
   const databases: Partial<Record<ServiceName, TestDatabase>> = {};
   const processes: ServiceProcess[] = [];

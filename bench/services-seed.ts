@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ADS_ACCOUNT, BUSINESS_SEED_PLAN, SERVICES, type ServiceDefinition } from './services-catalog.js';
 
 export interface JsonReply {
@@ -56,11 +57,19 @@ export async function seedList(
   await Promise.all(Array.from({ length: parallel }, worker));
 }
 
-/** The plan the Business seed subscribes to, and PromptAds' account entitled to create campaigns. */
+/**
+ * The plan PromptAds' account (the token's tenant) subscribes to, paid for so that it grants its
+ * features: plan, subscription, payment, capture.
+ */
 export async function seedBusinessPlans(businessUrl: string, headers: Record<string, string>): Promise<void> {
   const api = `${businessUrl}${SERVICES.business.prefix}`;
   await create(`${api}/plans`, headers, BUSINESS_SEED_PLAN);
-  await create(`${api}/subscriptions`, headers, { accountId: ADS_ACCOUNT, planId: BUSINESS_SEED_PLAN.id });
+  const subscription = await create(`${api}/subscriptions`, headers, { planId: BUSINESS_SEED_PLAN.id });
+  const once = () => ({ ...headers, 'idempotency-key': randomUUID() });
+  const payment = await create(`${api}/payments`, once(), { subscriptionId: subscription.id });
+  const captured = await requestJson(`${api}/payments/${payment.id}/capture`, once(), 'POST');
+  if (captured.status !== 200)
+    throw new Error(`capturing ${ADS_ACCOUNT}'s seed payment answered ${captured.status}`);
 }
 
 /** The list URL the benchmark measures; refuses to measure a list that does not hold `rows` rows. */

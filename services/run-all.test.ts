@@ -80,7 +80,7 @@ describe('npm run services', () => {
       'promptcontent',
       'promptcrm',
     ]);
-    expect(output).toMatch(/^promptads: applied \[1,2,3\]/m);
+    expect(output).toMatch(/^promptads: applied \[1,2,3,4\]/m);
     const token = /export TOKEN=(\S+)/.exec(output)?.[1];
 
     for (const [name, url] of urls) {

@@ -14,7 +14,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { start as startBusiness } from './business/main.js';
 import { startLocalIssuer } from './dev/issuer.js';
-import { type Env, exitOnStartupFailure, isMainModule, shutdownOnSignals } from './kit/index.js';
+import {
+  DEFAULT_TENANT,
+  type Env,
+  exitOnStartupFailure,
+  isMainModule,
+  shutdownOnSignals,
+} from './kit/index.js';
 import { migrateAll, PER_SERVICE_NAMES, serviceEnv } from './migrate.js';
 import { start as startPromptAds } from './promptads/main.js';
 import { start as startPromptContent } from './promptcontent/main.js';
@@ -22,7 +28,13 @@ import { start as startPromptCrm } from './promptcrm/main.js';
 
 const AUDIENCE = 'api://promptsales';
 const SERVICES = ['promptcontent', 'promptads', 'promptcrm', 'business'] as const;
-const ALL_SCOPES = SERVICES.flatMap((service) => [`${service}:read`, `${service}:write`]);
+/** Every scope a developer may need (docs/services.md, "Scopes"), except the service client's delegation. */
+const ALL_SCOPES = [
+  ...SERVICES.flatMap((service) => [`${service}:read`, `${service}:write`]),
+  'business:admin',
+  'business:payments',
+  'business:entitlements',
+];
 
 interface Identity {
   env: Env;
@@ -45,7 +57,12 @@ async function identity(env: Env): Promise<Identity> {
     scopes: ['business:entitlements', 'business:delegate'],
   });
   issuer.registerClient('developer', { secret: developerSecret, audience: AUDIENCE, scopes: ALL_SCOPES });
-  const token = await issuer.token({ subject: 'developer', scopes: ALL_SCOPES, expiresIn: 12 * 3600 });
+  const token = await issuer.token({
+    subject: 'developer',
+    scopes: ALL_SCOPES,
+    tenant: DEFAULT_TENANT,
+    expiresIn: 12 * 3600,
+  });
   return {
     env: {
       OIDC_ISSUER: issuer.issuer,
@@ -57,8 +74,8 @@ async function identity(env: Env): Promise<Identity> {
     },
     banner: [
       `auth: local development issuer ${issuer.issuer} (JWKS ${issuer.jwksUrl}); not for production`,
-      `  token (all scopes, 12 h): export TOKEN=${token}`,
-      `  more tokens: curl -s -u developer:${developerSecret} -d grant_type=client_credentials ${issuer.tokenUrl}`,
+      `  token (all scopes, tenant ${DEFAULT_TENANT}, 12 h): export TOKEN=${token}`,
+      `  a token for another tenant: curl -s -u developer:${developerSecret} -d grant_type=client_credentials -d tenant=acme ${issuer.tokenUrl}`,
     ],
   };
 }

@@ -18,9 +18,40 @@ import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 
 const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 
-/** `promptcontent:read`, `promptcontent:write`… for every service of the spec. */
+/**
+ * Scopes beyond read and write (docs/services.md, "Scopes"): Business's catalogue administration,
+ * payment operations, its entitlements facade, and the delegation scope that lets a service client
+ * name the tenant it acts for.
+ */
+export const ROLE_SCOPES: Readonly<Record<string, readonly string[]>> = {
+  business: ['business:admin', 'business:payments', 'business:entitlements', 'business:delegate'],
+};
+
+/** What the services' own client calls: PromptAds asks Business's entitlements facade for a tenant. */
+export const SERVICE_CLIENT_SCOPES: readonly string[] = ['business:entitlements', 'business:delegate'];
+
+/** `promptcontent:read`, `promptcontent:write`… for every service of the spec, plus its role scopes. */
 export function serviceScopes(services: readonly { name: string }[]): string[] {
-  return services.flatMap((service) => [`${service.name}:read`, `${service.name}:write`]);
+  return services.flatMap((service) => [
+    `${service.name}:read`,
+    `${service.name}:write`,
+    ...(ROLE_SCOPES[service.name] ?? []),
+  ]);
+}
+
+const ACCESS_DESCRIPTIONS: Record<string, string> = {
+  read: 'Read',
+  write: 'Change',
+  admin: 'Administer the catalogue of',
+  payments: 'Capture, refund and cancel payments of',
+  entitlements: 'Ask the entitlements facade of',
+  delegate: 'Act for a tenant (service clients only) on',
+};
+
+/** `Read business data`, `Capture, refund and cancel payments of business data`… */
+export function scopeDescription(scope: string): string {
+  const [service, access = ''] = scope.split(':');
+  return `${ACCESS_DESCRIPTIONS[access] ?? 'Use'} ${service} data`;
 }
 
 /** The one token issuer the gateway and the services agree on, and the services' own client. */
@@ -65,7 +96,7 @@ export class IdentityStack extends PlatformStack {
         new AuthServerScope(this, `scope-${scope.replace(':', '-')}`, {
           authServerId: authServer.id,
           name: scope,
-          description: `${scope.split(':')[1] === 'read' ? 'Read' : 'Change'} ${scope.split(':')[0]} data`,
+          description: scopeDescription(scope),
           consent: 'IMPLICIT',
           metadataPublish: 'ALL_CLIENTS',
         }),
@@ -114,6 +145,7 @@ export class IdentityStack extends PlatformStack {
       userPoolId: users.userPool.id,
       identifier: identity.audience,
       scopes,
+      describe: scopeDescription,
     });
     const portalClient = new PortalClient(this, 'portal-client', {
       name,
@@ -122,7 +154,8 @@ export class IdentityStack extends PlatformStack {
       callbackUrls: identity.portal.redirectUris,
       logoutUrls: identity.portal.postLogoutRedirectUris,
       identityProviders: [OKTA_PROVIDER_NAME, 'COGNITO'],
-      scopes: resourceServer.scopes,
+      // People never act for another tenant: delegation is for the service client alone.
+      scopes: resourceServer.scopes.filter((scope) => !scope.endsWith(':delegate')),
       dependsOn: [federation.provider, resourceServer.server],
     });
     const secretsKey = new ManagedKey(this, 'secrets-key', {
@@ -133,7 +166,9 @@ export class IdentityStack extends PlatformStack {
       name,
       userPoolId: users.userPool.id,
       settings: apiGateway.cognito,
-      scopes: resourceServer.scopes,
+      scopes: resourceServer.scopes.filter((scope) =>
+        SERVICE_CLIENT_SCOPES.some((granted) => scope.endsWith(`/${granted}`)),
+      ),
       kmsKeyArn: secretsKey.arn,
       dependsOn: [resourceServer.server],
     });

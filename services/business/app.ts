@@ -4,14 +4,17 @@ import {
   createRedis,
   createServiceApp,
   mysqlDependency,
+  mysqlIdempotencyStore,
   ReadThroughCache,
   type ServiceApp,
+  TenantCache,
 } from '../kit/index.js';
+import { systemContext, type UseCaseContext } from '../shared/use-case-context.js';
 import { businessRoutes } from './api/v1/routes.js';
 import { Entitlements } from './application/entitlements.js';
 import { Payments } from './application/payments.js';
 import { Plans } from './application/plans.js';
-import { type Clock, type PaymentGateway, systemClock } from './application/ports.js';
+import type { PaymentGateway } from './application/ports.js';
 import { Subscriptions } from './application/subscriptions.js';
 import { type BusinessConfig, SERVICE } from './config.js';
 import { DisabledPaymentGateway } from './infrastructure/disabled-payment-gateway.js';
@@ -22,7 +25,7 @@ import { RecordingPaymentGateway } from './infrastructure/recording-payment-gate
 
 export interface BusinessOverrides {
   gateway?: PaymentGateway;
-  clock?: Clock;
+  context?: UseCaseContext;
 }
 
 /** Wires Business: MariaDB/MySQL repositories, the Redis read-through cache and the PayPal port. */
@@ -35,12 +38,14 @@ export async function buildBusiness(
   const redis = createRedis(config.kit.redisUrl, config.kit.redisKeyPrefix, (error) =>
     log?.warn({ err: error }, 'redis connection failed'),
   );
-  const cache = new ReadThroughCache(redis, {
+  const cacheOptions = {
     namespace: 'business',
-    ttlSeconds: config.cacheTtlSeconds,
-    onError: (error) => log?.warn({ err: error }, 'cache unavailable; reading through to the database'),
-  });
-  const clock = overrides.clock ?? systemClock;
+    onError: (error: unknown) =>
+      log?.warn({ err: error }, 'cache unavailable; reading through to the database'),
+  };
+  const cache = new ReadThroughCache(redis, { ...cacheOptions, ttlSeconds: config.cacheTtlSeconds });
+  const answers = new TenantCache(redis, { ...cacheOptions, ttlSeconds: config.entitlementTtlSeconds });
+  const context = overrides.context ?? systemContext;
   const gateway =
     overrides.gateway ??
     (config.paymentGateway === 'recording'
@@ -49,8 +54,8 @@ export async function buildBusiness(
 
   const planRepository = new MysqlPlanRepository(pool);
   const subscriptionRepository = new MysqlSubscriptionRepository(pool);
-  const plans = new Plans(planRepository, cache, clock);
-  const subscriptions = new Subscriptions(subscriptionRepository, plans, cache, clock);
+  const plans = new Plans(planRepository, cache, context);
+  const subscriptions = new Subscriptions(subscriptionRepository, plans, answers, context);
   const service = await createServiceApp({
     service: SERVICE,
     title: 'Business API',
@@ -59,11 +64,12 @@ export async function buildBusiness(
     config: config.kit,
     redis,
     dependencies: [mysqlDependency(pool)],
+    idempotency: mysqlIdempotencyStore(pool),
     routes: businessRoutes({
       plans,
       subscriptions,
-      entitlements: new Entitlements(subscriptionRepository, plans, cache),
-      payments: new Payments(new MysqlPaymentRepository(pool), subscriptions, plans, gateway, clock),
+      entitlements: new Entitlements(subscriptionRepository, plans, answers),
+      payments: new Payments(new MysqlPaymentRepository(pool), plans, gateway, answers, context),
     }),
   });
   log = service.app.log;

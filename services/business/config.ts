@@ -16,6 +16,8 @@ const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   ...databaseVariables,
   DATABASE_POOL_MAX: envInt(1, 100, 10),
   CACHE_TTL_SECONDS: envInt(1, 86_400, 60),
+  /** A tenant's cached entitlement answers: short, since a plan change must show soon. */
+  ENTITLEMENT_CACHE_TTL_SECONDS: envInt(1, 600, 30),
   PAYMENT_GATEWAY: z
     .enum(['disabled', 'recording'], {
       error: 'must be "disabled" or "recording" (the PayPal REST adapter plugs in here)',
@@ -33,6 +35,7 @@ export interface BusinessConfig {
   databaseUrl: string;
   databasePoolMax: number;
   cacheTtlSeconds: number;
+  entitlementTtlSeconds: number;
   paymentGateway: 'disabled' | 'recording';
   declinedAmountsCents: Set<number>;
 }
@@ -44,6 +47,7 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
     cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
+    entitlementTtlSeconds: parsed.ENTITLEMENT_CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,
     declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
   };

@@ -8,16 +8,19 @@ export const timestampSchema = { type: 'string', format: 'date-time' } as const;
 export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
 
 /** Path parameters with one required id, a uuid unless told otherwise. */
-export const idParams = (name = 'id', schema: object = uuidSchema) =>
+export const idParams = <N extends string = 'id', S extends object = typeof uuidSchema>(
+  name: N = 'id' as N,
+  schema: S = uuidSchema as unknown as S,
+) =>
   ({
     type: 'object',
-    properties: { [name]: schema },
-    required: [name],
+    properties: { [name]: schema } as { [K in N]: S },
+    required: [name] as [N],
     additionalProperties: false,
   }) as const;
 
 /** A paginated list's querystring: `limit`, `cursor` and the list's own filters, nothing else. */
-export const listQuery = (filters: Record<string, object>) =>
+export const listQuery = <F extends Record<string, object>>(filters: F) =>
   ({
     type: 'object',
     properties: { ...paginationQueryProperties, ...filters },

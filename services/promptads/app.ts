@@ -6,17 +6,19 @@ import {
   createServiceApp,
   FacadeHttpClient,
   pgDependency,
+  pgIdempotencyStore,
   type ServiceApp,
 } from '../kit/index.js';
+import { systemContext, type UseCaseContext } from '../shared/use-case-context.js';
 import { promptAdsRoutes } from './api/v1/routes.js';
 import { CampaignPlanning } from './application/campaign-planning.js';
-import { type Clock, type EntitlementsPort, systemClock } from './application/ports.js';
+import type { EntitlementsPort } from './application/ports.js';
 import { type PromptAdsConfig, SERVICE } from './config.js';
 import { BusinessEntitlementsClient } from './infrastructure/business-entitlements-client.js';
 import { PgCampaignRepository } from './infrastructure/pg-campaigns.js';
 
 export interface PromptAdsOverrides {
-  clock?: Clock;
+  context?: UseCaseContext;
   entitlements?: EntitlementsPort;
 }
 
@@ -47,7 +49,7 @@ export async function buildPromptAds(
   const planning = new CampaignPlanning(
     new PgCampaignRepository(pool),
     entitlements,
-    overrides.clock ?? systemClock,
+    overrides.context ?? systemContext,
   );
   const service = await createServiceApp({
     service: SERVICE,
@@ -57,6 +59,7 @@ export async function buildPromptAds(
     config: config.kit,
     redis,
     dependencies: [pgDependency(pool)],
+    idempotency: pgIdempotencyStore(pool),
     routes: promptAdsRoutes(planning),
   });
   log = service.app.log;

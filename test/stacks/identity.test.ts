@@ -34,11 +34,18 @@ describe('identity stack', () => {
     });
   });
 
-  it('runs a custom authorization server with the spec audience and read/write scopes per service', () => {
+  it('runs a custom authorization server with the spec audience, read/write scopes per service and Business’s role scopes', () => {
     const servers = Object.values(resourcesOf(stack, 'okta_auth_server'));
     expect(servers).toEqual([expect.objectContaining({ audiences: [prod.spec.identity.audience] })]);
     const scopes = Object.values(resourcesOf(stack, 'okta_auth_server_scope')).map((s) => s.name);
-    const expected = prod.spec.workloads.services.flatMap((s) => [`${s.name}:read`, `${s.name}:write`]);
+    const expected = [
+      ...prod.spec.workloads.services.flatMap((s) => [`${s.name}:read`, `${s.name}:write`]),
+      // docs/services.md, "Scopes".
+      'business:admin',
+      'business:payments',
+      'business:entitlements',
+      'business:delegate',
+    ];
     expect(scopes.sort()).toEqual(expected.sort());
   });
 

@@ -162,15 +162,32 @@ describe('platform: one token issuer, in the identity stack', () => {
     expect(server.identifier).toBe(prod.spec.identity.audience);
     const names = (server.scope as { scope_name: string }[]).map((s) => s.scope_name).sort();
     expect(names).toEqual(
-      prod.spec.workloads.services.flatMap((s) => [`${s.name}:read`, `${s.name}:write`]).sort(),
+      [
+        ...prod.spec.workloads.services.flatMap((s) => [`${s.name}:read`, `${s.name}:write`]),
+        'business:admin',
+        'business:payments',
+        'business:entitlements',
+        'business:delegate',
+      ].sort(),
     );
     const machine = Object.values(resourcesOf(identity, 'aws_cognito_user_pool_client')).find(
       (c) => c.generate_secret === true,
     );
+    // The services' client gets only what PromptAds calls: Business's entitlements, for a tenant.
     expect(machine).toMatchObject({
       allowed_oauth_flows: ['client_credentials'],
       supported_identity_providers: ['COGNITO'],
+      allowed_oauth_scopes: [
+        expect.stringMatching(/\/business:entitlements$/),
+        expect.stringMatching(/\/business:delegate$/),
+      ],
     });
+    const portal = Object.values(resourcesOf(identity, 'aws_cognito_user_pool_client')).find(
+      (c) => c.generate_secret !== true,
+    );
+    const portalScopes = portal?.allowed_oauth_scopes as string[];
+    expect(portalScopes.some((scope) => scope.endsWith('/business:admin'))).toBe(true);
+    expect(portalScopes.some((scope) => scope.endsWith('/business:delegate'))).toBe(false);
     const version = onlyResource(identity, 'aws_secretsmanager_secret_version');
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(.*client_secret.*\)\}$/);
     expect(onlyResource(identity, 'aws_secretsmanager_secret').kms_key_id).toMatch(/^\$\{aws_kms_key\./);

@@ -98,7 +98,10 @@ describe('workloads stack: every pod gets the settings its service requires', ()
       tokenUrl: tokens.tokenUrl,
       clientId: tokens.serviceClientId,
       clientSecret: 'rendered',
-      scopes: [`${tokens.resourceServer}/business:read`],
+      scopes: [
+        `${tokens.resourceServer}/business:entitlements`,
+        `${tokens.resourceServer}/business:delegate`,
+      ],
     });
   });
 

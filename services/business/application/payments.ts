@@ -1,18 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import {
-  conflict,
+  ConflictError,
   DependencyUnavailableError,
   HttpProblem,
-  notFound,
+  NotFoundError,
   type Page,
-  problemType,
   toPage,
+  UnprocessableError,
 } from '../../kit/index.js';
-import { canTransition, type Payment, type PaymentStatus } from '../domain/payment.js';
+import type { UseCaseContext } from '../../shared/use-case-context.js';
+import {
+  canTransition,
+  MAX_OPEN_ORDERS_PER_SUBSCRIPTION,
+  type Payment,
+  type PaymentStatus,
+} from '../domain/payment.js';
 import type { Plans } from './plans.js';
-import type { Clock, PageRequest, PaymentGateway, PaymentRepository } from './ports.js';
-import { unknownReference } from './problems.js';
-import type { Subscriptions } from './subscriptions.js';
+import type { PageRequest, PaymentGateway, PaymentMove, PaymentRepository, TenantAnswers } from './ports.js';
 
 const position = (payment: Payment) => ({ sortKey: payment.createdAt, id: payment.id });
 
@@ -26,101 +29,130 @@ async function callGateway<T>(provider: string, call: () => Promise<T>): Promise
   }
 }
 
+function requireMove(payment: Payment, to: PaymentStatus): void {
+  if (!canTransition(payment.status, to))
+    throw new ConflictError(`payment ${payment.id} is ${payment.status}; it cannot become ${to}`);
+}
+
+/**
+ * A tenant's payments. Every change runs under a row lock held across the gateway call, so two
+ * concurrent captures or refunds of one payment reach the provider once: the second waits, then
+ * finds the payment already moved (409).
+ */
 export class Payments {
   constructor(
     private readonly payments: PaymentRepository,
-    private readonly subscriptions: Subscriptions,
     private readonly plans: Plans,
     private readonly gateway: PaymentGateway,
-    private readonly clock: Clock,
+    private readonly answers: TenantAnswers,
+    private readonly context: UseCaseContext,
   ) {}
 
   /** Opens a provider order for the subscription's plan price and records it as `created`. */
-  async start(subscriptionId: string): Promise<Payment> {
-    const subscription = await this.subscriptions.find(subscriptionId);
-    if (!subscription)
-      throw unknownReference('subscriptionId', `subscription ${subscriptionId} does not exist`);
-    if (subscription.status !== 'active') {
-      throw new HttpProblem(422, `subscription ${subscriptionId} is ${subscription.status}`, {
-        type: problemType('subscription-not-active'),
-      });
-    }
-    const plan = await this.plans.get(subscription.planId);
-    const id = randomUUID();
-    const order = await callGateway(this.gateway.provider, () =>
-      this.gateway.createOrder({
-        reference: id,
+  start(tenantId: string, subscriptionId: string): Promise<Payment> {
+    return this.payments.createLocked(tenantId, subscriptionId, async (subscription, openOrders) => {
+      if (!subscription)
+        throw new UnprocessableError('subscriptionId', `subscription ${subscriptionId} does not exist`);
+      if (subscription.status === 'cancelled')
+        throw new UnprocessableError('subscriptionId', `subscription ${subscriptionId} is cancelled`);
+      if (openOrders >= MAX_OPEN_ORDERS_PER_SUBSCRIPTION) {
+        throw new ConflictError(
+          `subscription ${subscriptionId} already has ${openOrders} open orders (at most ${MAX_OPEN_ORDERS_PER_SUBSCRIPTION}); capture or cancel one first`,
+        );
+      }
+      const plan = await this.plans.get(subscription.planId);
+      const id = this.context.newId();
+      const order = await callGateway(this.gateway.provider, () =>
+        this.gateway.createOrder({
+          reference: id,
+          amountCents: plan.priceCents,
+          currency: plan.currency,
+          description: `${plan.name} (${plan.billingPeriod})`,
+        }),
+      );
+      const now = this.context.now().toISOString();
+      return {
+        id,
+        subscriptionId,
+        accountId: subscription.accountId,
         amountCents: plan.priceCents,
         currency: plan.currency,
-        description: `${plan.name} (${plan.billingPeriod})`,
-      }),
-    );
-    const now = this.clock.now().toISOString();
-    return this.payments.create({
-      id,
-      subscriptionId,
-      accountId: subscription.accountId,
-      amountCents: plan.priceCents,
-      currency: plan.currency,
-      status: 'created',
-      provider: this.gateway.provider,
-      providerOrderId: order.orderId,
-      createdAt: now,
-      updatedAt: now,
-      transitions: [
-        { from: null, to: 'created', at: now, reason: 'order created', providerReference: order.orderId },
-      ],
+        status: 'created',
+        provider: this.gateway.provider,
+        providerOrderId: order.orderId,
+        createdAt: now,
+        updatedAt: now,
+        transitions: [
+          { from: null, to: 'created', at: now, reason: 'order created', providerReference: order.orderId },
+        ],
+      };
     });
   }
 
-  async get(id: string): Promise<Payment> {
-    const payment = await this.payments.get(id);
-    if (!payment) throw notFound(`payment ${id} does not exist`);
+  async get(tenantId: string, id: string): Promise<Payment> {
+    const payment = await this.payments.get(tenantId, id);
+    if (!payment) throw new NotFoundError('payment', id);
     return payment;
   }
 
-  async capture(id: string): Promise<Payment> {
-    const payment = await this.requireMove(id, 'captured');
-    const result = await callGateway(this.gateway.provider, () =>
-      this.gateway.captureOrder(payment.providerOrderId),
-    );
-    return result.outcome === 'captured'
-      ? this.move(payment, 'captured', 'captured by provider', result.captureId)
-      : this.move(payment, 'failed', `declined: ${result.reason}`, null);
+  /** Captures the order; the first captured payment activates a pending subscription. */
+  async capture(tenantId: string, id: string): Promise<Payment> {
+    const payment = await this.move(tenantId, id, async (locked) => {
+      requireMove(locked, 'captured');
+      const result = await callGateway(this.gateway.provider, () =>
+        this.gateway.captureOrder(locked.providerOrderId),
+      );
+      return result.outcome === 'captured'
+        ? {
+            to: 'captured',
+            reason: 'captured by provider',
+            providerReference: result.captureId,
+            activatesSubscription: true,
+          }
+        : { to: 'failed', reason: `declined: ${result.reason}`, providerReference: null };
+    });
+    if (payment.status === 'captured') await this.answers.clearTenant(tenantId);
+    return payment;
   }
 
-  async refund(id: string): Promise<Payment> {
-    const payment = await this.requireMove(id, 'refunded');
-    const captureId = payment.transitions.find((t) => t.to === 'captured')?.providerReference;
-    if (!captureId) throw conflict(`payment ${id} has no recorded capture`);
-    const refund = await callGateway(this.gateway.provider, () =>
-      this.gateway.refundCapture(captureId, payment.amountCents, payment.currency),
-    );
-    return this.move(payment, 'refunded', 'refunded by provider', refund.refundId);
+  refund(tenantId: string, id: string): Promise<Payment> {
+    return this.move(tenantId, id, async (locked) => {
+      requireMove(locked, 'refunded');
+      const captureId = locked.transitions.find((t) => t.to === 'captured')?.providerReference;
+      if (!captureId) throw new ConflictError(`payment ${id} has no recorded capture`);
+      const refund = await callGateway(this.gateway.provider, () =>
+        this.gateway.refundCapture(captureId, locked.amountCents, locked.currency),
+      );
+      return { to: 'refunded', reason: 'refunded by provider', providerReference: refund.refundId };
+    });
+  }
+
+  /** Cancels an order that was never captured (the provider lets an uncaptured order lapse). */
+  cancel(tenantId: string, id: string): Promise<Payment> {
+    return this.move(tenantId, id, async (locked) => {
+      requireMove(locked, 'cancelled');
+      return { to: 'cancelled', reason: 'order cancelled before capture', providerReference: null };
+    });
   }
 
   async list(
-    filter: { accountId?: string; subscriptionId?: string; status?: PaymentStatus } & PageRequest,
+    tenantId: string,
+    filter: { subscriptionId?: string; status?: PaymentStatus } & PageRequest,
   ): Promise<Page<Payment>> {
-    return toPage(await this.payments.list({ ...filter, limit: filter.limit + 1 }), filter.limit, position);
+    return toPage(
+      await this.payments.list(tenantId, { ...filter, limit: filter.limit + 1 }),
+      filter.limit,
+      position,
+    );
   }
 
-  private async requireMove(id: string, to: PaymentStatus): Promise<Payment> {
-    const payment = await this.get(id);
-    if (!canTransition(payment.status, to))
-      throw conflict(`payment ${id} is ${payment.status}; it cannot become ${to}`);
-    return payment;
-  }
-
-  private async move(payment: Payment, to: PaymentStatus, reason: string, providerReference: string | null) {
-    const moved = await this.payments.transition(payment.id, {
-      from: payment.status,
-      to,
-      reason,
-      providerReference,
-      at: this.clock.now(),
-    });
-    if (!moved) throw conflict(`payment ${payment.id} changed while it was being processed`);
+  private async move(
+    tenantId: string,
+    id: string,
+    decide: (payment: Payment) => Promise<PaymentMove>,
+  ): Promise<Payment> {
+    const moved = await this.payments.moveLocked(tenantId, id, decide, () => this.context.now());
+    if (!moved) throw new NotFoundError('payment', id);
     return moved;
   }
 }

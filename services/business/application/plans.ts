@@ -1,8 +1,8 @@
-import { conflict, notFound, type Page, toPage } from '../../kit/index.js';
+import { ConflictError, NotFoundError, type Page, toPage } from '../../kit/index.js';
+import type { UseCaseContext } from '../../shared/use-case-context.js';
 import type { Plan } from '../domain/plan.js';
 import {
   type Cache,
-  type Clock,
   cacheKeys,
   type NewPlan,
   type PageRequest,
@@ -12,16 +12,17 @@ import {
 
 const position = (plan: Plan) => ({ sortKey: plan.id, id: plan.id });
 
+/** The plan catalogue: read by every tenant, changed only by platform administrators. */
 export class Plans {
   constructor(
     private readonly plans: PlanRepository,
     private readonly cache: Cache,
-    private readonly clock: Clock,
+    private readonly context: UseCaseContext,
   ) {}
 
   async create(plan: NewPlan): Promise<Plan> {
-    if (await this.plans.get(plan.id)) throw conflict(`plan ${plan.id} already exists`);
-    const created = await this.plans.create(plan, this.clock.now());
+    if (await this.plans.get(plan.id)) throw new ConflictError(`plan ${plan.id} already exists`);
+    const created = await this.plans.create(plan, this.context.now());
     await this.cache.invalidate(cacheKeys.plan(plan.id));
     return created;
   }
@@ -35,13 +36,13 @@ export class Plans {
 
   async get(id: string): Promise<Plan> {
     const plan = await this.find(id);
-    if (!plan) throw notFound(`plan ${id} does not exist`);
+    if (!plan) throw new NotFoundError('plan', id);
     return plan;
   }
 
   async update(id: string, changes: PlanChanges): Promise<Plan> {
-    const updated = await this.plans.update(id, changes, this.clock.now());
-    if (!updated) throw notFound(`plan ${id} does not exist`);
+    const updated = await this.plans.update(id, changes, this.context.now());
+    if (!updated) throw new NotFoundError('plan', id);
     await this.cache.invalidate(cacheKeys.plan(id));
     return updated;
   }

@@ -20,7 +20,12 @@ export interface NewPlan {
 
 export type PlanChanges = Partial<Omit<NewPlan, 'id'>>;
 
-/** List methods return up to `limit + 1` rows so the caller can tell whether another page exists. */
+/**
+ * Plans are the platform's catalogue, the same for every tenant. Everything else is a tenant's:
+ * MySQL has no row-level security, so every repository method below takes the tenant and every
+ * query it runs filters by `tenant_id` (a row of another tenant is "not found").
+ * List methods return up to `limit + 1` rows so the caller can tell whether another page exists.
+ */
 export interface PlanRepository {
   create(plan: NewPlan, at: Date): Promise<Plan>;
   get(id: string): Promise<Plan | undefined>;
@@ -29,36 +34,55 @@ export interface PlanRepository {
 }
 
 export interface SubscriptionRepository {
-  /** Throws `conflict` when the account already has an active subscription. */
-  create(subscription: Subscription): Promise<Subscription>;
-  get(id: string): Promise<Subscription | undefined>;
-  activeForAccount(accountId: string): Promise<Subscription | undefined>;
-  cancel(id: string, at: Date): Promise<Subscription | undefined>;
+  /** Throws `ConflictError` when the account already has an open (pending or active) subscription. */
+  create(tenantId: string, subscription: Subscription): Promise<Subscription>;
+  get(tenantId: string, id: string): Promise<Subscription | undefined>;
+  /** The account's open subscription, pending or active. */
+  openForAccount(tenantId: string, accountId: string): Promise<Subscription | undefined>;
+  cancel(tenantId: string, id: string, at: Date): Promise<Subscription | undefined>;
   list(
-    filter: { accountId?: string; planId?: string; status?: SubscriptionStatus } & PageRequest,
+    tenantId: string,
+    filter: { planId?: string; status?: SubscriptionStatus } & PageRequest,
   ): Promise<Subscription[]>;
 }
 
+/** A payment's move, recorded with its transition; a capture may also activate the subscription. */
+export interface PaymentMove {
+  to: PaymentStatus;
+  reason: string;
+  providerReference: string | null;
+  activatesSubscription?: boolean;
+}
+
 export interface PaymentRepository {
-  /** Stores the payment and its first transition in one transaction. */
-  create(payment: Payment): Promise<Payment>;
-  get(id: string): Promise<Payment | undefined>;
   /**
-   * Moves the payment from `from` to `to` and records the transition, atomically; returns
-   * undefined when the payment was no longer in `from` (someone else moved it first).
+   * Opens an order under a lock on the subscription row (SELECT … FOR UPDATE): `open` sees the
+   * subscription and how many of its orders are still open, and returns the payment to store
+   * (its gateway call runs while the lock is held, so concurrent requests cannot exceed the limit).
    */
-  transition(
+  createLocked(
+    tenantId: string,
+    subscriptionId: string,
+    open: (
+      subscription: { status: SubscriptionStatus; planId: string; accountId: string } | undefined,
+      openOrders: number,
+    ) => Promise<Payment>,
+  ): Promise<Payment>;
+  get(tenantId: string, id: string): Promise<Payment | undefined>;
+  /**
+   * Locks the payment row (SELECT … FOR UPDATE) for one transaction, lets `decide` look at it (and
+   * call the gateway) and records the move it returns. Concurrent calls for one payment queue on
+   * the lock, so each sees the state the previous one left. Undefined: no such payment.
+   */
+  moveLocked(
+    tenantId: string,
     id: string,
-    move: {
-      from: PaymentStatus;
-      to: PaymentStatus;
-      reason: string;
-      providerReference: string | null;
-      at: Date;
-    },
+    decide: (payment: Payment) => Promise<PaymentMove>,
+    at: () => Date,
   ): Promise<Payment | undefined>;
   list(
-    filter: { accountId?: string; subscriptionId?: string; status?: PaymentStatus } & PageRequest,
+    tenantId: string,
+    filter: { subscriptionId?: string; status?: PaymentStatus } & PageRequest,
   ): Promise<Payment[]>;
 }
 
@@ -84,19 +108,20 @@ export interface PaymentGateway {
   refundCapture(captureId: string, amountCents: number, currency: string): Promise<{ refundId: string }>;
 }
 
-/** Read-through cache (Redis in production); see `ReadThroughCache` in the kit. */
+/** Read-through cache of the platform's catalogue (Redis in production); see `ReadThroughCache`. */
 export interface Cache {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
   invalidate(...keys: string[]): Promise<void>;
 }
 
-export interface Clock {
-  now(): Date;
+/** Read-through cache of a tenant's answers; see `TenantCache` in the kit. */
+export interface TenantAnswers {
+  get<T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T>;
+  clearTenant(tenantId: string): Promise<void>;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export const cacheKeys = {
   plan: (planId: string) => `plan:${planId}`,
-  accountPlan: (accountId: string) => `account-plan:${accountId}`,
+  /** Within a tenant's entries: the plan its open, paid-up subscription grants (or null). */
+  grantedPlan: 'granted-plan',
 };

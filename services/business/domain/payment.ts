@@ -1,13 +1,20 @@
-export const PAYMENT_STATUSES = ['created', 'captured', 'failed', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['created', 'captured', 'failed', 'refunded', 'cancelled'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-/** Allowed moves of a payment: an order is captured or fails; only a captured payment is refunded. */
+/**
+ * Allowed moves of a payment: an order is captured, fails or is cancelled before capture; only a
+ * captured payment is refunded.
+ */
 const NEXT: Record<PaymentStatus, PaymentStatus[]> = {
-  created: ['captured', 'failed'],
+  created: ['captured', 'failed', 'cancelled'],
   captured: ['refunded'],
   failed: [],
   refunded: [],
+  cancelled: [],
 };
+
+/** How many orders a subscription may have open (created, not yet captured) at once. */
+export const MAX_OPEN_ORDERS_PER_SUBSCRIPTION = 3;
 
 export const canTransition = (from: PaymentStatus, to: PaymentStatus) => NEXT[from].includes(to);
 

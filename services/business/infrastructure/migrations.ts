@@ -1,4 +1,10 @@
-import type { Migration } from '../../kit/index.js';
+import { DEFAULT_TENANT, idempotencyTableStatements, type Migration } from '../../kit/index.js';
+
+/** Adds a NOT NULL tenant_id; existing rows move under the default tenant, new rows must name theirs. */
+const tenantColumn = (table: string) => [
+  `ALTER TABLE ${table} ADD COLUMN tenant_id VARCHAR(63) NOT NULL DEFAULT '${DEFAULT_TENANT}' FIRST`,
+  `ALTER TABLE ${table} ALTER COLUMN tenant_id DROP DEFAULT`,
+];
 
 /** Business schema (MySQL / MariaDB). Indexes follow the list queries: filter columns, then (created_at, id). */
 export const businessMigrations: Migration[] = [
@@ -80,6 +86,29 @@ export const businessMigrations: Migration[] = [
         KEY payment_transitions_payment (payment_id, id),
         CONSTRAINT payment_transitions_payment FOREIGN KEY (payment_id) REFERENCES payments (id)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'tenants',
+    statements: [
+      ...tenantColumn('subscriptions'),
+      // One open (pending or active) subscription per account within a tenant.
+      `ALTER TABLE subscriptions DROP INDEX subscriptions_one_active_per_account, DROP COLUMN active_account_id`,
+      `ALTER TABLE subscriptions
+        ADD COLUMN open_account_id VARCHAR(64) GENERATED ALWAYS AS (CASE WHEN status IN ('pending', 'active') THEN account_id END) STORED,
+        ADD UNIQUE KEY subscriptions_one_open_per_account (tenant_id, open_account_id),
+        ADD KEY subscriptions_tenant_created (tenant_id, created_at, id),
+        ADD KEY subscriptions_tenant_plan_created (tenant_id, plan_id, created_at, id),
+        ADD KEY subscriptions_tenant_status_created (tenant_id, status, created_at, id)`,
+      ...tenantColumn('payments'),
+      `ALTER TABLE payments
+        ADD KEY payments_tenant_created (tenant_id, created_at, id),
+        ADD KEY payments_tenant_subscription_status (tenant_id, subscription_id, status),
+        ADD KEY payments_tenant_status_created (tenant_id, status, created_at, id)`,
+      ...tenantColumn('payment_transitions'),
+      `ALTER TABLE payment_transitions ADD KEY payment_transitions_tenant_payment (tenant_id, payment_id, id)`,
+      ...idempotencyTableStatements('mysql'),
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { conflict } from '../../kit/index.js';
+import { ConflictError } from '../../kit/index.js';
 import type { PageRequest, SubscriptionRepository } from '../application/ports.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import { isDuplicateKey, iso, isoOrNull, whereClause } from './mysql-rows.js';
@@ -26,58 +26,65 @@ const toSubscription = (row: SubscriptionRow): Subscription => ({
   createdAt: iso(row.created_at),
 });
 
+/** Every statement filters by `tenant_id` (MySQL has no row-level security to do it for us). */
 export class MysqlSubscriptionRepository implements SubscriptionRepository {
   constructor(private readonly pool: Pool) {}
 
-  async create(subscription: Subscription): Promise<Subscription> {
+  async create(tenantId: string, subscription: Subscription): Promise<Subscription> {
     try {
-      await this.pool.query(`INSERT INTO subscriptions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-        subscription.id,
-        subscription.accountId,
-        subscription.planId,
-        subscription.status,
-        new Date(subscription.startedAt),
-        subscription.cancelledAt ? new Date(subscription.cancelledAt) : null,
-        new Date(subscription.createdAt),
-      ]);
+      await this.pool.query(
+        `INSERT INTO subscriptions (tenant_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          tenantId,
+          subscription.id,
+          subscription.accountId,
+          subscription.planId,
+          subscription.status,
+          new Date(subscription.startedAt),
+          subscription.cancelledAt ? new Date(subscription.cancelledAt) : null,
+          new Date(subscription.createdAt),
+        ],
+      );
     } catch (error) {
       if (isDuplicateKey(error))
-        throw conflict(`account ${subscription.accountId} already has an active subscription`);
+        throw new ConflictError(`account ${subscription.accountId} already has an open subscription`);
       throw error;
     }
-    return (await this.get(subscription.id))!;
+    return (await this.get(tenantId, subscription.id))!;
   }
 
-  async get(id: string): Promise<Subscription | undefined> {
+  async get(tenantId: string, id: string): Promise<Subscription | undefined> {
     const [rows] = await this.pool.query<SubscriptionRow[]>(
-      `SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`,
-      [id],
+      `SELECT ${COLUMNS} FROM subscriptions WHERE tenant_id = ? AND id = ?`,
+      [tenantId, id],
     );
     return rows[0] ? toSubscription(rows[0]) : undefined;
   }
 
-  async activeForAccount(accountId: string): Promise<Subscription | undefined> {
+  async openForAccount(tenantId: string, accountId: string): Promise<Subscription | undefined> {
     const [rows] = await this.pool.query<SubscriptionRow[]>(
-      `SELECT ${COLUMNS} FROM subscriptions WHERE active_account_id = ?`,
-      [accountId],
+      `SELECT ${COLUMNS} FROM subscriptions WHERE tenant_id = ? AND open_account_id = ?`,
+      [tenantId, accountId],
     );
     return rows[0] ? toSubscription(rows[0]) : undefined;
   }
 
-  async cancel(id: string, at: Date): Promise<Subscription | undefined> {
+  async cancel(tenantId: string, id: string, at: Date): Promise<Subscription | undefined> {
     const [result] = await this.pool.query<ResultSetHeader>(
-      `UPDATE subscriptions SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status = 'active'`,
-      [at, id],
+      `UPDATE subscriptions SET status = 'cancelled', cancelled_at = ?
+       WHERE tenant_id = ? AND id = ? AND status IN ('pending', 'active')`,
+      [at, tenantId, id],
     );
     if (result.affectedRows === 0) return undefined;
-    return this.get(id);
+    return this.get(tenantId, id);
   }
 
   async list(
-    filter: { accountId?: string; planId?: string; status?: SubscriptionStatus } & PageRequest,
+    tenantId: string,
+    filter: { planId?: string; status?: SubscriptionStatus } & PageRequest,
   ): Promise<Subscription[]> {
     const where = whereClause(
-      { account_id: filter.accountId, plan_id: filter.planId, status: filter.status },
+      { tenant_id: tenantId, plan_id: filter.planId, status: filter.status },
       filter.after,
     );
     const [rows] = await this.pool.query<SubscriptionRow[]>(

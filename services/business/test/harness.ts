@@ -21,6 +21,8 @@ import { migrateBusiness } from '../migrate.js';
 
 export const AUDIENCE = TEST_AUDIENCE;
 export const DECLINED_AMOUNT = 666;
+/** What a tenant's own user holds; the catalogue and payment changes need `business:admin` / `business:payments`. */
+export const DEFAULT_SCOPES = ['business:read', 'business:write', 'business:entitlements'];
 
 export interface BusinessHarness {
   app: FastifyInstance;
@@ -32,8 +34,11 @@ export interface BusinessHarness {
   redisProxy: TcpProxy;
   gateway: RecordingPaymentGateway;
   redisPrefix: string;
-  token(scopes?: string[]): Promise<string>;
-  call(options: InjectOptions & { scopes?: string[] }): Promise<LightMyRequestResponse>;
+  /** A token for `tenant` (TEST_TENANT unless told; `null`: no tenant) with `scopes` (read, write, entitlements). */
+  token(scopes?: string[], tenant?: string | null): Promise<string>;
+  call(
+    options: InjectOptions & { scopes?: string[]; tenant?: string | null },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -57,8 +62,8 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     ),
     { gateway },
   );
-  const token = (scopes = ['business:read', 'business:write', 'business:entitlements']) =>
-    issuer.token({ scopes, tenant: TEST_TENANT });
+  const token = (scopes = DEFAULT_SCOPES, tenant: string | null = TEST_TENANT) =>
+    issuer.token({ scopes, tenant: tenant ?? undefined });
   return {
     app,
     issuer,
@@ -68,8 +73,11 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     gateway,
     redisPrefix,
     token,
-    call: async ({ scopes, headers, ...options }) =>
-      app.inject({ ...options, headers: { authorization: `Bearer ${await token(scopes)}`, ...headers } }),
+    call: async ({ scopes, tenant, headers, ...options }) =>
+      app.inject({
+        ...options,
+        headers: { authorization: `Bearer ${await token(scopes, tenant)}`, ...headers },
+      }),
     close: async () => {
       await app.close();
       await proxy.close();

@@ -228,3 +228,30 @@ describe('TenantCache', () => {
     }
   });
 });
+
+describe('the development issuer', () => {
+  it('puts the tenant form field in the tenant claim, and refuses one that is not a tenant id', async () => {
+    issuer.registerClient('developer', { secret: 's3cret', audience: TEST_AUDIENCE, scopes: ['demo:read'] });
+    const request = (tenant: string) =>
+      fetch(issuer.tokenUrl, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from('developer:s3cret').toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', tenant }),
+      });
+    const granted = (await (await request('acme')).json()) as { access_token: string };
+    const payload = JSON.parse(
+      Buffer.from(granted.access_token.split('.')[1]!, 'base64url').toString('utf8'),
+    );
+    expect(payload).toMatchObject({ sub: 'developer', tenant_id: 'acme', scp: ['demo:read'] });
+    const notes = await demo.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${granted.access_token}` },
+    });
+    expect(notes.statusCode).toBe(200);
+    expect((await request('Not A Tenant')).status).toBe(400);
+  });
+});

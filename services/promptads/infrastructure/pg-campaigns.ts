@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inPgTransaction } from '../../kit/index.js';
+import { inTenantPgTransaction } from '../../kit/index.js';
 import type {
   AuditedChange,
   CampaignChanges,
@@ -131,21 +131,31 @@ const CHANGE_COLUMNS: Record<string, (changes: CampaignChanges) => Array<[string
   status: (c) => [['status', c.status]],
 };
 
+/**
+ * Every statement runs in a transaction bound to the tenant (`app.tenant_id`, which row-level
+ * security checks) and also names `tenant_id` itself: two lines of defence, either one enough.
+ */
 export class PgCampaignRepository implements CampaignRepository {
   constructor(private readonly pool: pg.Pool) {}
 
+  private read<T>(tenantId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTenantPgTransaction(this.pool, tenantId, work);
+  }
+
   /** Runs `work` and the compliance entry in one transaction. */
   private async audited<T>(
+    tenantId: string,
     campaignId: string,
     audit: AuditedChange,
     work: (client: pg.PoolClient) => Promise<T>,
   ) {
-    return inPgTransaction(this.pool, async (client) => {
+    return inTenantPgTransaction(this.pool, tenantId, async (client) => {
       const result = await work(client);
       if (result !== undefined) {
         await client.query(
-          'INSERT INTO compliance_log (campaign_id, actor, action, changes, request_id, at) VALUES ($1, $2, $3, $4, $5, $6)',
+          'INSERT INTO compliance_log (tenant_id, campaign_id, actor, action, changes, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
           [
+            tenantId,
             campaignId,
             audit.actor.subject,
             audit.action,
@@ -159,14 +169,15 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  async create(campaign: Campaign, audit: AuditedChange): Promise<Campaign> {
-    return this.audited(campaign.id, audit, async (client) => {
+  async create(tenantId: string, campaign: Campaign, audit: AuditedChange): Promise<Campaign> {
+    return this.audited(tenantId, campaign.id, audit, async (client) => {
       const { rows } = await client.query(
-        `INSERT INTO campaigns (id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
+        `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
            budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING ${CAMPAIGN_COLUMNS}`,
         [
+          tenantId,
           campaign.id,
           campaign.accountId,
           campaign.name,
@@ -189,55 +200,68 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  async get(id: string): Promise<Campaign | undefined> {
-    const { rows } = await this.pool.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1`, [id]);
-    return rows[0] ? toCampaign(rows[0]) : undefined;
+  get(tenantId: string, id: string): Promise<Campaign | undefined> {
+    return this.read(tenantId, async (client) => {
+      const { rows } = await client.query(
+        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, id],
+      );
+      return rows[0] ? toCampaign(rows[0]) : undefined;
+    });
   }
 
-  async update(id: string, changes: CampaignChanges, audit: AuditedChange): Promise<Campaign | undefined> {
+  async update(
+    tenantId: string,
+    id: string,
+    changes: CampaignChanges,
+    audit: AuditedChange,
+  ): Promise<Campaign | undefined> {
     const assignments = Object.keys(changes)
       .filter((key) => (changes as Record<string, unknown>)[key] !== undefined)
       .flatMap((key) => CHANGE_COLUMNS[key]?.(changes) ?? []);
-    const params: unknown[] = [id, audit.at, ...assignments.map(([, value]) => value)];
-    const set = ['updated_at = $2', ...assignments.map(([column], index) => `${column} = $${index + 3}`)];
-    return this.audited(id, audit, async (client) => {
+    const params: unknown[] = [tenantId, id, audit.at, ...assignments.map(([, value]) => value)];
+    const set = ['updated_at = $3', ...assignments.map(([column], index) => `${column} = $${index + 4}`)];
+    return this.audited(tenantId, id, audit, async (client) => {
       const { rows } = await client.query(
-        `UPDATE campaigns SET ${set.join(', ')} WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+        `UPDATE campaigns SET ${set.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${CAMPAIGN_COLUMNS}`,
         params,
       );
       return rows[0] ? toCampaign(rows[0]) : undefined;
     });
   }
 
-  async list(
+  list(
+    tenantId: string,
     filter: {
-      accountId?: string;
       status?: CampaignStatus;
       channel?: string;
       objective?: string;
     } & PageRequest,
   ): Promise<Campaign[]> {
     const conditions = new Conditions()
-      .add((p) => `account_id = ${p}`, filter.accountId)
+      .add((p) => `tenant_id = ${p}`, tenantId)
       .add((p) => `status = ${p}`, filter.status)
       .add((p) => `objective = ${p}`, filter.objective)
       .add((p) => `channels @> ARRAY[${p}]::text[]`, filter.channel)
       .after(filter);
     const where = conditions.where();
     const limit = conditions.limit(filter.limit);
-    const { rows } = await this.pool.query(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
-      conditions.params,
-    );
-    return rows.map(toCampaign);
+    return this.read(tenantId, async (client) => {
+      const { rows } = await client.query(
+        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+        conditions.params,
+      );
+      return rows.map(toCampaign);
+    });
   }
 
-  async addAudience(audience: Audience, audit: AuditedChange): Promise<Audience> {
-    return this.audited(audience.campaignId, audit, async (client) => {
+  async addAudience(tenantId: string, audience: Audience, audit: AuditedChange): Promise<Audience> {
+    return this.audited(tenantId, audience.campaignId, audit, async (client) => {
       const { rows } = await client.query(
-        `INSERT INTO audiences (id, campaign_id, name, age_min, age_max, genders, locations, interests, behaviours, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        `INSERT INTO audiences (tenant_id, id, campaign_id, name, age_min, age_max, genders, locations, interests, behaviours, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
         [
+          tenantId,
           audience.id,
           audience.campaignId,
           audience.name,
@@ -254,12 +278,13 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  async addBiddingRule(rule: BiddingRule, audit: AuditedChange): Promise<BiddingRule> {
-    return this.audited(rule.campaignId, audit, async (client) => {
+  async addBiddingRule(tenantId: string, rule: BiddingRule, audit: AuditedChange): Promise<BiddingRule> {
+    return this.audited(tenantId, rule.campaignId, audit, async (client) => {
       const { rows } = await client.query(
-        `INSERT INTO bidding_rules (id, campaign_id, channel, strategy, bid_cap_cents, daily_budget_cents, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        `INSERT INTO bidding_rules (tenant_id, id, campaign_id, channel, strategy, bid_cap_cents, daily_budget_cents, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [
+          tenantId,
           rule.id,
           rule.campaignId,
           rule.channel,
@@ -273,12 +298,13 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  async addExperiment(experiment: Experiment, audit: AuditedChange): Promise<Experiment> {
-    return this.audited(experiment.campaignId, audit, async (client) => {
+  async addExperiment(tenantId: string, experiment: Experiment, audit: AuditedChange): Promise<Experiment> {
+    return this.audited(tenantId, experiment.campaignId, audit, async (client) => {
       const { rows } = await client.query(
-        `INSERT INTO experiments (id, campaign_id, name, hypothesis, metric, status, variants, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        `INSERT INTO experiments (tenant_id, id, campaign_id, name, hypothesis, metric, status, variants, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
         [
+          tenantId,
           experiment.id,
           experiment.campaignId,
           experiment.name,
@@ -293,44 +319,53 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  listAudiences(campaignId: string, page: PageRequest): Promise<Audience[]> {
-    return this.listChildren('audiences', campaignId, page, toAudience);
+  listAudiences(tenantId: string, campaignId: string, page: PageRequest): Promise<Audience[]> {
+    return this.listChildren(tenantId, 'audiences', campaignId, page, toAudience);
   }
 
-  listBiddingRules(campaignId: string, page: PageRequest): Promise<BiddingRule[]> {
-    return this.listChildren('bidding_rules', campaignId, page, toBiddingRule);
+  listBiddingRules(tenantId: string, campaignId: string, page: PageRequest): Promise<BiddingRule[]> {
+    return this.listChildren(tenantId, 'bidding_rules', campaignId, page, toBiddingRule);
   }
 
-  listExperiments(campaignId: string, page: PageRequest): Promise<Experiment[]> {
-    return this.listChildren('experiments', campaignId, page, toExperiment);
+  listExperiments(tenantId: string, campaignId: string, page: PageRequest): Promise<Experiment[]> {
+    return this.listChildren(tenantId, 'experiments', campaignId, page, toExperiment);
   }
 
-  async complianceLog(campaignId: string, page: PageRequest): Promise<ComplianceEntry[]> {
+  complianceLog(tenantId: string, campaignId: string, page: PageRequest): Promise<ComplianceEntry[]> {
     const conditions = new Conditions()
+      .add((p) => `tenant_id = ${p}`, tenantId)
       .add((p) => `campaign_id = ${p}`, campaignId)
       .add((p) => `id < ${p}`, page.after ? page.after.id : undefined);
     const where = conditions.where();
     const limit = conditions.limit(page.limit);
-    const { rows } = await this.pool.query(
-      `SELECT * FROM compliance_log ${where} ORDER BY id DESC ${limit}`,
-      conditions.params,
-    );
-    return rows.map(toComplianceEntry);
+    return this.read(tenantId, async (client) => {
+      const { rows } = await client.query(
+        `SELECT * FROM compliance_log ${where} ORDER BY id DESC ${limit}`,
+        conditions.params,
+      );
+      return rows.map(toComplianceEntry);
+    });
   }
 
-  private async listChildren<T>(
+  private listChildren<T>(
+    tenantId: string,
     table: 'audiences' | 'bidding_rules' | 'experiments',
     campaignId: string,
     page: PageRequest,
     map: (row: Row) => T,
   ): Promise<T[]> {
-    const conditions = new Conditions().add((p) => `campaign_id = ${p}`, campaignId).after(page);
+    const conditions = new Conditions()
+      .add((p) => `tenant_id = ${p}`, tenantId)
+      .add((p) => `campaign_id = ${p}`, campaignId)
+      .after(page);
     const where = conditions.where();
     const limit = conditions.limit(page.limit);
-    const { rows } = await this.pool.query(
-      `SELECT * FROM ${table} ${where} ORDER BY created_at DESC, id DESC ${limit}`,
-      conditions.params,
-    );
-    return rows.map(map);
+    return this.read(tenantId, async (client) => {
+      const { rows } = await client.query(
+        `SELECT * FROM ${table} ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+        conditions.params,
+      );
+      return rows.map(map);
+    });
   }
 }

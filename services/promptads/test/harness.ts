@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -15,7 +16,7 @@ import {
   type TcpProxy,
   TEST_AUDIENCE,
   TEST_TENANT,
-  type TestDatabase,
+  type TestPostgresDatabase,
   testServiceEnv,
   throughProxy,
   uniqueRedisPrefix,
@@ -36,7 +37,8 @@ export interface AdsHarness {
   business: FastifyInstance;
   businessUrl: string;
   issuer: LocalIssuer;
-  database: TestDatabase;
+  /** `url` is the owner (migrations, test inspection); the app connects as `appUrl`, a non-owner role. */
+  database: TestPostgresDatabase;
   proxy: TcpProxy;
   /** Another PromptAds on the same database, configured with `env` overrides (closed in `close`). */
   variant(env: Record<string, string>): Promise<FastifyInstance>;
@@ -44,13 +46,16 @@ export interface AdsHarness {
   blackHole(): Promise<string>;
   /** A URL on a port nothing listens on. */
   closedPort(): Promise<string>;
-  token(scopes?: string[], subject?: string): Promise<string>;
+  /** A token for `tenant` (TEST_TENANT unless told; `null`: none) with read and write scopes unless told. */
+  token(scopes?: string[], subject?: string, tenant?: string | null): Promise<string>;
   call(
-    options: InjectOptions & { scopes?: string[]; subject?: string },
+    options: InjectOptions & { scopes?: string[]; subject?: string; tenant?: string | null },
     app?: FastifyInstance,
   ): Promise<LightMyRequestResponse>;
-  /** Sets up an account's Business subscription to a plan with these features. */
+  /** Sets up an account's Business subscription to a plan with these features, paid up. */
   entitle(accountId: string, features: string[]): Promise<void>;
+  /** Cancels the account's Business subscription. */
+  cancelSubscription(accountId: string): Promise<void>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -80,7 +85,7 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
   await migratePromptAds(database.url);
   const proxy = await startTcpProxy(Number(new URL(database.url).port || 5432));
   const baseEnv = testServiceEnv(issuer, `${redisPrefix}ads:`, {
-    DATABASE_URL: throughProxy(database.url, proxy),
+    DATABASE_URL: throughProxy(database.appUrl, proxy),
     BUSINESS_URL: businessUrl,
     OIDC_TOKEN_URL: issuer.tokenUrl,
     OIDC_CLIENT_ID: CLIENT.id,
@@ -94,14 +99,16 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
   const servers: Server[] = [];
   const adminPool = new pg.Pool({ connectionString: database.url, max: 2 });
 
-  const token = (scopes = ['promptads:read', 'promptads:write'], subject = 'planner-1') =>
-    issuer.token({ scopes, subject, tenant: TEST_TENANT });
-  const businessToken = () =>
-    issuer.token({
-      scopes: ['business:read', 'business:write'],
-      subject: 'billing-admin',
-      tenant: TEST_TENANT,
-    });
+  const token = (
+    scopes = ['promptads:read', 'promptads:write'],
+    subject = 'planner-1',
+    tenant: string | null = TEST_TENANT,
+  ) => issuer.token({ scopes, subject, tenant: tenant ?? undefined });
+  /** Platform staff set up the plan; the account (its tenant) subscribes, pays and is captured. */
+  const businessHeaders = async (scopes: string[], tenant?: string) => ({
+    authorization: `Bearer ${await issuer.token({ scopes, subject: 'billing-admin', tenant })}`,
+    'idempotency-key': randomUUID(),
+  });
   let plans = 0;
 
   return {
@@ -130,18 +137,17 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
       return `http://127.0.0.1:${port}`;
     },
     token,
-    call: async ({ scopes, subject, headers, ...options }, target = app) =>
+    call: async ({ scopes, subject, tenant, headers, ...options }, target = app) =>
       target.inject({
         ...options,
-        headers: { authorization: `Bearer ${await token(scopes, subject)}`, ...headers },
+        headers: { authorization: `Bearer ${await token(scopes, subject, tenant)}`, ...headers },
       }),
     entitle: async (accountId, features) => {
       const planId = `plan-${++plans}`;
-      const headers = { authorization: `Bearer ${await businessToken()}` };
       const plan = await business.inject({
         method: 'POST',
         url: '/api/business/v1/plans',
-        headers,
+        headers: await businessHeaders(['business:admin']),
         payload: {
           id: planId,
           name: planId,
@@ -155,10 +161,37 @@ export async function startAdsHarness(label: string): Promise<AdsHarness> {
       const subscription = await business.inject({
         method: 'POST',
         url: '/api/business/v1/subscriptions',
-        headers,
-        payload: { accountId, planId },
+        headers: await businessHeaders(['business:write'], accountId),
+        payload: { planId },
       });
       if (subscription.statusCode !== 201) throw new Error(`subscription setup failed: ${subscription.body}`);
+      const payment = await business.inject({
+        method: 'POST',
+        url: '/api/business/v1/payments',
+        headers: await businessHeaders(['business:write'], accountId),
+        payload: { subscriptionId: subscription.json().id },
+      });
+      const captured = await business.inject({
+        method: 'POST',
+        url: `/api/business/v1/payments/${payment.json().id}/capture`,
+        headers: await businessHeaders(['business:payments'], accountId),
+      });
+      if (captured.json().status !== 'captured') throw new Error(`payment setup failed: ${captured.body}`);
+    },
+    cancelSubscription: async (accountId) => {
+      const listed = await business.inject({
+        method: 'GET',
+        url: '/api/business/v1/subscriptions?status=active',
+        headers: await businessHeaders(['business:read'], accountId),
+      });
+      for (const { id } of listed.json().items as Array<{ id: string }>) {
+        const cancelled = await business.inject({
+          method: 'POST',
+          url: `/api/business/v1/subscriptions/${id}/cancel`,
+          headers: await businessHeaders(['business:write'], accountId),
+        });
+        if (cancelled.statusCode !== 200) throw new Error(`cancelling failed: ${cancelled.body}`);
+      }
     },
     sql: async <T>(query: string, params: unknown[] = []) =>
       (await adminPool.query(query, params)).rows as T[],

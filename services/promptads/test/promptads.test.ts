@@ -1,11 +1,16 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM } from '../../test-support/index.js';
+import { DEFAULT_TENANT, migratePostgres } from '../../kit/index.js';
+import { createTestPostgresDatabase, expectProblem, PROBLEM, TEST_TENANT } from '../../test-support/index.js';
 import { promptAdsMigrations } from '../infrastructure/migrations.js';
 import { migratePromptAds } from '../migrate.js';
 import { type AdsHarness, startAdsHarness } from './harness.js';
 
 const base = '/api/promptads/v1';
 let h: AdsHarness;
+
+/** The default test tenant's plan includes campaigns and experiments. */
+const FULL = TEST_TENANT;
 
 const campaignBody = (accountId: string, overrides: Record<string, unknown> = {}) => ({
   accountId,
@@ -27,6 +32,7 @@ async function createCampaign(accountId: string, overrides: Record<string, unkno
   const response = await h.call({
     method: 'POST',
     url: `${base}/campaigns`,
+    tenant: accountId,
     payload: campaignBody(accountId, overrides),
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -42,7 +48,7 @@ const counts = async () =>
 
 beforeAll(async () => {
   h = await startAdsHarness('promptads');
-  await h.entitle('acct-full', ['promptads.campaigns', 'promptads.experiments']);
+  await h.entitle(FULL, ['promptads.campaigns', 'promptads.experiments']);
   await h.entitle('acct-basic', ['promptads.campaigns']);
   await h.entitle('acct-crm-only', ['promptcrm.leads']);
 });
@@ -61,8 +67,8 @@ describe('migrations', () => {
 
 describe('campaigns', () => {
   it('creates a draft after Business allows it, and logs who did it in the same transaction', async () => {
-    const campaign = await createCampaign('acct-full');
-    expect(campaign).toMatchObject({ accountId: 'acct-full', status: 'draft', createdBy: 'planner-1' });
+    const campaign = await createCampaign(FULL);
+    expect(campaign).toMatchObject({ accountId: FULL, status: 'draft', createdBy: 'planner-1' });
     const fetched = await h.call({ method: 'GET', url: `${base}/campaigns/${campaign.id}` });
     expect(fetched.json()).toEqual(campaign);
     const [row] = await h.sql(
@@ -77,7 +83,7 @@ describe('campaigns', () => {
   });
 
   it('updates, moves through statuses and refuses impossible moves', async () => {
-    const campaign = await createCampaign('acct-full');
+    const campaign = await createCampaign(FULL);
     const patched = await h.call({
       method: 'PATCH',
       url: `${base}/campaigns/${campaign.id}`,
@@ -122,7 +128,7 @@ describe('campaigns', () => {
     const response = await h.call({
       method: 'POST',
       url: `${base}/campaigns`,
-      payload: campaignBody('acct-full', { startDate: '2026-04-02', endDate: '2026-04-01' }),
+      payload: campaignBody(FULL, { startDate: '2026-04-02', endDate: '2026-04-01' }),
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().detail).toBe('endDate must not be before startDate');
@@ -136,30 +142,33 @@ describe('campaigns', () => {
     }
     const first = await h.call({
       method: 'GET',
-      url: `${base}/campaigns?accountId=acct-list&objective=sales&limit=1`,
+      url: `${base}/campaigns?objective=sales&limit=1`,
+      tenant: 'acct-list',
     });
     expect(first.json().items.map((c: { id: string }) => c.id)).toEqual([ids[1]]);
     const second = await h.call({
       method: 'GET',
-      url: `${base}/campaigns?accountId=acct-list&objective=sales&limit=1&cursor=${first.json().nextCursor}`,
+      url: `${base}/campaigns?objective=sales&limit=1&cursor=${first.json().nextCursor}`,
+      tenant: 'acct-list',
     });
     expect(second.json()).toMatchObject({ items: [{ id: ids[0] }], nextCursor: null });
     const byChannel = await h.call({
       method: 'GET',
       url: `${base}/campaigns?channel=tiktok-ads&status=draft`,
+      tenant: 'acct-list',
     });
     expect(byChannel.json().items).toHaveLength(3);
   });
 
   it.each([
-    ['unknown field', { ...campaignBody('acct-full'), priority: 'high' }, '/priority'],
+    ['unknown field', { ...campaignBody(FULL), priority: 'high' }, '/priority'],
     [
       'wrong type',
-      campaignBody('acct-full', { budget: { amountCents: '5000', currency: 'USD', period: 'daily' } }),
+      campaignBody(FULL, { budget: { amountCents: '5000', currency: 'USD', period: 'daily' } }),
       '/budget/amountCents',
     ],
-    ['unknown channel', campaignBody('acct-full', { channels: ['fax'] }), '/channels/0'],
-    ['missing field', { ...campaignBody('acct-full'), name: undefined }, '/name'],
+    ['unknown channel', campaignBody(FULL, { channels: ['fax'] }), '/channels/0'],
+    ['missing field', { ...campaignBody(FULL), name: undefined }, '/name'],
   ])('rejects a body with a %s', async (_case, payload, field) => {
     const before = await counts();
     const response = await h.call({ method: 'POST', url: `${base}/campaigns`, payload });
@@ -182,7 +191,7 @@ describe('campaigns', () => {
     const big = await h.call({
       method: 'POST',
       url: `${base}/campaigns`,
-      payload: campaignBody('acct-full', { name: 'x'.repeat(9000) }),
+      payload: campaignBody(FULL, { name: 'x'.repeat(9000) }),
     });
     expect(big.statusCode).toBe(413);
     const malformed = await h.call({
@@ -199,7 +208,7 @@ describe('campaigns', () => {
     const response = await h.call({
       method: 'POST',
       url: `${base}/campaigns`,
-      payload: campaignBody('acct-full'),
+      payload: campaignBody(FULL),
       scopes: ['promptads:read'],
     });
     expect(response.statusCode).toBe(403);
@@ -214,7 +223,7 @@ describe('campaigns', () => {
       const response = await h.call({
         method: 'POST',
         url: `${base}/campaigns`,
-        payload: campaignBody('acct-full'),
+        payload: campaignBody(FULL),
         subject: 'saboteur',
       });
       expect(response.statusCode).toBe(500);
@@ -228,7 +237,7 @@ describe('campaigns', () => {
 
 describe('targeting, bidding and experiments', () => {
   it('adds and lists audiences', async () => {
-    const campaign = await createCampaign('acct-full');
+    const campaign = await createCampaign(FULL);
     const payload = {
       name: 'Young professionals',
       ageMin: 25,
@@ -256,7 +265,7 @@ describe('targeting, bidding and experiments', () => {
   });
 
   it('adds bidding rules only for the campaign’s channels', async () => {
-    const campaign = await createCampaign('acct-full');
+    const campaign = await createCampaign(FULL);
     const rule = { channel: 'meta-ads', strategy: 'target-cpa', bidCapCents: null, dailyBudgetCents: 20000 };
     const created = await h.call({
       method: 'POST',
@@ -284,7 +293,7 @@ describe('targeting, bidding and experiments', () => {
         { key: 'B', name: 'Question', trafficPercent: 50 },
       ],
     };
-    const full = await createCampaign('acct-full');
+    const full = await createCampaign(FULL);
     const created = await h.call({
       method: 'POST',
       url: `${base}/campaigns/${full.id}/experiments`,
@@ -309,6 +318,7 @@ describe('targeting, bidding and experiments', () => {
     const denied = await h.call({
       method: 'POST',
       url: `${base}/campaigns/${basic.id}/experiments`,
+      tenant: 'acct-basic',
       payload: experiment,
     });
     expect(denied.statusCode).toBe(403);
@@ -326,19 +336,23 @@ describe('targeting, bidding and experiments', () => {
 });
 
 describe('the Business facade', () => {
+  // Finding 8: the 403 once told whether the account had a plan; now both answers are the same
+  // and name no account.
   it.each(['acct-crm-only', 'acct-unknown'])('denies %s with 403 and writes nothing', async (accountId) => {
     const before = await counts();
     const response = await h.call({
       method: 'POST',
       url: `${base}/campaigns`,
+      tenant: accountId,
       payload: campaignBody(accountId),
     });
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toBe(PROBLEM);
     expect(response.json()).toMatchObject({
       type: 'urn:promptsales:problem:feature-not-in-plan',
-      detail: `account ${accountId}'s plan does not include promptads.campaigns`,
+      detail: 'the plan does not include promptads.campaigns',
     });
+    expect(response.body).not.toContain(accountId);
     expect(await counts()).toEqual(before);
   });
 
@@ -346,7 +360,7 @@ describe('the Business facade', () => {
     const ads = await h.variant({ BUSINESS_URL: await h.closedPort() });
     const before = await counts();
     const response = await h.call(
-      { method: 'POST', url: `${base}/campaigns`, payload: campaignBody('acct-full') },
+      { method: 'POST', url: `${base}/campaigns`, payload: campaignBody(FULL) },
       ads,
     );
     expect(response.statusCode).toBe(503);
@@ -359,7 +373,7 @@ describe('the Business facade', () => {
     const ads = await h.variant({ BUSINESS_URL: await h.blackHole(), BUSINESS_TIMEOUT_MS: '300' });
     const before = await counts();
     const response = await h.call(
-      { method: 'POST', url: `${base}/campaigns`, payload: campaignBody('acct-full') },
+      { method: 'POST', url: `${base}/campaigns`, payload: campaignBody(FULL) },
       ads,
     );
     expect(response.statusCode).toBe(503);
@@ -378,7 +392,7 @@ describe('over a real socket', () => {
     const created = await fetch(`${address}${base}/campaigns`, {
       method: 'POST',
       headers,
-      body: JSON.stringify(campaignBody('acct-full')),
+      body: JSON.stringify(campaignBody(FULL)),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -408,5 +422,190 @@ describe('database outage', () => {
       })
       .toBe(200);
     expect((await h.call({ method: 'GET', url: `${base}/campaigns` })).statusCode).toBe(200);
+  });
+});
+
+describe('tenancy in the schema', () => {
+  it('gives every table a NOT NULL tenant_id under forced row-level security', async () => {
+    const tables = await h.sql<{ table: string; nullable: string; rls: boolean; forced: boolean }>(
+      `SELECT c.table_name AS table, c.is_nullable AS nullable, t.relrowsecurity AS rls, t.relforcerowsecurity AS forced
+       FROM information_schema.columns c JOIN pg_class t ON t.relname = c.table_name
+       WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' ORDER BY 1`,
+    );
+    expect(tables).toEqual(
+      ['audiences', 'bidding_rules', 'campaigns', 'compliance_log', 'experiments', 'idempotency_keys'].map(
+        (table) => ({ table, nullable: 'NO', rls: true, forced: true }),
+      ),
+    );
+  });
+
+  it('shows the service’s database role no rows at all when no tenant is set', async () => {
+    await createCampaign(FULL);
+    const [owner] = await h.sql<{ n: number }>('SELECT count(*)::int AS n FROM campaigns');
+    expect(owner?.n).toBeGreaterThan(0);
+    const app = new pg.Client({ connectionString: h.database.appUrl });
+    await app.connect();
+    try {
+      for (const table of ['campaigns', 'audiences', 'bidding_rules', 'experiments', 'compliance_log']) {
+        expect((await app.query(`SELECT * FROM ${table}`)).rows).toEqual([]);
+      }
+      await app.query('BEGIN');
+      await app.query("SELECT set_config('app.tenant_id', $1, true)", [FULL]);
+      const own = await app.query('SELECT DISTINCT tenant_id FROM campaigns');
+      await app.query('COMMIT');
+      expect(own.rows).toEqual([{ tenant_id: FULL }]);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('moves campaigns written before tenancy under the default tenant', async () => {
+    const legacy = await createTestPostgresDatabase('promptads legacy');
+    try {
+      await migratePostgres(
+        legacy.url,
+        promptAdsMigrations.filter((m) => m.version < 4),
+      );
+      const owner = new pg.Client({ connectionString: legacy.url });
+      await owner.connect();
+      try {
+        await owner.query(
+          `INSERT INTO campaigns VALUES ('00000000-0000-4000-8000-000000000001', 'Legacy_Account', 'Old', 'sales',
+             '[]', '{google-ads}', '{text}', 100, 'USD', 'daily', '2026-01-01', '2026-01-02', 'draft', 'someone', now(), now())`,
+        );
+        await migratePromptAds(legacy.url);
+        const { rows } = await owner.query('SELECT account_id, tenant_id FROM campaigns');
+        expect(rows).toEqual([{ account_id: 'Legacy_Account', tenant_id: DEFAULT_TENANT }]);
+      } finally {
+        await owner.end();
+      }
+    } finally {
+      await legacy.drop();
+    }
+  });
+});
+
+describe('finding 1: one tenant cannot read or change another tenant’s campaigns', () => {
+  it('answers 404 to every cross-tenant read and write, and changes nothing', async () => {
+    const victim = await createCampaign(FULL);
+    const attacker = { tenant: 'acct-basic' };
+    const before = await h.sql('SELECT * FROM campaigns WHERE id = $1', [victim.id]);
+    const logBefore = await counts();
+
+    for (const path of ['', '/audiences', '/bidding-rules', '/experiments', '/compliance-log']) {
+      expectProblem(
+        await h.call({ method: 'GET', url: `${base}/campaigns/${victim.id}${path}`, ...attacker }),
+        404,
+      );
+    }
+    const writes = [
+      {
+        method: 'PATCH' as const,
+        url: '',
+        payload: { budget: { amountCents: 1, currency: 'USD', period: 'daily' } },
+      },
+      { method: 'POST' as const, url: '/status', payload: { status: 'active' } },
+      {
+        method: 'POST' as const,
+        url: '/bidding-rules',
+        payload: { channel: 'meta-ads', strategy: 'target-cpa', bidCapCents: null, dailyBudgetCents: 1 },
+      },
+    ];
+    for (const write of writes) {
+      const response = await h.call({
+        method: write.method,
+        url: `${base}/campaigns/${victim.id}${write.url}`,
+        payload: write.payload,
+        ...attacker,
+      });
+      expectProblem(response, 404);
+    }
+    const asVictim = await h.call({
+      method: 'POST',
+      url: `${base}/campaigns`,
+      payload: campaignBody(FULL),
+      ...attacker,
+    });
+    expectProblem(asVictim, 404);
+
+    const listed = await h.call({ method: 'GET', url: `${base}/campaigns`, ...attacker });
+    expect(listed.json().items.map((c: { id: string }) => c.id)).not.toContain(victim.id);
+    expect(await h.sql('SELECT * FROM campaigns WHERE id = $1', [victim.id])).toEqual(before);
+    expect(await counts()).toEqual(logBefore);
+  });
+
+  it('answers 403 to a token without a tenant', async () => {
+    const response = await h.call({ method: 'GET', url: `${base}/campaigns`, tenant: null });
+    expect(expectProblem(response, 403).type).toMatch(/tenant-required$/);
+  });
+});
+
+describe('finding 3: the plan governs every change, not only creation', () => {
+  it('refuses activation, budget changes and bidding rules once the subscription is cancelled', async () => {
+    await h.entitle('acct-lapsing', ['promptads.campaigns']);
+    const campaign = await createCampaign('acct-lapsing');
+    const lapsing = { tenant: 'acct-lapsing' };
+    const rule = { channel: 'meta-ads', strategy: 'target-cpa', bidCapCents: null, dailyBudgetCents: 100 };
+    const addRule = () =>
+      h.call({
+        method: 'POST',
+        url: `${base}/campaigns/${campaign.id}/bidding-rules`,
+        payload: rule,
+        ...lapsing,
+      });
+    expect((await addRule()).statusCode).toBe(201);
+
+    await h.cancelSubscription('acct-lapsing');
+    const before = await h.sql('SELECT * FROM campaigns WHERE id = $1', [campaign.id]);
+    const attempts = [
+      h.call({
+        method: 'POST',
+        url: `${base}/campaigns/${campaign.id}/status`,
+        payload: { status: 'active' },
+        ...lapsing,
+      }),
+      h.call({
+        method: 'PATCH',
+        url: `${base}/campaigns/${campaign.id}`,
+        payload: { budget: { amountCents: 9_999_999, currency: 'USD', period: 'lifetime' } },
+        ...lapsing,
+      }),
+      addRule(),
+      h.call({ method: 'POST', url: `${base}/campaigns`, payload: campaignBody('acct-lapsing'), ...lapsing }),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(expectProblem(response, 403).detail).toBe('the plan does not include promptads.campaigns');
+    }
+    expect(await h.sql('SELECT * FROM campaigns WHERE id = $1', [campaign.id])).toEqual(before);
+    const rules = await h.sql('SELECT id FROM bidding_rules WHERE campaign_id = $1', [campaign.id]);
+    expect(rules).toHaveLength(1);
+
+    // Stopping spend needs no plan: a lapsed tenant can still archive its campaign.
+    const archived = await h.call({
+      method: 'POST',
+      url: `${base}/campaigns/${campaign.id}/status`,
+      payload: { status: 'archived' },
+      ...lapsing,
+    });
+    expect(archived.json().status).toBe('archived');
+  });
+});
+
+describe('Idempotency-Key on creating POSTs', () => {
+  it('creates one campaign for a retried request', async () => {
+    const send = () =>
+      h.call({
+        method: 'POST',
+        url: `${base}/campaigns`,
+        payload: campaignBody(FULL, { name: 'Retried' }),
+        headers: { 'idempotency-key': 'create-retried' },
+      });
+    const first = await send();
+    const retry = await send();
+    expect(first.statusCode).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const rows = await h.sql("SELECT id FROM campaigns WHERE name = 'Retried'");
+    expect(rows).toHaveLength(1);
   });
 });

@@ -19,6 +19,8 @@ export interface ApiResourceServerProps {
   identifier: string;
   /** `promptads:read`, `promptads:write`… */
   scopes: string[];
+  /** The human description of a scope. */
+  describe: (scope: string) => string;
 }
 
 /** The API as a Cognito resource server: one read and one write scope per service. */
@@ -33,13 +35,7 @@ export class ApiResourceServer extends Construct {
       userPoolId: props.userPoolId,
       identifier: props.identifier,
       name: 'PromptSales API',
-      scope: props.scopes.map((name) => {
-        const [service, access] = name.split(':');
-        return {
-          scopeName: name,
-          scopeDescription: `${access === 'read' ? 'Read' : 'Change'} ${service} data`,
-        };
-      }),
+      scope: props.scopes.map((name) => ({ scopeName: name, scopeDescription: props.describe(name) })),
     });
     this.scopes = props.scopes.map((name) => qualifiedScope(this.server.identifier, name));
   }

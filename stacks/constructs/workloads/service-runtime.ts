@@ -130,7 +130,10 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
     byService.promptads = {
       ...auroraCa,
       BUSINESS_URL: inClusterUrl(business, namespace),
-      BUSINESS_SCOPES: `${tokens.resourceServer}/business:read`,
+      // Only what PromptAds calls: the entitlements facade, for the tenant it acts for.
+      BUSINESS_SCOPES: ['business:entitlements', 'business:delegate']
+        .map((scope) => `${tokens.resourceServer}/${scope}`)
+        .join(' '),
       OIDC_TOKEN_URL: tokens.tokenUrl,
       OIDC_CLIENT_ID: tokens.serviceClientId,
     };

@@ -1,34 +1,33 @@
-import type { FastifyInstance } from 'fastify';
 import {
   CURSOR_PART,
   decodeCursor,
-  idParams,
   listQuery,
   problemResponses,
+  type ServiceApi,
   scopeConfigs,
-  uuidSchema as uuid,
+  tenantOf,
+  translateDomainErrors,
 } from '../../../kit/index.js';
 import type { Entitlements } from '../../application/entitlements.js';
 import type { Payments } from '../../application/payments.js';
 import type { Plans } from '../../application/plans.js';
-import type { NewPlan, PlanChanges } from '../../application/ports.js';
 import type { Subscriptions } from '../../application/subscriptions.js';
-import type { PaymentStatus } from '../../domain/payment.js';
-import type { SubscriptionStatus } from '../../domain/subscription.js';
 import {
-  accountIdSchema,
+  accountParams,
   createPaymentBody,
   createPlanBody,
   createSubscriptionBody,
   entitlementDecision,
   entitlementList,
-  featureSchema,
+  featureParams,
   filters,
   paged,
   payment,
+  paymentParams,
   plan,
-  planIdSchema,
+  planParams,
   subscription,
+  subscriptionParams,
   updatePlanBody,
 } from './schemas.js';
 
@@ -41,27 +40,38 @@ export interface BusinessUseCases {
 
 const byCreation = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
 
-export const SCOPES = { read: 'business:read', write: 'business:write' } as const;
+/**
+ * Business scopes. `read`/`write`: a tenant's own subscriptions and payments; `admin`: the plan
+ * catalogue (create, reprice, deactivate), platform staff only; `payments`: capture, refund and
+ * cancel payments (finance); `entitlements`: the facade other domains' service clients call.
+ */
+export const SCOPES = {
+  read: 'business:read',
+  write: 'business:write',
+  admin: 'business:admin',
+  payments: 'business:payments',
+  entitlements: 'business:entitlements',
+} as const;
 
 const { read, write } = scopeConfigs(SCOPES);
-/** The entitlements facade has a scope of its own: service clients that only ask it read nothing else. */
-const entitlementsScope = { scopes: ['business:entitlements'] };
+/** The catalogue is the platform's, not a tenant's: readable and changeable with no tenant in the token. */
+const catalogueRead = { ...read, tenant: false };
+const catalogueAdmin = { scopes: [SCOPES.admin], tenant: false };
+const entitlementsScope = { scopes: [SCOPES.entitlements] };
+const paymentChange = { scopes: [SCOPES.payments], idempotency: 'required' as const };
 const errors = problemResponses(400, 401, 403, 404, 409, 422, 503);
-
-interface ListQuery {
-  limit: number;
-  cursor?: string;
-}
 
 /** Business API v1: plans, subscriptions, payments, and the entitlements facade other domains call. */
 export function businessRoutes(useCases: BusinessUseCases) {
   const { plans, subscriptions, entitlements, payments } = useCases;
 
-  return async (api: FastifyInstance) => {
+  return async (api: ServiceApi) => {
+    translateDomainErrors(api);
+
     api.get(
       '/plans',
       {
-        config: read,
+        config: catalogueRead,
         schema: {
           tags: ['plans'],
           operationId: 'listPlans',
@@ -71,15 +81,15 @@ export function businessRoutes(useCases: BusinessUseCases) {
         },
       },
       async (request) => {
-        const query = request.query as ListQuery & { active?: boolean };
-        return plans.list({ active: query.active, limit: query.limit, after: decodeCursor(query.cursor) });
+        const { active, limit, cursor } = request.query;
+        return plans.list({ active, limit, after: decodeCursor(cursor) });
       },
     );
 
     api.post(
       '/plans',
       {
-        config: write,
+        config: catalogueAdmin,
         schema: {
           tags: ['plans'],
           operationId: 'createPlan',
@@ -89,58 +99,69 @@ export function businessRoutes(useCases: BusinessUseCases) {
         },
       },
       async (request, reply) => {
-        const body = request.body as Omit<NewPlan, 'active'> & { active?: boolean };
-        return reply.code(201).send(await plans.create({ ...body, active: body.active ?? true }));
+        const { active = true, ...fields } = request.body;
+        return reply
+          .code(201)
+          .send(await plans.create({ ...fields, features: [...fields.features], active }));
       },
     );
 
     api.get(
       '/plans/:planId',
       {
-        config: read,
+        config: catalogueRead,
         schema: {
           tags: ['plans'],
           operationId: 'getPlan',
           summary: 'Get a plan',
-          params: idParams('planId', planIdSchema),
+          params: planParams,
           response: { 200: plan, ...errors },
         },
       },
-      async (request) => plans.get((request.params as { planId: string }).planId),
+      async (request) => plans.get(request.params.planId),
     );
 
     api.patch(
       '/plans/:planId',
       {
-        config: write,
+        config: catalogueAdmin,
         schema: {
           tags: ['plans'],
           operationId: 'updatePlan',
           summary: 'Change some of a plan’s fields',
-          params: idParams('planId', planIdSchema),
+          params: planParams,
           body: updatePlanBody,
           response: { 200: plan, ...errors },
         },
       },
-      async (request) =>
-        plans.update((request.params as { planId: string }).planId, request.body as PlanChanges),
+      async (request) => {
+        const { features, ...changes } = request.body;
+        return plans.update(request.params.planId, {
+          ...changes,
+          ...(features ? { features: [...features] } : {}),
+        });
+      },
     );
 
     api.post(
       '/subscriptions',
       {
-        config: write,
+        config: { ...write, idempotency: 'optional' },
         schema: {
           tags: ['subscriptions'],
           operationId: 'subscribe',
           summary: 'Subscribe an account to a plan',
+          description:
+            'Subscribes the token’s tenant; the subscription is pending until its first payment is captured.',
           body: createSubscriptionBody,
           response: { 201: subscription, ...errors },
         },
       },
       async (request, reply) => {
-        const { accountId, planId } = request.body as { accountId: string; planId: string };
-        return reply.code(201).send(await subscriptions.subscribe(accountId, planId));
+        const tenantId = tenantOf(request);
+        const { accountId = tenantId, planId } = request.body;
+        entitlements.assertOwnAccount(tenantId, accountId);
+        return reply.code(201).send(await subscriptions.subscribe(tenantId, planId));
       },
     );
 
@@ -152,21 +173,18 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['subscriptions'],
           operationId: 'listSubscriptions',
           summary: 'List subscriptions by account, plan or status, newest first',
-          querystring: listQuery({
-            accountId: filters.accountId,
-            planId: filters.planId,
-            status: filters.subscriptionStatus,
-          }),
+          querystring: listQuery({ planId: filters.planId, status: filters.subscriptionStatus }),
           response: paged(subscription),
         },
       },
       async (request) => {
-        const query = request.query as ListQuery & {
-          accountId?: string;
-          planId?: string;
-          status?: SubscriptionStatus;
-        };
-        return subscriptions.list({ ...query, after: decodeCursor(query.cursor, byCreation) });
+        const { planId, status, limit, cursor } = request.query;
+        return subscriptions.list(tenantOf(request), {
+          planId,
+          status,
+          limit,
+          after: decodeCursor(cursor, byCreation),
+        });
       },
     );
 
@@ -178,11 +196,11 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['subscriptions'],
           operationId: 'getSubscription',
           summary: 'Get a subscription',
-          params: idParams('subscriptionId', uuid),
+          params: subscriptionParams,
           response: { 200: subscription, ...errors },
         },
       },
-      async (request) => subscriptions.get((request.params as { subscriptionId: string }).subscriptionId),
+      async (request) => subscriptions.get(tenantOf(request), request.params.subscriptionId),
     );
 
     api.post(
@@ -193,11 +211,11 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['subscriptions'],
           operationId: 'cancelSubscription',
           summary: 'Cancel a subscription',
-          params: idParams('subscriptionId', uuid),
+          params: subscriptionParams,
           response: { 200: subscription, ...errors },
         },
       },
-      async (request) => subscriptions.cancel((request.params as { subscriptionId: string }).subscriptionId),
+      async (request) => subscriptions.cancel(tenantOf(request), request.params.subscriptionId),
     );
 
     api.get(
@@ -208,11 +226,11 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['entitlements'],
           operationId: 'listEntitlements',
           summary: 'List the features an account’s active plan allows',
-          params: idParams('accountId', accountIdSchema),
+          params: accountParams,
           response: { 200: entitlementList, ...errors },
         },
       },
-      async (request) => entitlements.list((request.params as { accountId: string }).accountId),
+      async (request) => entitlements.list(tenantOf(request), request.params.accountId),
     );
 
     api.get(
@@ -223,26 +241,22 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['entitlements'],
           operationId: 'checkEntitlement',
           summary: 'Whether an account’s active plan allows one feature',
-          description: 'Facade for other domains: whether the account’s active plan allows the feature.',
-          params: {
-            type: 'object',
-            properties: { accountId: accountIdSchema, feature: featureSchema },
-            required: ['accountId', 'feature'],
-            additionalProperties: false,
-          },
+          description:
+            'Facade for other domains: whether the account’s paid-up plan allows the feature. The account is the token’s tenant (or, for a service client, the tenant it acts for).',
+          params: featureParams,
           response: { 200: entitlementDecision, ...errors },
         },
       },
       async (request) => {
-        const { accountId, feature } = request.params as { accountId: string; feature: string };
-        return entitlements.decide(accountId, feature);
+        const { accountId, feature } = request.params;
+        return entitlements.decide(tenantOf(request), accountId, feature);
       },
     );
 
     api.post(
       '/payments',
       {
-        config: write,
+        config: { ...write, idempotency: 'required' },
         schema: {
           tags: ['payments'],
           operationId: 'startPayment',
@@ -251,10 +265,8 @@ export function businessRoutes(useCases: BusinessUseCases) {
           response: { 201: payment, ...errors },
         },
       },
-      async (request, reply) => {
-        const { subscriptionId } = request.body as { subscriptionId: string };
-        return reply.code(201).send(await payments.start(subscriptionId));
-      },
+      async (request, reply) =>
+        reply.code(201).send(await payments.start(tenantOf(request), request.body.subscriptionId)),
     );
 
     api.get(
@@ -265,21 +277,18 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['payments'],
           operationId: 'listPayments',
           summary: 'List payments by account, subscription or status, newest first',
-          querystring: listQuery({
-            accountId: filters.accountId,
-            subscriptionId: filters.subscriptionId,
-            status: filters.paymentStatus,
-          }),
+          querystring: listQuery({ subscriptionId: filters.subscriptionId, status: filters.paymentStatus }),
           response: paged(payment),
         },
       },
       async (request) => {
-        const query = request.query as ListQuery & {
-          accountId?: string;
-          subscriptionId?: string;
-          status?: PaymentStatus;
-        };
-        return payments.list({ ...query, after: decodeCursor(query.cursor, byCreation) });
+        const { subscriptionId, status, limit, cursor } = request.query;
+        return payments.list(tenantOf(request), {
+          subscriptionId,
+          status,
+          limit,
+          after: decodeCursor(cursor, byCreation),
+        });
       },
     );
 
@@ -291,30 +300,31 @@ export function businessRoutes(useCases: BusinessUseCases) {
           tags: ['payments'],
           operationId: 'getPayment',
           summary: 'Get a payment',
-          params: idParams('paymentId', uuid),
+          params: paymentParams,
           response: { 200: payment, ...errors },
         },
       },
-      async (request) => payments.get((request.params as { paymentId: string }).paymentId),
+      async (request) => payments.get(tenantOf(request), request.params.paymentId),
     );
 
     const paymentActions = {
       capture: { operationId: 'capturePayment', summary: 'Capture a created payment' },
       refund: { operationId: 'refundPayment', summary: 'Refund a captured payment' },
+      cancel: { operationId: 'cancelPayment', summary: 'Cancel a created payment' },
     } as const;
-    for (const action of ['capture', 'refund'] as const) {
+    for (const action of ['capture', 'refund', 'cancel'] as const) {
       api.post(
         `/payments/:paymentId/${action}`,
         {
-          config: write,
+          config: paymentChange,
           schema: {
             tags: ['payments'],
             ...paymentActions[action],
-            params: idParams('paymentId', uuid),
+            params: paymentParams,
             response: { 200: payment, ...errors },
           },
         },
-        async (request) => payments[action]((request.params as { paymentId: string }).paymentId),
+        async (request) => payments[action](tenantOf(request), request.params.paymentId),
       );
     }
   };

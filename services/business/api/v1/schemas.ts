@@ -1,10 +1,17 @@
-import { pageSchema, routeProblems, timestampSchema as timestamp, uuidSchema } from '../../../kit/index.js';
+import {
+  pageSchema,
+  routeProblems,
+  tenantIdSchema,
+  timestampSchema as timestamp,
+  uuidSchema,
+} from '../../../kit/index.js';
 import { PAYMENT_STATUSES } from '../../domain/payment.js';
 import { FEATURE_PATTERN } from '../../domain/plan.js';
 import { SUBSCRIPTION_STATUSES } from '../../domain/subscription.js';
 
 export const planIdSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
-export const accountIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+/** An account is a tenant: the same id, in the same format, in every service. */
+export const accountIdSchema = tenantIdSchema;
 export const featureSchema = { type: 'string', pattern: FEATURE_PATTERN, maxLength: 100 } as const;
 
 const planFields = {
@@ -62,8 +69,14 @@ export const subscription = {
 
 export const createSubscriptionBody = {
   type: 'object',
-  properties: { accountId: accountIdSchema, planId: planIdSchema },
-  required: ['accountId', 'planId'],
+  properties: {
+    accountId: {
+      ...accountIdSchema,
+      description: 'Optional: the token’s tenant; any other account is not found.',
+    },
+    planId: planIdSchema,
+  },
+  required: ['planId'],
   additionalProperties: false,
 } as const;
 
@@ -138,11 +151,45 @@ export const entitlementList = {
 
 export const paged = (item: object) => ({ 200: pageSchema(item), ...routeProblems.list });
 
+export const planParams = {
+  type: 'object',
+  properties: { planId: planIdSchema },
+  required: ['planId'],
+  additionalProperties: false,
+} as const;
+
+export const subscriptionParams = {
+  type: 'object',
+  properties: { subscriptionId: uuidSchema },
+  required: ['subscriptionId'],
+  additionalProperties: false,
+} as const;
+
+export const paymentParams = {
+  type: 'object',
+  properties: { paymentId: uuidSchema },
+  required: ['paymentId'],
+  additionalProperties: false,
+} as const;
+
+export const accountParams = {
+  type: 'object',
+  properties: { accountId: accountIdSchema },
+  required: ['accountId'],
+  additionalProperties: false,
+} as const;
+
+export const featureParams = {
+  type: 'object',
+  properties: { accountId: accountIdSchema, feature: featureSchema },
+  required: ['accountId', 'feature'],
+  additionalProperties: false,
+} as const;
+
 export const filters = {
   subscriptionStatus: { type: 'string', enum: [...SUBSCRIPTION_STATUSES] },
   paymentStatus: { type: 'string', enum: [...PAYMENT_STATUSES] },
-  accountId: accountIdSchema,
   planId: planIdSchema,
   subscriptionId: uuidSchema,
   active: { type: 'boolean' },
-};
+} as const;

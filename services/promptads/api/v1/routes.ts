@@ -1,14 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CURSOR_PART, decodeCursor, scopeConfigs } from '../../../kit/index.js';
-import type {
-  CampaignPlanning,
-  NewAudience,
-  NewBiddingRule,
-  NewCampaign,
-  NewExperiment,
-} from '../../application/campaign-planning.js';
-import type { CampaignChanges } from '../../application/ports.js';
-import type { CampaignStatus } from '../../domain/campaign.js';
+import type { FastifyRequest } from 'fastify';
+import {
+  CURSOR_PART,
+  decodeCursor,
+  NotFoundError,
+  type ServiceApi,
+  scopeConfigs,
+  tenantOf,
+  translateDomainErrors,
+} from '../../../kit/index.js';
+import type { CampaignPlanning } from '../../application/campaign-planning.js';
 import type { Actor } from '../../domain/compliance.js';
 import {
   audience,
@@ -32,41 +32,48 @@ import {
 export const SCOPES = { read: 'promptads:read', write: 'promptads:write' } as const;
 
 const { read, write } = scopeConfigs(SCOPES);
+/** Creating POSTs honour an Idempotency-Key when the client sends one. */
+const create = { ...write, idempotency: 'optional' as const };
 
 const actorOf = (request: FastifyRequest): Actor => ({
   subject: request.principal?.subject ?? 'unknown',
   requestId: request.id,
 });
 
-const campaignIdOf = (request: FastifyRequest) => (request.params as { campaignId: string }).campaignId;
-
 const BY_CREATION = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
 const BY_SEQUENCE = { sortKey: CURSOR_PART.integer, id: CURSOR_PART.integer };
 
-function pageOf(request: FastifyRequest, shape = BY_CREATION) {
-  const { limit, cursor } = request.query as { limit: number; cursor?: string };
-  return { limit, after: decodeCursor(cursor, shape) };
-}
+const pageOf = (query: { limit: number; cursor?: string }, shape = BY_CREATION) => ({
+  limit: query.limit,
+  after: decodeCursor(query.cursor, shape),
+});
 
 /** PromptAds API v1: campaigns and their targeting, bidding rules, experiments and compliance trail. */
 export function promptAdsRoutes(planning: CampaignPlanning) {
-  return async (api: FastifyInstance) => {
+  return async (api: ServiceApi) => {
+    translateDomainErrors(api);
+
     api.post(
       '/campaigns',
       {
-        config: write,
+        config: create,
         schema: {
           tags: ['campaigns'],
           operationId: 'createCampaign',
           summary: 'Create a draft campaign for an account whose plan includes campaigns',
           description:
-            'Creates a draft campaign once Business confirms the account’s plan includes promptads.campaigns.',
+            'Creates a draft campaign for the token’s tenant once Business confirms its paid-up plan includes promptads.campaigns.',
           body: createCampaignBody,
           response: { 201: campaign, ...errors },
         },
       },
-      async (request, reply) =>
-        reply.code(201).send(await planning.create(request.body as NewCampaign, actorOf(request))),
+      async (request, reply) => {
+        const tenantId = tenantOf(request);
+        const { accountId = tenantId, kpis, channels, formats, ...fields } = request.body;
+        if (accountId !== tenantId) throw new NotFoundError('account', accountId);
+        const input = { ...fields, kpis: [...kpis], channels: [...channels], formats: [...formats] };
+        return reply.code(201).send(await planning.create(tenantId, input, actorOf(request)));
+      },
     );
 
     api.get(
@@ -82,19 +89,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         },
       },
       async (request) => {
-        const query = request.query as {
-          accountId?: string;
-          status?: CampaignStatus;
-          channel?: string;
-          objective?: string;
-        };
-        return planning.list({
-          accountId: query.accountId,
-          status: query.status,
-          channel: query.channel,
-          objective: query.objective,
-          ...pageOf(request),
-        });
+        const { status, channel, objective } = request.query;
+        return planning.list(tenantOf(request), { status, channel, objective, ...pageOf(request.query) });
       },
     );
 
@@ -110,7 +106,7 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: { 200: campaign, ...errors },
         },
       },
-      async (request) => planning.get(campaignIdOf(request)),
+      async (request) => planning.get(tenantOf(request), request.params.campaignId),
     );
 
     api.patch(
@@ -126,12 +122,16 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: { 200: campaign, ...errors },
         },
       },
-      async (request) =>
-        planning.update(
-          campaignIdOf(request),
-          request.body as Omit<CampaignChanges, 'status'>,
-          actorOf(request),
-        ),
+      async (request) => {
+        const { kpis, channels, formats, ...fields } = request.body;
+        const changes = {
+          ...fields,
+          ...(kpis ? { kpis: [...kpis] } : {}),
+          ...(channels ? { channels: [...channels] } : {}),
+          ...(formats ? { formats: [...formats] } : {}),
+        };
+        return planning.update(tenantOf(request), request.params.campaignId, changes, actorOf(request));
+      },
     );
 
     api.post(
@@ -149,8 +149,9 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
       },
       async (request) =>
         planning.changeStatus(
-          campaignIdOf(request),
-          (request.body as { status: CampaignStatus }).status,
+          tenantOf(request),
+          request.params.campaignId,
+          request.body.status,
           actorOf(request),
         ),
     );
@@ -158,7 +159,7 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
     api.post(
       '/campaigns/:campaignId/audiences',
       {
-        config: write,
+        config: create,
         schema: {
           tags: ['targeting'],
           operationId: 'addAudience',
@@ -168,12 +169,21 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: { 201: audience, ...errors },
         },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const { genders, locations, interests, behaviours, ...fields } = request.body;
+        const input = {
+          ...fields,
+          genders: [...genders],
+          locations: [...locations],
+          interests: [...interests],
+          behaviours: [...behaviours],
+        };
+        return reply
           .code(201)
           .send(
-            await planning.addAudience(campaignIdOf(request), request.body as NewAudience, actorOf(request)),
-          ),
+            await planning.addAudience(tenantOf(request), request.params.campaignId, input, actorOf(request)),
+          );
+      },
     );
 
     api.get(
@@ -189,13 +199,14 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: paged(audience),
         },
       },
-      async (request) => planning.listAudiences(campaignIdOf(request), pageOf(request)),
+      async (request) =>
+        planning.listAudiences(tenantOf(request), request.params.campaignId, pageOf(request.query)),
     );
 
     api.post(
       '/campaigns/:campaignId/bidding-rules',
       {
-        config: write,
+        config: create,
         schema: {
           tags: ['bidding'],
           operationId: 'addBiddingRule',
@@ -210,8 +221,9 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           .code(201)
           .send(
             await planning.addBiddingRule(
-              campaignIdOf(request),
-              request.body as NewBiddingRule,
+              tenantOf(request),
+              request.params.campaignId,
+              request.body,
               actorOf(request),
             ),
           ),
@@ -230,33 +242,37 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: paged(biddingRule),
         },
       },
-      async (request) => planning.listBiddingRules(campaignIdOf(request), pageOf(request)),
+      async (request) =>
+        planning.listBiddingRules(tenantOf(request), request.params.campaignId, pageOf(request.query)),
     );
 
     api.post(
       '/campaigns/:campaignId/experiments',
       {
-        config: write,
+        config: create,
         schema: {
           tags: ['experiments'],
           operationId: 'addExperiment',
           summary: 'Add an A/B experiment to a campaign',
-          description: 'Requires the promptads.experiments feature in the account’s plan.',
+          description: 'Requires the promptads.experiments feature in the tenant’s plan.',
           params: campaignParams,
           body: createExperimentBody,
           response: { 201: experiment, ...errors },
         },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const input = { ...request.body, variants: [...request.body.variants] };
+        return reply
           .code(201)
           .send(
             await planning.addExperiment(
-              campaignIdOf(request),
-              request.body as NewExperiment,
+              tenantOf(request),
+              request.params.campaignId,
+              input,
               actorOf(request),
             ),
-          ),
+          );
+      },
     );
 
     api.get(
@@ -272,7 +288,8 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: paged(experiment),
         },
       },
-      async (request) => planning.listExperiments(campaignIdOf(request), pageOf(request)),
+      async (request) =>
+        planning.listExperiments(tenantOf(request), request.params.campaignId, pageOf(request.query)),
     );
 
     api.get(
@@ -288,7 +305,12 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
           response: paged(complianceEntry),
         },
       },
-      async (request) => planning.complianceLog(campaignIdOf(request), pageOf(request, BY_SEQUENCE)),
+      async (request) =>
+        planning.complianceLog(
+          tenantOf(request),
+          request.params.campaignId,
+          pageOf(request.query, BY_SEQUENCE),
+        ),
     );
   };
 }

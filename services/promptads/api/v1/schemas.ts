@@ -3,6 +3,7 @@ import {
   pageSchema,
   paginationQueryProperties,
   problemResponses,
+  tenantIdSchema,
   timestampSchema as timestamp,
   uuidSchema as uuid,
 } from '../../../kit/index.js';
@@ -12,20 +13,23 @@ import { EXPERIMENT_STATUSES } from '../../domain/experiment.js';
 import { GENDERS } from '../../domain/targeting.js';
 
 const date = { type: 'string', format: 'date' } as const;
-export const accountId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
-const tags = (max: number) => ({
-  type: 'array',
-  items: { type: 'string', minLength: 1, maxLength: 100 },
-  maxItems: max,
-  uniqueItems: true,
-});
-const setOf = (values: readonly string[]) => ({
-  type: 'array',
-  items: { type: 'string', enum: [...values] },
-  minItems: 1,
-  maxItems: values.length,
-  uniqueItems: true,
-});
+/** An account is a tenant: the same id, in the same format, in every service. */
+export const accountId = tenantIdSchema;
+const tags = (max: number) =>
+  ({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 100 },
+    maxItems: max,
+    uniqueItems: true,
+  }) as const;
+const setOf = <V extends readonly string[]>(values: V) =>
+  ({
+    type: 'array',
+    items: { type: 'string', enum: values },
+    minItems: 1,
+    maxItems: values.length,
+    uniqueItems: true,
+  }) as const;
 
 const kpi = {
   type: 'object',
@@ -47,7 +51,6 @@ const budget = {
 
 /** What a client gives when it creates a campaign; a campaign as returned carries all of it. */
 const CAMPAIGN_INPUT = [
-  'accountId',
   'name',
   'objective',
   'kpis',
@@ -56,7 +59,7 @@ const CAMPAIGN_INPUT = [
   'budget',
   'startDate',
   'endDate',
-];
+] as const;
 
 const campaignFields = {
   name: { type: 'string', minLength: 1, maxLength: 200 },
@@ -80,12 +83,16 @@ export const campaign = {
     createdAt: timestamp,
     updatedAt: timestamp,
   },
-  required: ['id', ...CAMPAIGN_INPUT, 'status', 'createdBy', 'createdAt', 'updatedAt'],
+  required: ['id', 'accountId', ...CAMPAIGN_INPUT, 'status', 'createdBy', 'createdAt', 'updatedAt'],
 } as const;
 
 export const createCampaignBody = {
   type: 'object',
-  properties: { accountId, objective: { type: 'string', enum: [...OBJECTIVES] }, ...campaignFields },
+  properties: {
+    accountId: { ...accountId, description: 'Optional: the token’s tenant; any other account is not found.' },
+    objective: { type: 'string', enum: [...OBJECTIVES] },
+    ...campaignFields,
+  },
   required: CAMPAIGN_INPUT,
   additionalProperties: false,
 } as const;
@@ -219,7 +226,6 @@ export const campaignListQuery = {
   type: 'object',
   properties: {
     ...paginationQueryProperties,
-    accountId,
     status: { type: 'string', enum: [...CAMPAIGN_STATUSES] },
     channel: { type: 'string', enum: [...CHANNELS] },
     objective: { type: 'string', enum: [...OBJECTIVES] },
