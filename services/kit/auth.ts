@@ -204,3 +204,13 @@ export function createAuthenticator(config: AuthConfig) {
     };
   };
 }
+
+/**
+ * For a decision a request's body selects rather than its route (e.g. approving, through a
+ * status-change route): 403 naming the scopes the token lacks, as for a route's own scopes.
+ */
+export function requireScopes(request: FastifyRequest, scopes: string[]): void {
+  const held = request.principal?.scopes ?? [];
+  const missing = scopes.filter((scope) => !held.includes(scope));
+  if (missing.length > 0) throw insufficientScope(missing);
+}

@@ -1,5 +1,5 @@
 export { createServiceApp, type ServiceApp, type ServiceAppOptions } from './app.js';
-export type { AuthConfig, Principal } from './auth.js';
+export { type AuthConfig, type Principal, requireScopes } from './auth.js';
 export { ReadThroughCache, TenantCache } from './cache.js';
 export { processesFromEnv, superviseProcesses } from './cluster.js';
 export {
@@ -40,6 +40,7 @@ export {
   mysqlIdempotencyStore,
   pgIdempotencyStore,
   rowLevelSecurityStatements,
+  STALE_RESERVATION_SECONDS,
   type StoredOutcome,
 } from './idempotency.js';
 export { exitOnStartupFailure, isMainModule, listen, shutdownOnSignals } from './lifecycle.js';
@@ -77,7 +78,7 @@ export {
   problemSchema,
   problemType,
 } from './problem.js';
-export { created, type PageQuery, resourceRoutes, scopeConfigs } from './routes.js';
+export { created, createRoute, getRoute, listRoute, type PageQuery, scopeConfigs } from './routes.js';
 export {
   enumOf,
   idParams,

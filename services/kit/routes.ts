@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JSONSchema } from 'json-schema-to-ts';
 import { pageSchema } from './pagination.js';
 import { idParams, routeProblems } from './schemas.js';
 
@@ -18,92 +19,60 @@ export function created(reply: FastifyReply, request: FastifyRequest, id: string
   return reply.code(201).header('location', `${request.url.split('?')[0]}/${id}`);
 }
 
-/**
- * The three routes of a resource collection: `POST path` creates (201 with `location`), `GET path`
- * lists a page (the querystring's `limit` and `cursor` are the page, the rest the filter) and
- * `GET path/:id` reads one.
+interface ResourceRoute {
+  scopes: { read: string; write: string };
+  tag: string;
+  /** Names the operation in the OpenAPI document (and the method a generated client gets). */
+  operationId: string;
+  summary: string;
+  /** Response schema of one item. */
+  item: object;
+}
+
+/*
+ * Options of the three routes of a resource collection. Each keeps its schema's literal type, so
+ * the kit's type provider derives `request.body`, `request.query` and `request.params` from it:
+ * `api.post(path, createRoute({ ..., body }), async (request) => use(request.body))`.
  */
-export function resourceRoutes<New, Filter extends object>(
-  api: FastifyInstance,
-  resource: {
-    /** The collection's path, e.g. `/briefs`. */
-    path: string;
-    tag: string;
-    /** Response schema of one item, as created, listed and (unless `get.response` says otherwise) read. */
-    item: object;
-    scopes: { read: string; write: string };
-    create: {
-      /** Names the operation in the OpenAPI document (and the method a generated client gets). */
-      operationId: string;
-      summary: string;
-      body: object;
-      run: (body: New, request: FastifyRequest) => Promise<{ id: string }>;
-    };
-    list: {
-      operationId: string;
-      summary: string;
-      querystring: object;
-      run: (filter: Filter, page: PageQuery, request: FastifyRequest) => Promise<unknown>;
-    };
-    get: {
-      operationId: string;
-      summary: string;
-      response?: object;
-      run: (id: string, request: FastifyRequest) => Promise<unknown>;
-    };
-  },
-): void {
-  const { path, tag, item, create, list, get } = resource;
-  const { read, write } = scopeConfigs(resource.scopes);
 
-  api.post<{ Body: New }>(
-    path,
-    {
-      config: write,
-      schema: {
-        tags: [tag],
-        operationId: create.operationId,
-        summary: create.summary,
-        body: create.body,
-        response: { 201: item, ...routeProblems.create },
-      },
+/** `POST path`: the write scope, 201 with the item, and an optional Idempotency-Key. */
+export function createRoute<const B extends JSONSchema>(route: ResourceRoute & { body: B }) {
+  return {
+    config: { scopes: [route.scopes.write], idempotency: 'optional' as const },
+    schema: {
+      tags: [route.tag],
+      operationId: route.operationId,
+      summary: route.summary,
+      body: route.body,
+      response: { 201: route.item, ...routeProblems.create },
     },
-    async (request, reply) => {
-      const entity = await create.run(request.body as New, request);
-      return created(reply, request, entity.id).send(entity);
-    },
-  );
+  };
+}
 
-  api.get<{ Querystring: PageQuery & Record<string, unknown> }>(
-    path,
-    {
-      config: read,
-      schema: {
-        tags: [tag],
-        operationId: list.operationId,
-        summary: list.summary,
-        querystring: list.querystring,
-        response: { 200: pageSchema(item), ...routeProblems.list },
-      },
+/** `GET path`: the read scope, the querystring's `limit` and `cursor` are the page, the rest the filter. */
+export function listRoute<const Q extends JSONSchema>(route: ResourceRoute & { querystring: Q }) {
+  return {
+    config: { scopes: [route.scopes.read] },
+    schema: {
+      tags: [route.tag],
+      operationId: route.operationId,
+      summary: route.summary,
+      querystring: route.querystring,
+      response: { 200: pageSchema(route.item), ...routeProblems.list },
     },
-    async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      return list.run(filter as Filter, { limit, cursor }, request);
-    },
-  );
+  };
+}
 
-  api.get<{ Params: { id: string } }>(
-    `${path}/:id`,
-    {
-      config: read,
-      schema: {
-        tags: [tag],
-        operationId: get.operationId,
-        summary: get.summary,
-        params: idParams(),
-        response: { 200: get.response ?? item, ...routeProblems.lookup },
-      },
+/** `GET path/:id`: the read scope, a uuid `id`. */
+export function getRoute(route: ResourceRoute) {
+  return {
+    config: { scopes: [route.scopes.read] },
+    schema: {
+      tags: [route.tag],
+      operationId: route.operationId,
+      summary: route.summary,
+      params: idParams(),
+      response: { 200: route.item, ...routeProblems.lookup },
     },
-    async (request) => get.run(request.params.id, request),
-  );
+  };
 }

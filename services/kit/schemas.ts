@@ -5,7 +5,9 @@ import { problemResponses } from './problem.js';
 export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 export const nullableUuidSchema = { type: ['string', 'null'], format: 'uuid' } as const;
 export const timestampSchema = { type: 'string', format: 'date-time' } as const;
-export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
+/** A string from a fixed vocabulary; the schema keeps the literal values, so routes are typed by them. */
+export const enumOf = <const V extends readonly string[]>(values: V) =>
+  ({ type: 'string', enum: values }) as const;
 
 /** Path parameters with one required id, a uuid unless told otherwise. */
 export const idParams = <N extends string = 'id', S extends object = typeof uuidSchema>(

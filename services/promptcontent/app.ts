@@ -23,6 +23,7 @@ export async function buildPromptContent(config: PromptContentConfig): Promise<S
     config: config.kit,
     redis,
     dependencies: [store.dependency],
+    idempotency: store.idempotency,
     routes: contentRoutes({
       briefs: new CreativeBriefing(repository),
       assets: new AssetGeneration(repository),

@@ -1,5 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { createPgPool, createRedis, createServiceApp, pgDependency, type ServiceApp } from '../kit/index.js';
+import {
+  createPgPool,
+  createRedis,
+  createServiceApp,
+  pgDependency,
+  pgIdempotencyStore,
+  type ServiceApp,
+} from '../kit/index.js';
 import { crmRoutes } from './api/v1/routes.js';
 import { ContactsManagement } from './application/contacts-management.js';
 import { Leads } from './application/leads.js';
@@ -27,6 +34,7 @@ export async function buildPromptCrm(config: PromptCrmConfig): Promise<ServiceAp
     config: config.kit,
     redis,
     dependencies: [pgDependency(pool)],
+    idempotency: pgIdempotencyStore(pool),
     routes: crmRoutes({
       contacts: new ContactsManagement(
         repositories.organisations,

@@ -93,3 +93,10 @@ export async function createTestMysqlDatabase(label: string): Promise<TestDataba
     },
   };
 }
+
+/** `url` (perhaps rewritten to go through a proxy) with the database's application role as its user. */
+export function asAppRole(url: string, database: TestPostgresDatabase): string {
+  const withRole = new URL(url);
+  withRole.username = new URL(database.appUrl).username;
+  return withRole.toString();
+}

@@ -4,8 +4,8 @@ export {
   startLocalIssuer,
   type TokenOptions,
 } from '../dev/issuer.js';
-export { type AppRole, createAppRole } from './app-role.js';
 export {
+  asAppRole,
   createTestMysqlDatabase,
   createTestPostgresDatabase,
   MYSQL_ADMIN_URL,
@@ -21,6 +21,7 @@ export {
   itRejectsMalformedJson,
 } from './edge-cases.js';
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
+export { callerOf, type TableSecurity, tableSecurity } from './row-security.js';
 export {
   expectProblem,
   OTHER_TENANT,

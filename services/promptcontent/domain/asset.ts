@@ -56,6 +56,25 @@ export interface VideoContent {
 /** Exactly one variant, named after the asset's kind. */
 export type AssetContent = { text: TextContent } | { image: ImageContent } | { video: VideoContent };
 
+/** Content as a request carries it: the variants by name, of which exactly one must be present. */
+export interface ContentVariants {
+  text?: TextContent | undefined;
+  image?: ImageContent | undefined;
+  video?: VideoContent | undefined;
+}
+
+/** The one variant `content` names; 422 when it names none or several. */
+export function singleVariant(content: ContentVariants): AssetContent {
+  const variants: AssetContent[] = [];
+  if (content.text) variants.push({ text: content.text });
+  if (content.image) variants.push({ image: content.image });
+  if (content.video) variants.push({ video: content.video });
+  if (variants.length !== 1) {
+    throw new UnprocessableError('content', 'content must hold exactly one of text, image or video');
+  }
+  return variants[0]!;
+}
+
 /** A generated piece of content for one channel and language, tracked through its generation status. */
 export interface GeneratedAsset {
   id: string;
@@ -82,7 +101,7 @@ export interface NewAsset {
 
 export interface AssetStatusChange {
   status: AssetStatus;
-  content?: AssetContent | undefined;
+  content?: ContentVariants | undefined;
   failureReason?: string | undefined;
 }
 
@@ -104,10 +123,12 @@ export function changeAssetStatus(
   if (change.content !== undefined && change.status !== 'ready') {
     throw new UnprocessableError('content', 'content is accepted only when the asset becomes ready');
   }
+  let content: AssetContent | null = null;
   if (change.status === 'ready') {
     if (change.content === undefined)
       throw new UnprocessableError('content', 'a ready asset needs its content');
-    if (contentKind(change.content) !== asset.kind) {
+    content = singleVariant(change.content);
+    if (contentKind(content) !== asset.kind) {
       throw new UnprocessableError('content', `a ${asset.kind} asset needs ${asset.kind} content`);
     }
   }
@@ -118,7 +139,7 @@ export function changeAssetStatus(
   return {
     ...asset,
     status: change.status,
-    content: change.status === 'ready' ? change.content! : regenerating ? null : asset.content,
+    content: content ?? (regenerating ? null : asset.content),
     failureReason: change.status === 'failed' ? (change.failureReason ?? null) : null,
     version: asset.version + 1,
     updatedAt: now,

@@ -1,14 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { createPgPool, type Dependency, ensurePostgresDatabase } from '../../kit/index.js';
+import {
+  createPgPool,
+  type Dependency,
+  ensurePostgresDatabase,
+  type IdempotencyStore,
+} from '../../kit/index.js';
 import type { ContentRepository } from '../application/ports.js';
 import type { ContentStoreConfig } from '../config.js';
-import { MONGODB_DEPENDENCY, MongoContentRepository } from './mongodb/mongo-content-repository.js';
+import { MONGODB_DEPENDENCY } from './mongodb/availability.js';
+import { MongoContentRepository } from './mongodb/mongo-content-repository.js';
 import { PgContentRepository } from './postgres/pg-content-repository.js';
 
 export interface ContentStore {
   repository: ContentRepository;
   /** Checked by readiness, closed on shutdown: whichever store is configured. */
   dependency: Dependency;
+  /** Where Idempotency-Keys are kept: the same store. */
+  idempotency: IdempotencyStore;
 }
 
 /** Opens the configured store's adapter (no connection is made until first use). */
@@ -33,6 +41,7 @@ export function openContentStore(
         );
   return {
     repository,
+    idempotency: repository.idempotency,
     dependency: {
       name: config.kind === 'mongodb' ? MONGODB_DEPENDENCY : 'database',
       check: () => repository.ping(),

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../kit/index.js';
-import { createTestPostgresDatabase, expectProblem } from '../../test-support/index.js';
-import { TEST_TENANT } from '../../test-support/tenants.js';
+import {
+  callerOf,
+  createTestPostgresDatabase,
+  expectProblem,
+  OTHER_TENANT,
+  TEST_TENANT,
+  tableSecurity,
+} from '../../test-support/index.js';
 import { SCOPES } from '../api/v1/routes.js';
 import { contentMigrations } from '../infrastructure/postgres/migrations.js';
 import { migratePromptContent } from '../migrate.js';
@@ -17,24 +23,20 @@ import { type ContentHarness, PREFIX, startContent } from './harness.js';
 type Headers = { authorization: string };
 
 let h: ContentHarness;
-let acme: Headers;
-let globex: Headers;
+let tenantA: Headers;
+let tenantB: Headers;
 
 beforeAll(async () => {
   h = await startContent('content_tenancy');
-  acme = await h.tenantAuthorization(TEST_TENANT, 'editor-acme');
-  globex = await h.tenantAuthorization('globex', 'editor-globex');
+  tenantA = await h.authorization('editor-a', undefined, TEST_TENANT);
+  tenantB = await h.authorization('editor-b', undefined, OTHER_TENANT);
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
-const request = (headers: Headers) => ({
-  get: (path: string) => h.app.inject({ method: 'GET', url: `${PREFIX}${path}`, headers }),
-  post: (path: string, payload: object) =>
-    h.app.inject({ method: 'POST', url: `${PREFIX}${path}`, headers, payload }),
-});
+const request = (headers: Headers) => callerOf(h.app, PREFIX, headers);
 
 const briefBody = {
   name: 'Spring launch',
@@ -80,16 +82,16 @@ async function seed(headers: Headers) {
 
 describe('object-level authorization across tenants', () => {
   it("answers 404 for another tenant's brief, asset and package, as for one that does not exist", async () => {
-    const mine = await seed(acme);
+    const mine = await seed(tenantA);
     const paths = [
       `/briefs/${mine.brief.id}`,
       `/assets/${mine.asset.id}`,
       `/packages/${mine.campaignPackage.id}`,
     ];
     for (const path of paths) {
-      const foreign = expectProblem(await request(globex).get(path), 404);
+      const foreign = expectProblem(await request(tenantB).get(path), 404);
       const unknown = expectProblem(
-        await request(globex).get(path.replace(/[0-9a-f-]{36}/, randomUUID())),
+        await request(tenantB).get(path.replace(/[0-9a-f-]{36}/, randomUUID())),
         404,
       );
       expect(foreign.title).toBe(unknown.title);
@@ -97,12 +99,12 @@ describe('object-level authorization across tenants', () => {
   });
 
   it("changes nothing when another tenant approves, archives or moves another tenant's work (404)", async () => {
-    const mine = await seed(acme);
-    const them = request(globex);
+    const mine = await seed(tenantA);
+    const them = request(tenantB);
     expectProblem(await them.post(`/briefs/${mine.draft.id}/status-changes`, { status: 'approved' }), 404);
     expectProblem(await them.post(`/briefs/${mine.brief.id}/status-changes`, { status: 'archived' }), 404);
     const asset = await ok(
-      await request(acme).post('/assets', {
+      await request(tenantA).post('/assets', {
         briefId: mine.brief.id,
         kind: 'image',
         channel: 'tiktok',
@@ -112,15 +114,15 @@ describe('object-level authorization across tenants', () => {
     );
     expectProblem(await them.post(`/assets/${asset.id}/status-changes`, { status: 'generating' }), 404);
 
-    const api = request(acme);
+    const api = request(tenantA);
     expect(await ok(await api.get(`/briefs/${mine.draft.id}`))).toEqual(mine.draft);
     expect(await ok(await api.get(`/briefs/${mine.brief.id}`))).toEqual(mine.brief);
     expect(await ok(await api.get(`/assets/${asset.id}`))).toEqual(asset);
   });
 
   it("cannot build on another tenant's brief or assets: they do not exist for it (422), nothing stored", async () => {
-    const mine = await seed(acme);
-    const them = request(globex);
+    const mine = await seed(tenantA);
+    const them = request(tenantB);
     const asset = await them.post('/assets', {
       briefId: mine.brief.id,
       kind: 'text',
@@ -129,7 +131,7 @@ describe('object-level authorization across tenants', () => {
     });
     expect(expectProblem(asset, 422).errors[0].field).toBe('/briefId');
 
-    const theirs = await seed(globex);
+    const theirs = await seed(tenantB);
     const stolen = await them.post('/packages', {
       briefId: theirs.brief.id,
       name: 'Stolen',
@@ -137,12 +139,12 @@ describe('object-level authorization across tenants', () => {
     });
     expect(expectProblem(stolen, 422).detail).toContain(mine.asset.id);
     expect((await ok(await them.get(`/assets?briefId=${mine.brief.id}`))).items).toEqual([]);
-    expect((await ok(await request(acme).get(`/assets?briefId=${mine.brief.id}`))).items).toHaveLength(1);
+    expect((await ok(await request(tenantA).get(`/assets?briefId=${mine.brief.id}`))).items).toHaveLength(1);
   });
 
   it("lists only the caller's own briefs, assets and packages", async () => {
-    const mine = await seed(acme);
-    const theirs = await seed(globex);
+    const mine = await seed(tenantA);
+    const theirs = await seed(tenantB);
     const listed = async (headers: Headers, collection: string) =>
       ((await ok(await request(headers).get(`/${collection}?limit=100`))).items as { id: string }[]).map(
         (item) => item.id,
@@ -153,10 +155,10 @@ describe('object-level authorization across tenants', () => {
       ['packages', mine.campaignPackage.id, theirs.campaignPackage.id],
     ] as const;
     for (const [collection, own, foreign] of pairs) {
-      expect(await listed(acme, collection)).toContain(own);
-      expect(await listed(acme, collection)).not.toContain(foreign);
-      expect(await listed(globex, collection)).toContain(foreign);
-      expect(await listed(globex, collection)).not.toContain(own);
+      expect(await listed(tenantA, collection)).toContain(own);
+      expect(await listed(tenantA, collection)).not.toContain(foreign);
+      expect(await listed(tenantB, collection)).toContain(foreign);
+      expect(await listed(tenantB, collection)).not.toContain(own);
     }
   });
 });
@@ -204,23 +206,35 @@ describe('function-level authorization: approving is promptcontent:approve', () 
   });
 });
 
+describe('Idempotency-Key on creating POSTs', () => {
+  it('replays the first answer to a retried brief creation and stores one brief', async () => {
+    const name = `Retried ${randomUUID()}`;
+    const key = randomUUID();
+    const post = () => request(tenantA).post('/briefs', { ...briefBody, name }, { 'idempotency-key': key });
+    const first = await post();
+    expect(first.statusCode).toBe(201);
+    const replay = await post();
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    const briefs = (await ok(await request(tenantA).get('/briefs?limit=100'))).items as { name: string }[];
+    expect(briefs.filter((brief) => brief.name === name)).toHaveLength(1);
+  });
+});
+
 describe('row-level security on the PostgreSQL store', () => {
   const TABLES = ['content_assets', 'content_briefs', 'content_packages'];
 
   it('forces a tenant policy on every table, and the service role sees no row with no tenant set', async () => {
-    await seed(acme);
-    await seed(globex);
+    await seed(tenantA);
+    await seed(tenantB);
     const owner = new pg.Client({ connectionString: h.database.url });
-    const app = new pg.Client({ connectionString: h.appRoleUrl });
+    const app = new pg.Client({ connectionString: h.database.appUrl });
     await Promise.all([owner.connect(), app.connect()]);
     try {
-      const { rows } = await owner.query(
-        `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
-          ORDER BY c.relname`,
+      const forced = [...TABLES, 'idempotency_keys'].sort();
+      expect(await tableSecurity(h.database.url)).toEqual(
+        forced.map((table) => ({ table, tenant: true, rls: true, forced: true })),
       );
-      expect(rows).toEqual(TABLES.map((name) => ({ name, rls: true, forced: true })));
 
       for (const table of TABLES) {
         const total = await owner.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -228,9 +242,9 @@ describe('row-level security on the PostgreSQL store', () => {
         expect((await app.query(`SELECT count(*)::int AS n FROM ${table}`)).rows).toEqual([{ n: 0 }]);
       }
       await app.query('BEGIN');
-      await app.query(`SELECT set_config('app.tenant_id', 'globex', true)`);
+      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [OTHER_TENANT]);
       const tenants = await app.query('SELECT DISTINCT tenant_id FROM content_briefs');
-      expect(tenants.rows).toEqual([{ tenant_id: 'globex' }]);
+      expect(tenants.rows).toEqual([{ tenant_id: OTHER_TENANT }]);
       await app.query('ROLLBACK');
     } finally {
       await Promise.all([owner.end(), app.end()]);

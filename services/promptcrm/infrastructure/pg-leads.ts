@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { UnprocessableError } from '../../kit/domain-errors.js';
-import { inTenantTransaction } from '../../shared/tenant-sql.js';
+import { inTenantPgTransaction } from '../../kit/index.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
 import type { Lead, LeadSource, LeadStatus } from '../domain/lead.js';
@@ -109,7 +109,7 @@ export class PgLeadRepository implements LeadRepository {
 
   async insert(tenantId: string, lead: Lead, created: LeadEvent): Promise<void> {
     try {
-      await inTenantTransaction(this.pool, tenantId, async (client) => {
+      await inTenantPgTransaction(this.pool, tenantId, async (client) => {
         await client.query(
           `INSERT INTO leads (tenant_id, id, contact_id, account_id, title, source, status, lead_type,
                               industry, purchase_potential, region, created_at, updated_at)
@@ -157,7 +157,7 @@ export class PgLeadRepository implements LeadRepository {
     id: string,
     decide: (lead: Lead) => LeadEvent & { data: { type: 'status-changed' } },
   ): Promise<Lead | null> {
-    return inTenantTransaction(this.pool, tenantId, async (client) => {
+    return inTenantPgTransaction(this.pool, tenantId, async (client) => {
       const { rows } = await client.query<LeadRow>(
         'SELECT * FROM leads WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
         [tenantId, id],
@@ -175,7 +175,7 @@ export class PgLeadRepository implements LeadRepository {
 
   async appendEvent(tenantId: string, event: LeadEvent): Promise<boolean> {
     try {
-      await inTenantTransaction(this.pool, tenantId, (client) => insertEvent(client, tenantId, event));
+      await inTenantPgTransaction(this.pool, tenantId, (client) => insertEvent(client, tenantId, event));
       return true;
     } catch (error) {
       if (pgErrorOf(error).code === FOREIGN_KEY_VIOLATION) return false;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTenantTransaction } from '../../shared/tenant-sql.js';
+import { inTenantPgTransaction } from '../../kit/index.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { ListQuery } from '../application/ports.js';
 
@@ -45,7 +45,7 @@ export async function tenantRows<R extends pg.QueryResultRow>(
   text: string,
   values: unknown[],
 ): Promise<R[]> {
-  return inTenantTransaction(pool, tenantId, async (client) => (await client.query<R>(text, values)).rows);
+  return inTenantPgTransaction(pool, tenantId, async (client) => (await client.query<R>(text, values)).rows);
 }
 
 /** A table whose rows map to entities, read by id and listed newest first. */

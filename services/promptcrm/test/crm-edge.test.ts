@@ -7,9 +7,9 @@ import {
   itRejectsMalformedJson,
   startTcpProxy,
   type TcpProxy,
+  TEST_TENANT,
   throughProxy,
 } from '../../test-support/index.js';
-import { TEST_TENANT } from '../../test-support/tenants.js';
 import { AUDIENCE, type CrmHarness, PREFIX, startCrm } from './harness.js';
 
 let h: CrmHarness;
@@ -60,7 +60,7 @@ describe('authentication', () => {
     const token = await h.issuer.token({
       audience: AUDIENCE,
       scopes: ['promptcrm:read'],
-      claims: { tenant_id: TEST_TENANT },
+      tenant: TEST_TENANT,
     });
     const response = await h.app.inject({
       method: 'GET',
@@ -70,15 +70,19 @@ describe('authentication', () => {
     expect(response.statusCode).toBe(200);
   });
 
-  it('answers 403 on tenant data to a valid token that names no tenant or a malformed one', async () => {
-    for (const claims of [{}, { tenant_id: '' }, { tenant_id: 'Acme Corp' }, { tenant_id: ['acme'] }]) {
-      const token = await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'], claims });
+  it('answers 403 to a valid token that names no tenant, 401 to one whose tenant is malformed', async () => {
+    const headers = async (claims: Record<string, unknown>) => ({
+      authorization: `Bearer ${await h.issuer.token({ audience: AUDIENCE, scopes: ['promptcrm:read'], claims })}`,
+    });
+    const none = await h.app.inject({ method: 'GET', url, headers: await headers({}) });
+    expect(expectProblem(none, 403).detail).toMatch(/tenant/);
+    for (const tenant of ['', 'Acme Corp', ['tenant-a']]) {
       const response = await h.app.inject({
         method: 'GET',
         url,
-        headers: { authorization: `Bearer ${token}` },
+        headers: await headers({ tenant_id: tenant }),
       });
-      expect(expectProblem(response, 403).detail).toMatch(/tenant/);
+      expect(expectProblem(response, 401).detail).toMatch(/tenant/);
     }
   });
 

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../kit/index.js';
-import { createTestPostgresDatabase, expectProblem } from '../../test-support/index.js';
-import { TEST_TENANT } from '../../test-support/tenants.js';
+import {
+  callerOf,
+  createTestPostgresDatabase,
+  expectProblem,
+  OTHER_TENANT,
+  TEST_TENANT,
+  tableSecurity,
+} from '../../test-support/index.js';
 import { contactsAndLeads } from '../infrastructure/migrations/001-contacts-and-leads.js';
 import { migratePromptCrm } from '../migrate.js';
 import { type CrmHarness, PREFIX, startCrm } from './harness.js';
@@ -17,24 +23,20 @@ import { type CrmHarness, PREFIX, startCrm } from './harness.js';
 type Headers = { authorization: string };
 
 let h: CrmHarness;
-let acme: Headers;
-let globex: Headers;
+let tenantA: Headers;
+let tenantB: Headers;
 
 beforeAll(async () => {
   h = await startCrm('crm_tenancy');
-  acme = await h.tenantAuthorization(TEST_TENANT, 'agent-acme');
-  globex = await h.tenantAuthorization('globex', 'agent-globex');
+  tenantA = await h.authorization('agent-a', undefined, TEST_TENANT);
+  tenantB = await h.authorization('agent-b', undefined, OTHER_TENANT);
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
-const request = (headers: Headers) => ({
-  get: (path: string) => h.app.inject({ method: 'GET', url: `${PREFIX}${path}`, headers }),
-  post: (path: string, payload: object) =>
-    h.app.inject({ method: 'POST', url: `${PREFIX}${path}`, headers, payload }),
-});
+const request = (headers: Headers) => callerOf(h.app, PREFIX, headers);
 
 const segment = { type: 'b2b', industry: 'retail', purchasePotential: 'high', region: 'latam' };
 
@@ -72,8 +74,8 @@ async function seed(headers: Headers) {
 
 describe('object-level authorization across tenants', () => {
   it("answers 404 for every one of another tenant's records, as for one that does not exist", async () => {
-    const mine = await seed(acme);
-    const them = request(globex);
+    const mine = await seed(tenantA);
+    const them = request(tenantB);
     const paths = [
       `/organisations/${mine.organisation.id}`,
       `/accounts/${mine.account.id}`,
@@ -86,13 +88,13 @@ describe('object-level authorization across tenants', () => {
       const unknown = expectProblem(await them.get(path.replace(/[0-9a-f-]{36}/, randomUUID())), 404);
       // Same answer whether the record is another tenant's or nobody's: nothing to tell them apart.
       expect(foreign.title).toBe(unknown.title);
-      expect((await request(acme).get(path)).statusCode).toBe(200);
+      expect((await request(tenantA).get(path)).statusCode).toBe(200);
     }
   });
 
   it("changes nothing when another tenant moves a lead's status or logs an interaction (404)", async () => {
-    const mine = await seed(acme);
-    const them = request(globex);
+    const mine = await seed(tenantA);
+    const them = request(tenantB);
     expectProblem(await them.post(`/leads/${mine.lead.id}/status-changes`, { status: 'lost' }), 404);
     expectProblem(
       await them.post(`/leads/${mine.lead.id}/interactions`, {
@@ -103,15 +105,15 @@ describe('object-level authorization across tenants', () => {
       404,
     );
 
-    const api = request(acme);
+    const api = request(tenantA);
     expect((await api.get(`/leads/${mine.lead.id}`)).json()).toEqual(mine.lead);
     const timeline = (await api.get(`/leads/${mine.lead.id}/timeline`)).json();
     expect(timeline.items.map((event: { type: string }) => event.type)).toEqual(['created']);
   });
 
   it("refuses to point at another tenant's records (422, as if they did not exist), storing nothing", async () => {
-    const mine = await seed(acme);
-    const them = request(globex);
+    const mine = await seed(tenantA);
+    const them = request(tenantB);
     const lead = await them.post('/leads', {
       contactId: mine.contact.id,
       title: 'Poach',
@@ -143,8 +145,8 @@ describe('object-level authorization across tenants', () => {
 
 describe('lists (personal data) are scoped to the tenant', () => {
   it("lists only the caller's own contacts, leads, accounts and organisations, however it filters", async () => {
-    const mine = await seed(acme);
-    const theirs = await seed(globex);
+    const mine = await seed(tenantA);
+    const theirs = await seed(tenantB);
     const collections = ['organisations', 'accounts', 'contacts', 'leads'] as const;
     for (const collection of collections) {
       const ownIds = async (headers: Headers) => {
@@ -160,14 +162,14 @@ describe('lists (personal data) are scoped to the tenant', () => {
         return ids;
       };
       const singular = collection.slice(0, -1) as 'organisation' | 'account' | 'contact' | 'lead';
-      const acmeIds = await ownIds(acme);
-      const globexIds = await ownIds(globex);
-      expect(acmeIds).toContain(mine[singular].id);
-      expect(acmeIds).not.toContain(theirs[singular].id);
-      expect(globexIds).toContain(theirs[singular].id);
-      expect(globexIds).not.toContain(mine[singular].id);
+      const idsOfA = await ownIds(tenantA);
+      const idsOfB = await ownIds(tenantB);
+      expect(idsOfA).toContain(mine[singular].id);
+      expect(idsOfA).not.toContain(theirs[singular].id);
+      expect(idsOfB).toContain(theirs[singular].id);
+      expect(idsOfB).not.toContain(mine[singular].id);
     }
-    const byEmail = await request(globex).get(`/contacts?email=${encodeURIComponent(mine.contact.email)}`);
+    const byEmail = await request(tenantB).get(`/contacts?email=${encodeURIComponent(mine.contact.email)}`);
     expect(byEmail.json().items).toEqual([]);
   });
 });
@@ -176,13 +178,37 @@ describe('contact e-mails are unique per tenant', () => {
   it('accepts the same e-mail in another tenant (201, no 409 telling it exists) and refuses it twice in one', async () => {
     const email = `shared.${randomUUID()}@example.com`;
     const body = { firstName: 'Ana', lastName: 'Mora', email };
-    const first = await request(acme).post('/contacts', body);
+    const first = await request(tenantA).post('/contacts', body);
     expect(first.statusCode).toBe(201);
-    const other = await request(globex).post('/contacts', { ...body, email: email.toUpperCase() });
+    const other = await request(tenantB).post('/contacts', { ...body, email: email.toUpperCase() });
     expect(other.statusCode).toBe(201);
     expect(other.json().id).not.toBe(first.json().id);
-    expectProblem(await request(globex).post('/contacts', body), 409);
-    expectProblem(await request(acme).post('/contacts', body), 409);
+    expectProblem(await request(tenantB).post('/contacts', body), 409);
+    expectProblem(await request(tenantA).post('/contacts', body), 409);
+  });
+});
+
+describe('Idempotency-Key on creating POSTs (optional, per tenant)', () => {
+  it('answers a replay with the first answer and stores one contact; another body under the key is 422', async () => {
+    const key = `contact-${randomUUID()}`;
+    const body = { firstName: 'Ana', lastName: 'Mora', email: `idem.${randomUUID()}@example.com` };
+    const post = (headers: Headers, payload: object) =>
+      request(headers).post('/contacts', payload, { 'idempotency-key': key });
+    const first = await post(tenantA, body);
+    expect(first.statusCode).toBe(201);
+    const replay = await post(tenantA, body);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    const stored = await request(tenantA).get(`/contacts?email=${encodeURIComponent(body.email)}`);
+    expect(stored.json().items).toHaveLength(1);
+
+    expectProblem(await post(tenantA, { ...body, firstName: 'Other' }), 422);
+    // The same key in another tenant is another key: it creates that tenant's contact.
+    const elsewhere = await post(tenantB, body);
+    expect(elsewhere.statusCode).toBe(201);
+    expect(elsewhere.headers['idempotent-replayed']).toBeUndefined();
+    expect(elsewhere.json().id).not.toBe(first.json().id);
   });
 });
 
@@ -190,28 +216,16 @@ describe('row-level security (the second line)', () => {
   const TENANT_TABLES = ['organisations', 'accounts', 'contacts', 'leads', 'lead_events'];
 
   it('puts a NOT NULL tenant_id and a forced tenant policy on every table but the migration log', async () => {
-    const client = new pg.Client({ connectionString: h.database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ name: string; tenant: boolean; rls: boolean; forced: boolean }>(
-        `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
-                EXISTS (SELECT 1 FROM pg_attribute a
-                         WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND a.attnotnull) AS tenant
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
-          ORDER BY c.relname`,
-      );
-      expect(rows.map((row) => row.name)).toEqual([...TENANT_TABLES].sort());
-      for (const row of rows) expect(row).toMatchObject({ tenant: true, rls: true, forced: true });
-    } finally {
-      await client.end();
-    }
+    const tables = [...TENANT_TABLES, 'idempotency_keys'].sort();
+    expect(await tableSecurity(h.database.url)).toEqual(
+      tables.map((table) => ({ table, tenant: true, rls: true, forced: true })),
+    );
   });
 
   it('shows the service role no row at all when no tenant is set, and only its own rows when one is', async () => {
-    await seed(acme);
-    await seed(globex);
-    const client = new pg.Client({ connectionString: h.appRoleUrl });
+    await seed(tenantA);
+    await seed(tenantB);
+    const client = new pg.Client({ connectionString: h.database.appUrl });
     await client.connect();
     try {
       const count = async (table: string) =>
@@ -219,15 +233,15 @@ describe('row-level security (the second line)', () => {
       for (const table of TENANT_TABLES) expect(await count(table)).toBe(0);
 
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', 'globex', true)`);
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [OTHER_TENANT]);
       const tenants = await client.query('SELECT DISTINCT tenant_id FROM contacts');
-      expect(tenants.rows).toEqual([{ tenant_id: 'globex' }]);
+      expect(tenants.rows).toEqual([{ tenant_id: OTHER_TENANT }]);
       // Writing a row for another tenant than the one set is refused by the policy itself.
       await expect(
         client.query(
           `INSERT INTO organisations (tenant_id, id, name, industry, region, created_at, updated_at)
-           VALUES ('acme', $1, 'x', 'retail', 'latam', now(), now())`,
-          [randomUUID()],
+           VALUES ($1, $2, 'x', 'retail', 'latam', now(), now())`,
+          [TEST_TENANT, randomUUID()],
         ),
       ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
@@ -253,7 +267,7 @@ describe('migration of existing rows', () => {
         [randomUUID()],
       );
       const result = await migratePromptCrm(database.url);
-      expect(result.applied).toEqual([2]);
+      expect(result.applied).toEqual([2, 3]);
       const { rows } = await admin.query('SELECT tenant_id, email FROM contacts');
       expect(rows).toEqual([{ tenant_id: 'default', email: 'old@example.com' }]);
 

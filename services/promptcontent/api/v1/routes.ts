@@ -1,20 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  HttpProblem,
-  problemType,
-  resourceRoutes,
+  created,
+  createRoute,
+  getRoute,
+  listRoute,
+  requireScopes,
   routeProblems,
+  type ServiceApi,
   scopeConfigs,
+  tenantOf,
   translateDomainErrors,
 } from '../../../kit/index.js';
-import { tenantOf } from '../../../shared/request-tenant.js';
 import type { AssetGeneration } from '../../application/asset-generation.js';
 import type { CampaignPackaging } from '../../application/campaign-packaging.js';
 import type { CreativeBriefing } from '../../application/creative-briefing.js';
-import type { AssetFilter, BriefFilter, PackageFilter } from '../../application/ports.js';
-import type { AssetStatus, AssetStatusChange, NewAsset } from '../../domain/asset.js';
-import type { BriefStatus, NewBrief } from '../../domain/brief.js';
-import type { NewPackage } from '../../domain/campaign-package.js';
+import type { AssetStatus } from '../../domain/asset.js';
+import type { BriefStatus } from '../../domain/brief.js';
 import * as s from './schemas.js';
 
 export interface ContentUseCases {
@@ -22,8 +22,6 @@ export interface ContentUseCases {
   assets: AssetGeneration;
   packages: CampaignPackaging;
 }
-
-type IdParams = { id: string };
 
 /**
  * Scopes the identity stack defines for this service: reads need `promptcontent:read`, writes
@@ -35,56 +33,58 @@ export const SCOPES = {
   write: 'promptcontent:write',
   approve: 'promptcontent:approve',
 } as const;
-
-/** The statuses that are a reviewer's decision rather than a step of the writing or generation. */
-const BRIEF_DECISIONS: readonly BriefStatus[] = ['approved'];
-const ASSET_DECISIONS: readonly AssetStatus[] = ['approved', 'rejected'];
-
-/** 403 unless the caller may take review decisions; the same problem the kit gives for a missing scope. */
-function requireApproval(request: FastifyRequest): void {
-  if (request.principal?.scopes.includes(SCOPES.approve)) return;
-  throw new HttpProblem(403, `token lacks the required scope(s): ${SCOPES.approve}`, {
-    type: problemType('insufficient-scope'),
-    headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${SCOPES.approve}"` },
-    extensions: { missingScopes: [SCOPES.approve] },
-  });
-}
 const { write } = scopeConfigs(SCOPES);
 
 const changeErrors = routeProblems.change;
 
-/** PromptContent v1: creative briefs, generated asset records and campaign packages. */
+/** The statuses that are a reviewer's decision rather than a step of writing or generation. */
+const BRIEF_DECISIONS: readonly BriefStatus[] = ['approved'];
+const ASSET_DECISIONS: readonly AssetStatus[] = ['approved', 'rejected'];
+
+/**
+ * PromptContent v1: creative briefs, generated asset records and campaign packages. Every route acts
+ * within the tenant of the caller's token (`tenantOf`), which the use cases pass to every store call.
+ */
 export function contentRoutes(useCases: ContentUseCases) {
   const { briefs, assets, packages } = useCases;
 
-  return async function routes(api: FastifyInstance): Promise<void> {
+  return async function routes(api: ServiceApi): Promise<void> {
     translateDomainErrors(api);
 
-    resourceRoutes<NewBrief, BriefFilter>(api, {
-      path: '/briefs',
-      tag: 'briefs',
-      item: s.brief,
-      scopes: SCOPES,
-      create: {
+    const briefRoutes = { scopes: SCOPES, tag: 'briefs', item: s.brief };
+    api.post(
+      '/briefs',
+      createRoute({
+        ...briefRoutes,
         operationId: 'createBrief',
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
-        run: (body, request) => briefs.create(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const brief = await briefs.create(tenantOf(request), request.body);
+        return created(reply, request, brief.id).send(brief);
       },
-      list: {
+    );
+    api.get(
+      '/briefs',
+      listRoute({
+        ...briefRoutes,
         operationId: 'listBriefs',
         summary: 'List briefs, newest first',
         querystring: s.briefQuery,
-        run: (filter, page, request) => briefs.list(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return briefs.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getBrief',
-        summary: 'Get a brief',
-        run: (id, request) => briefs.get(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/briefs/:id',
+      getRoute({ ...briefRoutes, operationId: 'getBrief', summary: 'Get a brief' }),
+      async (request) => briefs.get(tenantOf(request), request.params.id),
+    );
 
-    api.post<{ Params: IdParams; Body: { status: BriefStatus } }>(
+    api.post(
       '/briefs/:id/status-changes',
       {
         config: write,
@@ -92,7 +92,7 @@ export function contentRoutes(useCases: ContentUseCases) {
           tags: ['briefs'],
           operationId: 'changeBriefStatus',
           summary:
-            'Approve (needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
+            'Approve (also needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs)',
           params: s.idParams,
           body: s.briefStatusChange,
           response: { 200: s.brief, ...changeErrors },
@@ -100,36 +100,45 @@ export function contentRoutes(useCases: ContentUseCases) {
       },
       async (request) => {
         const tenantId = tenantOf(request);
-        if (BRIEF_DECISIONS.includes(request.body.status)) requireApproval(request);
+        if (BRIEF_DECISIONS.includes(request.body.status)) requireScopes(request, [SCOPES.approve]);
         return briefs.changeStatus(tenantId, request.params.id, request.body.status);
       },
     );
 
-    resourceRoutes<NewAsset, AssetFilter>(api, {
-      path: '/assets',
-      tag: 'assets',
-      item: s.asset,
-      scopes: SCOPES,
-      create: {
+    const assetRoutes = { scopes: SCOPES, tag: 'assets', item: s.asset };
+    api.post(
+      '/assets',
+      createRoute({
+        ...assetRoutes,
         operationId: 'requestAsset',
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
-        run: (body, request) => assets.request(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const asset = await assets.request(tenantOf(request), request.body);
+        return created(reply, request, asset.id).send(asset);
       },
-      list: {
+    );
+    api.get(
+      '/assets',
+      listRoute({
+        ...assetRoutes,
         operationId: 'listAssets',
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
-        run: (filter, page, request) => assets.list(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return assets.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getAsset',
-        summary: 'Get an asset record',
-        run: (id, request) => assets.get(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/assets/:id',
+      getRoute({ ...assetRoutes, operationId: 'getAsset', summary: 'Get an asset record' }),
+      async (request) => assets.get(tenantOf(request), request.params.id),
+    );
 
-    api.post<{ Params: IdParams; Body: AssetStatusChange }>(
+    api.post(
       '/assets/:id/status-changes',
       {
         config: write,
@@ -137,7 +146,7 @@ export function contentRoutes(useCases: ContentUseCases) {
           tags: ['assets'],
           operationId: 'changeAssetStatus',
           summary:
-            'Advance an asset through generation: generating, ready (with content), failed; approved or rejected need promptcontent:approve',
+            'Advance an asset through generation: generating, ready (with content), failed; approved or rejected also need promptcontent:approve',
           params: s.idParams,
           body: s.assetStatusChange,
           response: { 200: s.asset, ...changeErrors },
@@ -145,34 +154,47 @@ export function contentRoutes(useCases: ContentUseCases) {
       },
       async (request) => {
         const tenantId = tenantOf(request);
-        if (ASSET_DECISIONS.includes(request.body.status)) requireApproval(request);
+        if (ASSET_DECISIONS.includes(request.body.status)) requireScopes(request, [SCOPES.approve]);
         return assets.changeStatus(tenantId, request.params.id, request.body);
       },
     );
 
-    resourceRoutes<NewPackage, PackageFilter>(api, {
-      path: '/packages',
-      tag: 'packages',
-      item: s.campaignPackage,
-      scopes: SCOPES,
-      create: {
+    const packageRoutes = { scopes: SCOPES, tag: 'packages', item: s.campaignPackage };
+    api.post(
+      '/packages',
+      createRoute({
+        ...packageRoutes,
         operationId: 'assemblePackage',
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
-        run: (body, request) => packages.assemble(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const campaignPackage = await packages.assemble(tenantOf(request), request.body);
+        return created(reply, request, campaignPackage.id).send(campaignPackage);
       },
-      list: {
+    );
+    api.get(
+      '/packages',
+      listRoute({
+        ...packageRoutes,
         operationId: 'listPackages',
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
-        run: (filter, page, request) => packages.list(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return packages.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
+    );
+    api.get(
+      '/packages/:id',
+      getRoute({
+        ...packageRoutes,
+        item: s.packageView,
         operationId: 'getPackage',
         summary: 'Get a campaign package with its brief and assets',
-        response: s.packageView,
-        run: (id, request) => packages.get(tenantOf(request), id),
-      },
-    });
+      }),
+      async (request) => packages.get(tenantOf(request), request.params.id),
+    );
   };
 }

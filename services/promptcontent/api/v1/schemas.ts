@@ -187,7 +187,11 @@ export const assetQuery = listQuery({
 
 export const assetStatusChange = {
   type: 'object',
-  properties: { status: enumOf(ASSET_STATUSES), content: assetContent, failureReason: text(1000) },
+  properties: {
+    status: enumOf(ASSET_STATUSES),
+    content: assetContent,
+    failureReason: text(1000),
+  },
   required: ['status'],
   additionalProperties: false,
 } as const;

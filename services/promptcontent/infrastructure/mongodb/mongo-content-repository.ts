@@ -1,15 +1,5 @@
-import {
-  type Collection,
-  type Db,
-  type Filter,
-  type IndexSpecification,
-  MongoClient,
-  MongoNetworkError,
-  MongoNotConnectedError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-} from 'mongodb';
-import { DependencyUnavailableError } from '../../../kit/index.js';
+import { type Collection, type Db, type Filter, type IndexSpecification, MongoClient } from 'mongodb';
+import { DEFAULT_TENANT } from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -32,6 +22,8 @@ import {
   pageOf,
   type Stored,
 } from '../collections.js';
+import { guarded } from './availability.js';
+import { MongoIdempotencyStore } from './mongo-idempotency-store.js';
 
 /**
  * Documents are stored with the entity id as `_id` and the tenant as `tenantId`; every other field
@@ -48,33 +40,6 @@ function toDocument(tenantId: string, entity: Stored): MongoDocument {
 function fromDocument<T extends Stored>(document: MongoDocument): T {
   const { _id, tenantId: _tenant, ...rest } = document;
   return { id: _id, ...rest } as unknown as T;
-}
-
-/** Documents written before tenancy belong to this tenant (the same name as the SQL migrations use). */
-const DEFAULT_TENANT = 'default';
-
-export const MONGODB_DEPENDENCY = 'mongodb';
-
-/** True when the driver could not reach a server (as opposed to a rejected operation). */
-export function isMongoUnavailable(error: unknown): boolean {
-  return (
-    error instanceof MongoServerSelectionError ||
-    error instanceof MongoNetworkError ||
-    error instanceof MongoNotConnectedError ||
-    error instanceof MongoTopologyClosedError
-  );
-}
-
-/** Runs a driver call, turning "MongoDB is unreachable" into the kit's 503 problem. */
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isMongoUnavailable(error)) {
-      throw new DependencyUnavailableError(MONGODB_DEPENDENCY, 'MongoDB is unavailable', error);
-    }
-    throw error;
-  }
 }
 
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
@@ -189,6 +154,8 @@ export class MongoContentRepository implements ContentRepository {
   readonly briefs: MongoVersionedDocumentStore<CreativeBrief, BriefFilter>;
   readonly assets: MongoVersionedDocumentStore<GeneratedAsset, AssetFilter>;
   readonly packages: MongoDocumentStore<CampaignPackage, PackageFilter>;
+  /** Idempotency-Key outcomes, kept in the same database as the documents the requests wrote. */
+  readonly idempotency: MongoIdempotencyStore;
 
   private constructor(
     private readonly client: MongoClient,
@@ -197,6 +164,7 @@ export class MongoContentRepository implements ContentRepository {
     this.briefs = new MongoVersionedDocumentStore(db, BRIEFS);
     this.assets = new MongoVersionedDocumentStore(db, ASSETS);
     this.packages = new MongoDocumentStore(db, PACKAGES);
+    this.idempotency = new MongoIdempotencyStore(db);
   }
 
   /** Creates the client without waiting for a server: the driver connects on first use and reconnects. */
@@ -213,6 +181,7 @@ export class MongoContentRepository implements ContentRepository {
       await store.assignDefaultTenant();
       await store.createIndexes();
     }
+    await this.idempotency.createIndexes();
   }
 
   async ping(): Promise<void> {

@@ -1,5 +1,10 @@
-import { type Migration, sqlStatements } from '../../../kit/index.js';
-import { addTenantColumn, rowLevelSecurity } from '../../../shared/tenant-sql.js';
+import {
+  idempotencyTableStatements,
+  type Migration,
+  rowLevelSecurityStatements,
+  sqlStatements,
+} from '../../../kit/index.js';
+import { addTenantColumnStatements } from '../../../shared/tenant-sql.js';
 
 const CONTENT_DOCUMENTS = `
 CREATE TABLE content_briefs (
@@ -41,9 +46,7 @@ const TABLES = ['content_briefs', 'content_assets', 'content_packages'];
  * Every document belongs to a tenant (those written before tenancy to \`default\`); the tenant is a
  * column beside the document, first in every list index, and row-level security is forced.
  */
-const TENANTS = `
-${TABLES.map((table) => addTenantColumn(table)).join('\n')}
-${TABLES.map((table) => `ALTER TABLE ${table} ADD CONSTRAINT ${table}_tenant_id_key UNIQUE (tenant_id, id);`).join('\n')}
+const TENANTS = `${TABLES.map((table) => `ALTER TABLE ${table} ADD CONSTRAINT ${table}_tenant_id_key UNIQUE (tenant_id, id);`).join('\n')}
 
 DROP INDEX content_briefs_page_idx;
 DROP INDEX content_briefs_status_idx;
@@ -75,8 +78,6 @@ DROP INDEX content_packages_brief_idx;
 CREATE INDEX content_packages_page_idx ON content_packages (tenant_id, created_at DESC, id DESC);
 CREATE INDEX content_packages_brief_idx
   ON content_packages (tenant_id, (doc->>'briefId'), created_at DESC, id DESC);
-
-${TABLES.map((table) => rowLevelSecurity(table)).join('\n')}
 `;
 
 /**
@@ -85,5 +86,14 @@ ${TABLES.map((table) => rowLevelSecurity(table)).join('\n')}
  */
 export const contentMigrations: Migration[] = [
   { version: 1, name: 'content-documents', statements: sqlStatements(CONTENT_DOCUMENTS) },
-  { version: 2, name: 'tenants', statements: sqlStatements(TENANTS) },
+  {
+    version: 2,
+    name: 'tenants',
+    statements: [
+      ...TABLES.flatMap(addTenantColumnStatements),
+      ...sqlStatements(TENANTS),
+      ...TABLES.flatMap(rowLevelSecurityStatements),
+    ],
+  },
+  { version: 3, name: 'idempotency-keys', statements: idempotencyTableStatements('postgres') },
 ];

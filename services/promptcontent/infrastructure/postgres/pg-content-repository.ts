@@ -1,6 +1,10 @@
 import type pg from 'pg';
-import { migratePostgres } from '../../../kit/index.js';
-import { inTenantTransaction } from '../../../shared/tenant-sql.js';
+import {
+  type IdempotencyStore,
+  inTenantPgTransaction,
+  migratePostgres,
+  pgIdempotencyStore,
+} from '../../../kit/index.js';
 import type {
   AssetFilter,
   BriefFilter,
@@ -56,7 +60,7 @@ class PgDocumentStore<T extends Stored, F extends object> implements DocumentSto
     text: string,
     values: unknown[],
   ): Promise<pg.QueryResult<R>> {
-    return inTenantTransaction(this.pool, tenantId, (client) => client.query<R>(text, values));
+    return inTenantPgTransaction(this.pool, tenantId, (client) => client.query<R>(text, values));
   }
 
   async insert(tenantId: string, document: T): Promise<void> {
@@ -131,6 +135,8 @@ export class PgContentRepository implements ContentRepository {
   readonly briefs: VersionedDocumentStore<CreativeBrief, BriefFilter>;
   readonly assets: VersionedDocumentStore<GeneratedAsset, AssetFilter>;
   readonly packages: DocumentStore<CampaignPackage, PackageFilter>;
+  /** Idempotency-Key outcomes, kept in the same database as the documents the requests wrote. */
+  readonly idempotency: IdempotencyStore;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -139,6 +145,7 @@ export class PgContentRepository implements ContentRepository {
     this.briefs = new PgVersionedDocumentStore(pool, BRIEFS);
     this.assets = new PgVersionedDocumentStore(pool, ASSETS);
     this.packages = new PgDocumentStore(pool, PACKAGES);
+    this.idempotency = pgIdempotencyStore(pool);
   }
 
   async migrate(): Promise<void> {

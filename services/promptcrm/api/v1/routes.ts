@@ -1,27 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  created,
+  createRoute,
+  getRoute,
+  listRoute,
   pageSchema,
-  resourceRoutes,
   routeProblems,
+  type ServiceApi,
   scopeConfigs,
+  tenantOf,
   translateDomainErrors,
 } from '../../../kit/index.js';
-import { tenantOf } from '../../../shared/request-tenant.js';
 import type { ContactsManagement } from '../../application/contacts-management.js';
 import type { Actor } from '../../application/context.js';
-import type { Leads, StatusChange } from '../../application/leads.js';
-import type { PageRequest } from '../../application/pagination.js';
-import type {
-  AccountFilter,
-  ContactFilter,
-  LeadFilter,
-  OrganisationFilter,
-} from '../../application/ports.js';
-import type { NewAccount } from '../../domain/account.js';
-import type { NewContact } from '../../domain/contact.js';
-import type { NewLead } from '../../domain/lead.js';
-import type { Interaction } from '../../domain/lead-event.js';
-import type { NewOrganisation } from '../../domain/organisation.js';
+import type { Leads } from '../../application/leads.js';
 import { presentEvent } from './presenters.js';
 import * as s from './schemas.js';
 
@@ -30,126 +21,160 @@ export interface CrmUseCases {
   leads: Leads;
 }
 
-type IdParams = { id: string };
-
 /** Scopes the identity stack defines for this service: reads need `promptcrm:read`, writes `promptcrm:write`. */
 export const SCOPES = { read: 'promptcrm:read', write: 'promptcrm:write' } as const;
 const { read, write } = scopeConfigs(SCOPES);
 
 const { lookup: lookupErrors, change: changeErrors } = routeProblems;
 
-function actorOf(request: FastifyRequest): Actor {
+function actorOf(request: { principal?: { subject: string } | undefined }): Actor {
   return { subject: request.principal?.subject ?? null };
 }
 
-function pageOf(query: PageRequest): PageRequest {
-  return { limit: query.limit, cursor: query.cursor };
-}
-
-/** PromptCrm v1: contacts management, lead segmentation and the consolidated lead timeline. */
+/**
+ * PromptCrm v1: contacts management, lead segmentation and the consolidated lead timeline. Every
+ * route acts within the tenant of the caller's token (`tenantOf`), which the use cases pass to
+ * every repository call.
+ */
 export function crmRoutes(useCases: CrmUseCases) {
   const { contacts, leads } = useCases;
 
-  return async function routes(api: FastifyInstance): Promise<void> {
+  return async function routes(api: ServiceApi): Promise<void> {
     translateDomainErrors(api);
 
-    resourceRoutes<NewOrganisation, OrganisationFilter>(api, {
-      path: '/organisations',
-      tag: 'organisations',
-      item: s.organisation,
-      scopes: SCOPES,
-      create: {
+    const organisations = { scopes: SCOPES, tag: 'organisations', item: s.organisation };
+    api.post(
+      '/organisations',
+      createRoute({
+        ...organisations,
         operationId: 'registerOrganisation',
         summary: 'Register an organisation',
         body: s.newOrganisation,
-        run: (body, request) => contacts.createOrganisation(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const organisation = await contacts.createOrganisation(tenantOf(request), request.body);
+        return created(reply, request, organisation.id).send(organisation);
       },
-      list: {
+    );
+    api.get(
+      '/organisations',
+      listRoute({
+        ...organisations,
         operationId: 'listOrganisations',
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
-        run: (filter, page, request) => contacts.listOrganisations(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return contacts.listOrganisations(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getOrganisation',
-        summary: 'Get an organisation',
-        run: (id, request) => contacts.getOrganisation(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/organisations/:id',
+      getRoute({ ...organisations, operationId: 'getOrganisation', summary: 'Get an organisation' }),
+      async (request) => contacts.getOrganisation(tenantOf(request), request.params.id),
+    );
 
-    resourceRoutes<NewAccount, AccountFilter>(api, {
-      path: '/accounts',
-      tag: 'accounts',
-      item: s.account,
-      scopes: SCOPES,
-      create: {
+    const accounts = { scopes: SCOPES, tag: 'accounts', item: s.account };
+    api.post(
+      '/accounts',
+      createRoute({
+        ...accounts,
         operationId: 'openAccount',
         summary: 'Open an account',
         body: s.newAccount,
-        run: (body, request) => contacts.createAccount(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const account = await contacts.createAccount(tenantOf(request), request.body);
+        return created(reply, request, account.id).send(account);
       },
-      list: {
+    );
+    api.get(
+      '/accounts',
+      listRoute({
+        ...accounts,
         operationId: 'listAccounts',
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
-        run: (filter, page, request) => contacts.listAccounts(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return contacts.listAccounts(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getAccount',
-        summary: 'Get an account',
-        run: (id, request) => contacts.getAccount(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/accounts/:id',
+      getRoute({ ...accounts, operationId: 'getAccount', summary: 'Get an account' }),
+      async (request) => contacts.getAccount(tenantOf(request), request.params.id),
+    );
 
-    resourceRoutes<NewContact, ContactFilter>(api, {
-      path: '/contacts',
-      tag: 'contacts',
-      item: s.contact,
-      scopes: SCOPES,
-      create: {
+    const contactRoutes = { scopes: SCOPES, tag: 'contacts', item: s.contact };
+    api.post(
+      '/contacts',
+      createRoute({
+        ...contactRoutes,
         operationId: 'registerContact',
         summary: 'Register a contact',
         body: s.newContact,
-        run: (body, request) => contacts.createContact(tenantOf(request), body),
+      }),
+      async (request, reply) => {
+        const contact = await contacts.createContact(tenantOf(request), request.body);
+        return created(reply, request, contact.id).send(contact);
       },
-      list: {
+    );
+    api.get(
+      '/contacts',
+      listRoute({
+        ...contactRoutes,
         operationId: 'listContacts',
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
-        run: (filter, page, request) => contacts.listContacts(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return contacts.listContacts(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getContact',
-        summary: 'Get a contact',
-        run: (id, request) => contacts.getContact(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/contacts/:id',
+      getRoute({ ...contactRoutes, operationId: 'getContact', summary: 'Get a contact' }),
+      async (request) => contacts.getContact(tenantOf(request), request.params.id),
+    );
 
-    resourceRoutes<NewLead, LeadFilter>(api, {
-      path: '/leads',
-      tag: 'leads',
-      item: s.lead,
-      scopes: SCOPES,
-      create: {
+    const leadRoutes = { scopes: SCOPES, tag: 'leads', item: s.lead };
+    api.post(
+      '/leads',
+      createRoute({
+        ...leadRoutes,
         operationId: 'registerLead',
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
-        run: (body, request) => leads.register(tenantOf(request), body, actorOf(request)),
+      }),
+      async (request, reply) => {
+        const lead = await leads.register(tenantOf(request), request.body, actorOf(request));
+        return created(reply, request, lead.id).send(lead);
       },
-      list: {
+    );
+    api.get(
+      '/leads',
+      listRoute({
+        ...leadRoutes,
         operationId: 'listLeads',
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
-        run: (filter, page, request) => leads.list(tenantOf(request), filter, page),
+      }),
+      async (request) => {
+        const { limit, cursor, ...filter } = request.query;
+        return leads.list(tenantOf(request), filter, { limit, cursor });
       },
-      get: {
-        operationId: 'getLead',
-        summary: 'Get a lead',
-        run: (id, request) => leads.get(tenantOf(request), id),
-      },
-    });
+    );
+    api.get(
+      '/leads/:id',
+      getRoute({ ...leadRoutes, operationId: 'getLead', summary: 'Get a lead' }),
+      async (request) => leads.get(tenantOf(request), request.params.id),
+    );
 
-    api.post<{ Params: IdParams; Body: StatusChange }>(
+    api.post(
       '/leads/:id/status-changes',
       {
         config: write,
@@ -166,7 +191,7 @@ export function crmRoutes(useCases: CrmUseCases) {
         leads.changeStatus(tenantOf(request), request.params.id, request.body, actorOf(request)),
     );
 
-    api.post<{ Params: IdParams; Body: Interaction & { occurredAt?: string } }>(
+    api.post(
       '/leads/:id/interactions',
       {
         config: write,
@@ -191,7 +216,7 @@ export function crmRoutes(useCases: CrmUseCases) {
       },
     );
 
-    api.get<{ Params: IdParams; Querystring: PageRequest }>(
+    api.get(
       '/leads/:id/timeline',
       {
         config: read,
@@ -206,7 +231,8 @@ export function crmRoutes(useCases: CrmUseCases) {
         },
       },
       async (request) => {
-        const page = await leads.timeline(tenantOf(request), request.params.id, pageOf(request.query));
+        const { limit, cursor } = request.query;
+        const page = await leads.timeline(tenantOf(request), request.params.id, { limit, cursor });
         return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
       },
     );

@@ -1,5 +1,5 @@
-import { type Migration, sqlStatements } from '../../../kit/index.js';
-import { addTenantColumn, rowLevelSecurity } from '../../../shared/tenant-sql.js';
+import { type Migration, rowLevelSecurityStatements, sqlStatements } from '../../../kit/index.js';
+import { addTenantColumnStatements } from '../../../shared/tenant-sql.js';
 
 const TABLES = ['organisations', 'accounts', 'contacts', 'leads', 'lead_events'];
 
@@ -10,8 +10,6 @@ const TABLES = ['organisations', 'accounts', 'contacts', 'leads', 'lead_events']
  * list uses starts with tenant_id.
  */
 const SQL = `
-${TABLES.map((table) => addTenantColumn(table)).join('\n')}
-
 ALTER TABLE organisations ADD CONSTRAINT organisations_tenant_id_key UNIQUE (tenant_id, id);
 ALTER TABLE accounts ADD CONSTRAINT accounts_tenant_id_key UNIQUE (tenant_id, id);
 ALTER TABLE contacts ADD CONSTRAINT contacts_tenant_id_key UNIQUE (tenant_id, id);
@@ -87,13 +85,15 @@ CREATE INDEX leads_account_idx ON leads (tenant_id, account_id, created_at DESC,
 
 DROP INDEX lead_events_timeline_idx;
 CREATE INDEX lead_events_timeline_idx ON lead_events (tenant_id, lead_id, occurred_at, seq);
-
-${TABLES.map((table) => rowLevelSecurity(table)).join('\n')}
 `;
 
 /** Tenancy: a tenant on every row, tenant-scoped references, uniqueness and indexes, row-level security. */
 export const tenants: Migration = {
   version: 2,
   name: 'tenants',
-  statements: sqlStatements(SQL),
+  statements: [
+    ...TABLES.flatMap(addTenantColumnStatements),
+    ...sqlStatements(SQL),
+    ...TABLES.flatMap(rowLevelSecurityStatements),
+  ],
 };
