@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { isExemptRoute } from '../../services/kit/exempt-routes.js';
 import { type AttackContext, type Minter, TENANT_A, TENANT_B, tokenFor } from './attack.js';
-import { checkAuthentication } from './checks/auth.js';
+import { checkAuthentication, checkTenantSwitch } from './checks/auth.js';
 import { checkHugeArrays, checkRateLimitBeforeAuth } from './checks/consumption.js';
 import { checkFunctionAuthorization } from './checks/functions.js';
 import { checkCraftedInputs, checkInjection, checkMassAssignment } from './checks/inputs.js';
@@ -48,6 +48,7 @@ async function attackService(context: AttackContext, exempt: (op: Operation) => 
   for (const op of context.operations) {
     if (exempt(op)) continue;
     await checkAuthentication(context, op);
+    await checkTenantSwitch(context, op);
     await checkTenancy(context, op);
     await checkFunctionAuthorization(context, op);
     await checkMassAssignment(context, op);

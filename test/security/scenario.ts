@@ -10,7 +10,13 @@ export const SERVICE_SCOPES = ['promptcontent', 'promptads', 'promptcrm', 'busin
   `${service}:write`,
 ]);
 
-export const ROLE_SCOPES = ['business:admin', 'business:payments', 'promptcontent:approve'];
+/** Role scopes a tenant's user may hold (`business:delegate` is the services' client's alone). */
+export const ROLE_SCOPES = [
+  'business:admin',
+  'business:payments',
+  'business:entitlements',
+  'promptcontent:approve',
+];
 
 /** Admin and finance functions: the scope each needs, and the body that exercises it. */
 export const ROLE_FUNCTIONS: Record<string, { scope: string; body?: object }> = {
@@ -19,6 +25,8 @@ export const ROLE_FUNCTIONS: Record<string, { scope: string; body?: object }> = 
   capturePayment: { scope: 'business:payments' },
   refundPayment: { scope: 'business:payments' },
   cancelPayment: { scope: 'business:payments' },
+  listEntitlements: { scope: 'business:entitlements' },
+  checkEntitlement: { scope: 'business:entitlements' },
   changeBriefStatus: { scope: 'promptcontent:approve', body: { status: 'approved' } },
   changeAssetStatus: { scope: 'promptcontent:approve', body: { status: 'approved' } },
 };

@@ -38,6 +38,12 @@ export const FINDINGS = {
     api: 'API1:2023-Broken Object Level Authorization',
     title: 'a token naming no tenant acted on tenant data',
   },
+  'tenant-switch-accepted': {
+    severity: 'critical',
+    owasp: A01,
+    api: 'API1:2023-Broken Object Level Authorization',
+    title: 'a token with a tenant acted for another tenant named in x-tenant-id',
+  },
   'tenantless-not-403': {
     severity: 'medium',
     owasp: A01,

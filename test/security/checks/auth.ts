@@ -51,3 +51,26 @@ export async function checkAuthentication(context: AttackContext, op: Operation)
       `answered ${answerText(answer)} instead of 403`,
     );
 }
+
+/** A token of tenant A naming tenant B in `x-tenant-id` (only a delegating service client may): 403. */
+export async function checkTenantSwitch(context: AttackContext, op: Operation): Promise<void> {
+  if (TENANTLESS_OPERATIONS.has(op.operationId)) return;
+  const { recorder, refs } = context;
+  const path = fillPath(op, refs.a) ?? op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+  const answer = await call(context, op, {
+    token: context.tokenA,
+    path,
+    body: validBody(op, refs.a),
+    headers: { 'x-tenant-id': refs.b.tenant },
+  });
+  const check = 'tenant switch through x-tenant-id';
+  if (answer.status === 403) recorder.pass(op, 'auth', check, '403');
+  else
+    recorder.fail(
+      op,
+      'auth',
+      check,
+      'tenant-switch-accepted',
+      `answered ${answerText(answer)} instead of 403`,
+    );
+}
