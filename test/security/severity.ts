@@ -38,11 +38,11 @@ export const FINDINGS = {
     api: 'API1:2023-Broken Object Level Authorization',
     title: 'a token naming no tenant acted on tenant data',
   },
-  'tenant-switch-accepted': {
-    severity: 'critical',
+  'tenant-header-not-refused': {
+    severity: 'low',
     owasp: A01,
     api: 'API1:2023-Broken Object Level Authorization',
-    title: 'a token with a tenant acted for another tenant named in x-tenant-id',
+    title: 'a token with a tenant naming another tenant in x-tenant-id was not refused',
   },
   'tenantless-not-403': {
     severity: 'medium',

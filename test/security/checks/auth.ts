@@ -70,7 +70,7 @@ export async function checkTenantSwitch(context: AttackContext, op: Operation): 
       op,
       'auth',
       check,
-      'tenant-switch-accepted',
+      'tenant-header-not-refused',
       `answered ${answerText(answer)} instead of 403`,
     );
 }
