@@ -4,7 +4,7 @@ import { kindOfPathParam, type Refs, sampleValue } from './bodies.js';
 import { type Answer, bearer, send } from './client.js';
 import type { Operation } from './openapi.js';
 import type { Recorder } from './record.js';
-import { BODY_OVERRIDES, EXACT_BODIES, ROLE_SCOPES, SERVICE_SCOPES } from './scenario.js';
+import { BODY_OVERRIDES, EXACT_BODIES, ROLE_SCOPES } from './scenario.js';
 import type { Target } from './stage.js';
 
 /** Mints tokens the services trust (the local issuer), and tokens signed by a key they do not. */
@@ -15,7 +15,10 @@ export interface Minter {
 
 export const TENANT_A = 'sec-tenant-a';
 export const TENANT_B = 'sec-tenant-b';
-export const ALL_SCOPES = [...SERVICE_SCOPES, ...ROLE_SCOPES];
+/** Every scope a user of the attacked services may hold: each service's read and write, and the roles. */
+export function allScopes(services: string[]): string[] {
+  return [...services.flatMap((service) => [`${service}:read`, `${service}:write`]), ...ROLE_SCOPES];
+}
 
 /** Everything a check needs: the service, its operations, who is who, what tenant A owns. */
 export interface AttackContext {
@@ -23,13 +26,15 @@ export interface AttackContext {
   operations: Operation[];
   recorder: Recorder;
   minter: Minter;
+  /** Every scope (see `allScopes`): what tenant A's and B's tokens hold. */
+  scopes: string[];
   tokenA: string;
   tokenB: string;
   /** What seeding created for each tenant in this service. */
   refs: { a: Refs; b: Refs };
 }
 
-export function tokenFor(minter: Minter, tenant: string | undefined, scopes = ALL_SCOPES, subject?: string) {
+export function tokenFor(minter: Minter, tenant: string | undefined, scopes: string[], subject?: string) {
   return minter.token({
     subject: subject ?? `security-${tenant ?? 'platform'}`,
     scopes,

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { isExemptRoute } from '../../services/kit/exempt-routes.js';
-import { type AttackContext, type Minter, TENANT_A, TENANT_B, tokenFor } from './attack.js';
+import { type AttackContext, allScopes, type Minter, TENANT_A, TENANT_B, tokenFor } from './attack.js';
 import { checkAuthentication, checkTenantSwitch } from './checks/auth.js';
 import { checkHugeArrays, checkRateLimitBeforeAuth } from './checks/consumption.js';
 import { checkFunctionAuthorization } from './checks/functions.js';
@@ -60,15 +60,17 @@ async function attackService(context: AttackContext, exempt: (op: Operation) => 
 
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const recorder = new Recorder();
+  const scopes = allScopes(options.targets.map((target) => target.name));
   const [tokenA, tokenB] = await Promise.all([
-    tokenFor(options.minter, TENANT_A),
-    tokenFor(options.minter, TENANT_B),
+    tokenFor(options.minter, TENANT_A, scopes),
+    tokenFor(options.minter, TENANT_B, scopes),
   ]);
   const contexts = options.targets.map<AttackContext>((target) => ({
     target,
     operations: operationsOf(target.name, target.document),
     recorder,
     minter: options.minter,
+    scopes,
     tokenA,
     tokenB,
     refs: { a: { tenant: TENANT_A, ids: new Map() }, b: { tenant: TENANT_B, ids: new Map() } },

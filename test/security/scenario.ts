@@ -5,11 +5,6 @@
  */
 export const TENANTLESS_OPERATIONS = new Set(['listPlans', 'getPlan', 'createPlan', 'updatePlan']);
 
-export const SERVICE_SCOPES = ['promptcontent', 'promptads', 'promptcrm', 'business'].flatMap((service) => [
-  `${service}:read`,
-  `${service}:write`,
-]);
-
 /** Role scopes a tenant's user may hold (`business:delegate` is the services' client's alone). */
 export const ROLE_SCOPES = [
   'business:admin',

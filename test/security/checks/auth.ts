@@ -1,4 +1,4 @@
-import { ALL_SCOPES, type AttackContext, call, fillPath, TENANT_A, validBody } from '../attack.js';
+import { type AttackContext, call, fillPath, TENANT_A, validBody } from '../attack.js';
 import { answerText, is2xx } from '../client.js';
 import type { Operation } from '../openapi.js';
 import { TENANTLESS_OPERATIONS } from '../scenario.js';
@@ -6,7 +6,7 @@ import { TENANTLESS_OPERATIONS } from '../scenario.js';
 /** Tokens that must never be accepted, each answered 401. */
 async function badTokens(context: AttackContext): Promise<[string, string | undefined][]> {
   const { minter } = context;
-  const good = { subject: 'security-attacker', scopes: ALL_SCOPES, tenant: TENANT_A };
+  const good = { subject: 'security-attacker', scopes: context.scopes, tenant: TENANT_A };
   return [
     ['no token', undefined],
     ['bad signature', await minter.forgedToken(good)],
@@ -35,7 +35,7 @@ export async function checkAuthentication(context: AttackContext, op: Operation)
   if (TENANTLESS_OPERATIONS.has(op.operationId)) return;
   const tenantless = await context.minter.token({
     subject: 'security-no-tenant',
-    scopes: ALL_SCOPES,
+    scopes: context.scopes,
     expiresIn: 600,
   });
   const answer = await call(context, op, { token: tenantless, path, body });

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, type AttackContext, call, fillPath, TENANT_A, tokenFor, validBody } from '../attack.js';
+import { type AttackContext, call, fillPath, TENANT_A, tokenFor, validBody } from '../attack.js';
 import { answerText } from '../client.js';
 import type { Operation } from '../openapi.js';
 import { EXACT_BODIES, ROLE_FUNCTIONS } from '../scenario.js';
@@ -42,11 +42,11 @@ export async function checkFunctionAuthorization(context: AttackContext, op: Ope
     context,
     op,
     `token without any ${service} scope`,
-    ALL_SCOPES.filter((scope) => !own(scope)),
+    context.scopes.filter((scope) => !own(scope)),
   );
   if (op.method !== 'GET') {
     await refused(context, op, `read-only token`, [
-      ...ALL_SCOPES.filter((scope) => !own(scope)),
+      ...context.scopes.filter((scope) => !own(scope)),
       `${service}:read`,
     ]);
   }
@@ -62,7 +62,7 @@ export async function checkFunctionAuthorization(context: AttackContext, op: Ope
       context,
       op,
       `token without ${role.scope}`,
-      ALL_SCOPES.filter((scope) => scope !== role.scope),
+      context.scopes.filter((scope) => scope !== role.scope),
       body,
     );
   }
