@@ -50,7 +50,10 @@ export interface paths {
         /** List subscriptions by account, plan or status, newest first */
         get: operations["listSubscriptions"];
         put?: never;
-        /** Subscribe an account to a plan */
+        /**
+         * Subscribe an account to a plan
+         * @description Subscribes the token’s tenant; the subscription is pending until its first payment is captured.
+         */
         post: operations["subscribe"];
         delete?: never;
         options?: never;
@@ -118,7 +121,7 @@ export interface paths {
         };
         /**
          * Whether an account’s active plan allows one feature
-         * @description Facade for other domains: whether the account’s active plan allows the feature.
+         * @description Facade for other domains: whether the account’s paid-up plan allows the feature. The account is the token’s tenant (or, for a service client, the tenant it acts for).
          */
         get: operations["checkEntitlement"];
         put?: never;
@@ -192,6 +195,23 @@ export interface paths {
         put?: never;
         /** Refund a captured payment */
         post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business/v1/payments/{paymentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a created payment */
+        post: operations["cancelPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -623,9 +643,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                accountId?: string;
                 planId?: string;
-                status?: "active" | "cancelled";
+                status?: "pending" | "active" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -646,7 +665,7 @@ export interface operations {
                             accountId: string;
                             planId: string;
                             /** @enum {string} */
-                            status: "active" | "cancelled";
+                            status: "pending" | "active" | "cancelled";
                             /** Format: date-time */
                             startedAt: string;
                             /** Format: date-time */
@@ -706,7 +725,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    accountId: string;
+                    /** @description Optional: the token’s tenant; any other account is not found. */
+                    accountId?: string;
                     planId: string;
                 };
             };
@@ -724,7 +744,7 @@ export interface operations {
                         accountId: string;
                         planId: string;
                         /** @enum {string} */
-                        status: "active" | "cancelled";
+                        status: "pending" | "active" | "cancelled";
                         /** Format: date-time */
                         startedAt: string;
                         /** Format: date-time */
@@ -822,7 +842,7 @@ export interface operations {
                         accountId: string;
                         planId: string;
                         /** @enum {string} */
-                        status: "active" | "cancelled";
+                        status: "pending" | "active" | "cancelled";
                         /** Format: date-time */
                         startedAt: string;
                         /** Format: date-time */
@@ -920,7 +940,7 @@ export interface operations {
                         accountId: string;
                         planId: string;
                         /** @enum {string} */
-                        status: "active" | "cancelled";
+                        status: "pending" | "active" | "cancelled";
                         /** Format: date-time */
                         startedAt: string;
                         /** Format: date-time */
@@ -1181,9 +1201,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                accountId?: string;
                 subscriptionId?: string;
-                status?: "created" | "captured" | "failed" | "refunded";
+                status?: "created" | "captured" | "failed" | "refunded" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -1207,7 +1226,7 @@ export interface operations {
                             amountCents: number;
                             currency: string;
                             /** @enum {string} */
-                            status: "created" | "captured" | "failed" | "refunded";
+                            status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                             provider: string;
                             providerOrderId?: string;
                             /** Format: date-time */
@@ -1296,7 +1315,7 @@ export interface operations {
                         amountCents: number;
                         currency: string;
                         /** @enum {string} */
-                        status: "created" | "captured" | "failed" | "refunded";
+                        status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
                         /** Format: date-time */
@@ -1405,7 +1424,7 @@ export interface operations {
                         amountCents: number;
                         currency: string;
                         /** @enum {string} */
-                        status: "created" | "captured" | "failed" | "refunded";
+                        status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
                         /** Format: date-time */
@@ -1514,7 +1533,7 @@ export interface operations {
                         amountCents: number;
                         currency: string;
                         /** @enum {string} */
-                        status: "created" | "captured" | "failed" | "refunded";
+                        status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
                         /** Format: date-time */
@@ -1623,7 +1642,116 @@ export interface operations {
                         amountCents: number;
                         currency: string;
                         /** @enum {string} */
-                        status: "created" | "captured" | "failed" | "refunded";
+                        status: "created" | "captured" | "failed" | "refunded" | "cancelled";
+                        provider: string;
+                        providerOrderId?: string;
+                        /** Format: date-time */
+                        createdAt?: string;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        transitions: {
+                            from: string | null;
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                            providerReference: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    cancelPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        accountId: string;
+                        amountCents: number;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
                         /** Format: date-time */

@@ -16,7 +16,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft campaign for an account whose plan includes campaigns
-         * @description Creates a draft campaign once Business confirms the account’s plan includes promptads.campaigns.
+         * @description Creates a draft campaign for the token’s tenant once Business confirms its paid-up plan includes promptads.campaigns.
          */
         post: operations["createCampaign"];
         delete?: never;
@@ -108,7 +108,7 @@ export interface paths {
         put?: never;
         /**
          * Add an A/B experiment to a campaign
-         * @description Requires the promptads.experiments feature in the account’s plan.
+         * @description Requires the promptads.experiments feature in the tenant’s plan.
          */
         post: operations["addExperiment"];
         delete?: never;
@@ -166,7 +166,6 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                accountId?: string;
                 status?: "draft" | "scheduled" | "active" | "paused" | "completed" | "archived";
                 channel?: "google-ads" | "meta-ads" | "tiktok-ads" | "linkedin-ads" | "x-ads" | "youtube-ads";
                 objective?: "awareness" | "traffic" | "engagement" | "leads" | "sales" | "app-promotion";
@@ -285,7 +284,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    accountId: string;
+                    /** @description Optional: the token’s tenant; any other account is not found. */
+                    accountId?: string;
                     /** @enum {string} */
                     objective: "awareness" | "traffic" | "engagement" | "leads" | "sales" | "app-promotion";
                     name: string;

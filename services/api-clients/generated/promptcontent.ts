@@ -48,7 +48,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or archive a brief (assets are generated only from approved briefs) */
+        /** Approve (also needs promptcontent:approve) or archive a brief (assets are generated only from approved briefs) */
         post: operations["changeBriefStatus"];
         delete?: never;
         options?: never;
@@ -100,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Advance an asset through generation: generating, ready (with content), failed, approved, rejected */
+        /** Advance an asset through generation: generating, ready (with content), failed; approved or rejected also need promptcontent:approve */
         post: operations["changeAssetStatus"];
         delete?: never;
         options?: never;

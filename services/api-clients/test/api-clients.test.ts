@@ -7,6 +7,7 @@
  * change that breaks a caller fails the type-check once the clients are regenerated.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,11 @@ import type { FastifyInstance } from 'fastify';
 import createClient, { type Client } from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessHarness, startBusinessHarness } from '../../business/test/harness.js';
+import { type BusinessHarness, DEFAULT_SCOPES, startBusinessHarness } from '../../business/test/harness.js';
 import { type AdsHarness, startAdsHarness } from '../../promptads/test/harness.js';
 import { type ContentHarness, startContent } from '../../promptcontent/test/harness.js';
 import { type CrmHarness, startCrm } from '../../promptcrm/test/harness.js';
+import { TEST_TENANT } from '../../test-support/index.js';
 import type * as business from '../generated/business.js';
 import type * as promptads from '../generated/promptads.js';
 import type * as promptcontent from '../generated/promptcontent.js';
@@ -166,11 +168,11 @@ describe('PromptAds', () => {
   itMatchesTheCommittedClient('promptads');
 
   it('creates a campaign for an entitled account and lists it through the typed client', async () => {
-    await h.entitle('api-clients-account', ['promptads.campaigns']);
+    await h.entitle(TEST_TENANT, ['promptads.campaigns']);
     const created: Body<promptads.operations['createCampaign'], 201> = ok(
       await client.POST('/api/promptads/v1/campaigns', {
         body: {
-          accountId: 'api-clients-account',
+          accountId: TEST_TENANT,
           name: 'Spring launch',
           objective: 'leads',
           kpis: [{ metric: 'ctr', target: 0.02 }],
@@ -185,9 +187,7 @@ describe('PromptAds', () => {
     expect(created).toMatchObject({ name: 'Spring launch', status: 'draft' });
 
     const page: Body<promptads.operations['listCampaigns'], 200> = ok(
-      await client.GET('/api/promptads/v1/campaigns', {
-        params: { query: { accountId: 'api-clients-account' } },
-      }),
+      await client.GET('/api/promptads/v1/campaigns'),
     );
     expect(page.items.map((campaign) => campaign.id)).toEqual([created.id]);
   });
@@ -198,13 +198,15 @@ describe('Business', () => {
   let client: Client<business.paths>;
   beforeAll(async () => {
     h = await startBusinessHarness('api_clients_business');
-    client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token()}` });
+    // Platform staff and finance in one token, so one client can set up a plan and take the payment.
+    const scopes = [...DEFAULT_SCOPES, 'business:admin', 'business:payments'];
+    client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token(scopes)}` });
   });
   afterAll(() => h?.close());
 
   itMatchesTheCommittedClient('business');
 
-  it('creates a plan, subscribes an account and checks its entitlement through the typed client', async () => {
+  it('creates a plan, subscribes the tenant, pays and checks its entitlement through the typed client', async () => {
     ok(
       await client.POST('/api/business/v1/plans', {
         body: {
@@ -219,14 +221,28 @@ describe('Business', () => {
     );
     const subscription: Body<business.operations['subscribe'], 201> = ok(
       await client.POST('/api/business/v1/subscriptions', {
-        body: { accountId: 'api-clients-account', planId: 'api-clients-plan' },
+        body: { accountId: TEST_TENANT, planId: 'api-clients-plan' },
       }),
     );
-    expect(subscription.status).toBe('active');
+    // A subscription grants its plan once its first payment is captured.
+    expect(subscription.status).toBe('pending');
+    const idempotencyKey = () => ({ headers: { 'idempotency-key': randomUUID() } });
+    const payment: Body<business.operations['startPayment'], 201> = ok(
+      await client.POST('/api/business/v1/payments', {
+        body: { subscriptionId: subscription.id },
+        ...idempotencyKey(),
+      }),
+    );
+    ok(
+      await client.POST('/api/business/v1/payments/{paymentId}/capture', {
+        params: { path: { paymentId: payment.id } },
+        ...idempotencyKey(),
+      }),
+    );
 
     const decision: Body<business.operations['checkEntitlement'], 200> = ok(
       await client.GET('/api/business/v1/accounts/{accountId}/entitlements/{feature}', {
-        params: { path: { accountId: 'api-clients-account', feature: 'promptads.campaigns' } },
+        params: { path: { accountId: TEST_TENANT, feature: 'promptads.campaigns' } },
       }),
     );
     expect(decision).toMatchObject({ allowed: true, planId: 'api-clients-plan' });
