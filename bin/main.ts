@@ -6,6 +6,7 @@
  * PROMPTSALES_CONFIG_DIR points at another folder of <env>.yaml files (tests, previews).
  * PROMPTSALES_ENVIRONMENTS narrows the environments, e.g. `prod`.
  */
+import { SpecError } from '../config/spec.js';
 import { type EnvironmentInput, EnvironmentProblems, loadEnvironments } from '../stacks/environments.js';
 
 function requestedEnvironments(): string[] | undefined {
@@ -27,4 +28,11 @@ try {
 }
 // Loaded only once the specs hold: a bad spec fails in a moment, without loading the providers.
 const { synthesizeEnvironments } = await import('../stacks/synthesize.js');
-synthesizeEnvironments(inputs);
+try {
+  synthesizeEnvironments(inputs);
+} catch (error) {
+  // What only the stacks can tell: the spec holds, yet a stack cannot be built from it.
+  if (!(error instanceof SpecError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}

@@ -32,7 +32,8 @@ export interface DeploymentPlan {
   name: string;
   /** `/api/promptcontent/v1`: the path the gateway and the ALB route to this deployment. */
   path: string;
-  image: string;
+  /** As the spec gives it; the workloads stack resolves it against the service's ECR repository. */
+  image?: string | undefined;
   port: number;
   /** Share of the platform's requests this deployment serves (service share × version share). */
   trafficShare: number;

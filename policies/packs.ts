@@ -1,13 +1,14 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws'] as const;
+export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness'] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   all: 'every rule',
   nfr: "the reference document's non-functional requirements",
   aws: 'the checks cdk-nag, Checkov, Trivy and the FSBP set agree on',
+  'deploy-readiness': 'what would fail or stall a first apply into an empty account',
 };
 
 const ANCHOR_TOOLS = /^(AwsSolutions-|cdk-nag:|CKV_AWS_|CKV2_AWS_|AVD-AWS-|FSBP:)/;
@@ -25,5 +26,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter((rule) => rule.requirement !== undefined);
     case 'aws':
       return rules.filter(hasAwsAnchor);
+    case 'deploy-readiness':
+      return rules.filter((rule) => rule.deployReadiness === true);
   }
 }

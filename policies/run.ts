@@ -62,8 +62,8 @@ export function runPolicy(options: PolicyOptions): PolicyReport {
 
 export function checkWorkspace(workspace: Workspace, options: Omit<PolicyOptions, 'dir'>): PolicyReport {
   const rules = rulesInPack(options.pack);
-  const outcomes = evaluate(workspace, rules);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const outcomes = evaluate(workspace, rules, { asOf: today });
   const { suppressedBy, expired, unused } = applySuppressions(
     outcomes,
     options.suppressions ?? NO_SUPPRESSIONS,

@@ -1,9 +1,10 @@
 import { AdvancedCluster } from '@cdktf/provider-mongodbatlas/lib/advanced-cluster/index.js';
 import { CloudBackupSchedule } from '@cdktf/provider-mongodbatlas/lib/cloud-backup-schedule/index.js';
+import { DataMongodbatlasAdvancedCluster } from '@cdktf/provider-mongodbatlas/lib/data-mongodbatlas-advanced-cluster/index.js';
 import { Project } from '@cdktf/provider-mongodbatlas/lib/project/index.js';
-import { ProjectIpAccessList } from '@cdktf/provider-mongodbatlas/lib/project-ip-access-list/index.js';
 import { MongodbatlasProvider } from '@cdktf/provider-mongodbatlas/lib/provider/index.js';
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider/index.js';
+import { TerraformLocal, TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AtlasKmsAccess } from './constructs/atlas/atlas-kms-access.js';
 import { AtlasPrivateEndpoint } from './constructs/atlas/atlas-private-endpoint.js';
@@ -15,16 +16,30 @@ export function atlasRegionName(awsRegion: string): string {
   return awsRegion.toUpperCase().replaceAll('-', '_');
 }
 
+/**
+ * The `mongodb+srv` string of the private endpoint whose AWS side is `vpcEndpointAddress`: a
+ * cluster lists one entry per private endpoint of its project, in no promised order.
+ */
+export function privateSrvConnectionString(
+  cluster: DataMongodbatlasAdvancedCluster,
+  vpcEndpointAddress: string,
+): string {
+  const entries = `${cluster.fqn}.connection_strings[0].private_endpoint`;
+  return Token.asString(
+    `\${one([for entry in ${entries} : entry.srv_connection_string if contains(entry.endpoints[*].endpoint_id, ${vpcEndpointAddress}.id)])}`,
+  );
+}
+
 export interface AtlasStackProps extends PlatformStackProps {
-  network: { vpcId: string; vpcCidr: string; privateSubnetIds: string[] };
+  network: { vpcId: string; privateSubnetIds: string[] };
   cluster: { clusterSecurityGroupId: string };
 }
 
 /**
  * MongoDB Atlas for PromptContent: a replica set of electable nodes on AWS in the spec's region,
  * encrypted at rest with a customer-managed KMS key, TLS 1.2 or newer, daily backups kept for the
- * spec's retention with point-in-time recovery, reached through PrivateLink, and an access list
- * holding nothing but the VPC's CIDR.
+ * spec's retention with point-in-time recovery, reached through PrivateLink only (no IP access
+ * list: an access list admits public addresses, and PrivateLink traffic never passes it).
  *
  * PromptContent signs in with the IAM role of its pods (no database password exists), allowed to
  * read and write its own database only.
@@ -49,6 +64,7 @@ export class AtlasStack extends PlatformStack {
     super(scope, 'atlas', props);
     this.useAwsProvider();
     new MongodbatlasProvider(this, 'mongodbatlas', {});
+    new TimeProvider(this, 'time', {});
     const { data, environment } = this.spec;
     const { atlas } = data;
     const atlasRegion = atlasRegionName(environment.region);
@@ -123,12 +139,6 @@ export class AtlasStack extends PlatformStack {
       clientSecurityGroupId: props.cluster.clusterSecurityGroupId,
     });
 
-    new ProjectIpAccessList(this, 'vpc-access', {
-      projectId: project.id,
-      cidrBlock: props.network.vpcCidr,
-      comment: 'The platform VPC; clients connect through PrivateLink',
-    });
-
     this.contentDatabase = atlas.databaseName;
     this.contentRoleArn = new ContentDatabaseUser(this, 'promptcontent-user', {
       roleName: this.resourceName('promptcontent'),
@@ -137,13 +147,22 @@ export class AtlasStack extends PlatformStack {
       database: atlas.databaseName,
     }).roleArn;
 
-    this.privateConnectionString = cluster.connectionStrings
-      .get(0)
-      .privateEndpoint.get(0).srvConnectionString;
+    // The cluster's own connection_strings are read at its creation, before the endpoint exists, and
+    // stay empty on the first apply; a data source read after the endpoint service is connected has it.
+    const connected = new DataMongodbatlasAdvancedCluster(this, 'connected-cluster', {
+      projectId: project.id,
+      name: cluster.name,
+      dependsOn: [endpoint.service],
+    });
+    // A local, so that other stacks read the one string rather than rebuild the expression.
+    this.privateConnectionString = new TerraformLocal(
+      this,
+      'private_srv_connection_string',
+      privateSrvConnectionString(connected, endpoint.vpcEndpoint.fqn),
+    ).asString;
     new TerraformOutput(this, 'private_connection_string', {
       value: this.privateConnectionString,
       description: 'mongodb+srv address of PromptContent through PrivateLink',
-      dependsOn: [endpoint.service],
     });
   }
 }

@@ -4,14 +4,18 @@ import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon/index.js';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster/index.js';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group/index.js';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider/index.js';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 import { TerraformOutput, Token } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { EKS_ADDONS } from '../config/schema/infrastructure.js';
 import { ClusterAutoscalerAccess } from './constructs/cluster/cluster-autoscaler-access.js';
 import { NodeLaunchTemplate } from './constructs/cluster/node-launch-template.js';
 import { EncryptedLogGroup } from './constructs/encrypted-log-group.js';
 import { ManagedKey } from './constructs/kms-key.js';
 import { ServiceRole } from './constructs/service-role.js';
 import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
+
+type EksAddonName = (typeof EKS_ADDONS)[number];
 
 /** Every EKS control-plane log type. */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
@@ -20,14 +24,19 @@ export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'contro
 export interface ClusterNetwork {
   /** Private subnets, one per zone: the control plane's ENIs and the nodes. */
   privateSubnetIds: string[];
+  /** Admitted to the private API endpoint when `cluster.apiAccess.fromVpc` holds. */
+  vpcCidr: string;
 }
+
+const CLUSTER_ADMIN_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
+const KUBERNETES_API_PORT = 443;
 
 export interface ClusterStackProps extends PlatformStackProps {
   network: ClusterNetwork;
 }
 
 /**
- * EKS: a private API endpoint, secrets encrypted with a rotated KMS key, every control-plane log,
+ * EKS: a private API endpoint reachable on 443 from the sources `cluster.apiAccess` names, secrets encrypted with a rotated KMS key, every control-plane log,
  * access entries instead of aws-auth, one managed node group sized by the capacity plan (AL2023,
  * IMDSv2), the core add-ons and an IAM OIDC provider for IRSA.
  *
@@ -72,6 +81,7 @@ export class ClusterStack extends PlatformStack {
     const cluster = new EksCluster(this, 'cluster', {
       name,
       version: settings.kubernetesVersion,
+      upgradePolicy: { supportType: settings.supportType },
       roleArn: clusterRole.arn,
       deletionProtection: settings.deletionProtection,
       vpcConfig: {
@@ -82,8 +92,9 @@ export class ClusterStack extends PlatformStack {
       },
       accessConfig: {
         authenticationMode: 'API',
-        // The identity that deploys the platform administers it; others through access entries below.
-        bootstrapClusterCreatorAdminPermissions: true,
+        // With a named deploy role, every administrator has an explicit access entry below; without
+        // one, whoever creates the cluster administers it.
+        bootstrapClusterCreatorAdminPermissions: settings.deployRoleArn === undefined,
       },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
@@ -95,20 +106,46 @@ export class ClusterStack extends PlatformStack {
     this.oidcIssuerUrl = cluster.identity.get(0).oidc.get(0).issuer;
     this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
 
-    settings.adminPrincipalArns.forEach((principalArn, index) => {
-      const entry = new EksAccessEntry(this, `admin-access-${index}`, {
+    const administrators = [
+      ...(settings.deployRoleArn ? [{ id: 'deploy', principalArn: settings.deployRoleArn }] : []),
+      ...settings.adminPrincipalArns.map((principalArn, index) => ({ id: `admin-${index}`, principalArn })),
+    ];
+    for (const { id, principalArn } of administrators) {
+      const entry = new EksAccessEntry(this, `${id}-access`, {
         clusterName: cluster.name,
         principalArn,
         type: 'STANDARD',
       });
-      new EksAccessPolicyAssociation(this, `admin-policy-${index}`, {
+      new EksAccessPolicyAssociation(this, `${id}-policy`, {
         clusterName: cluster.name,
         principalArn,
-        policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+        policyArn: CLUSTER_ADMIN_POLICY,
         accessScope: { type: 'cluster' },
         dependsOn: [entry],
       });
-    });
+    }
+
+    // The private endpoint's ENIs carry the cluster security group, which admits only itself.
+    const { apiAccess } = settings;
+    const apiSources = [
+      ...(apiAccess.fromVpc ? [{ id: 'vpc', cidrIpv4: props.network.vpcCidr, what: 'the VPC' }] : []),
+      ...apiAccess.cidrs.map((cidr, index) => ({ id: `cidr-${index}`, cidrIpv4: cidr, what: cidr })),
+      ...apiAccess.securityGroupIds.map((group, index) => ({
+        id: `runner-${index}`,
+        referencedSecurityGroupId: group,
+        what: `security group ${group}`,
+      })),
+    ];
+    for (const { id, what, ...source } of apiSources) {
+      new VpcSecurityGroupIngressRule(this, `api-from-${id}`, {
+        securityGroupId: this.clusterSecurityGroupId,
+        description: `Kubernetes API from ${what}`,
+        ipProtocol: 'tcp',
+        fromPort: KUBERNETES_API_PORT,
+        toPort: KUBERNETES_API_PORT,
+        ...source,
+      });
+    }
 
     const oidc = new IamOpenidConnectProvider(this, 'oidc-provider', {
       url: this.oidcIssuerUrl,
@@ -117,10 +154,11 @@ export class ClusterStack extends PlatformStack {
     this.oidcProviderArn = oidc.arn;
 
     // Networking add-ons come up before the nodes, or the nodes never become Ready.
-    const addon = (addonName: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) =>
+    const addon = (addonName: EksAddonName, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) =>
       new EksAddon(this, addonName, {
         clusterName: cluster.name,
         addonName,
+        ...(settings.addonVersions[addonName] ? { addonVersion: settings.addonVersions[addonName] } : {}),
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'OVERWRITE',
         ...extra,
@@ -156,7 +194,8 @@ export class ClusterStack extends PlatformStack {
         desiredSize: sizing.desiredSize.value,
         maxSize: sizing.maxSize.value,
       },
-      updateConfig: { maxUnavailable: 1 },
+      // A share, not a count: one node at a time would take days on a group of a hundred nodes.
+      updateConfig: { maxUnavailablePercentage: settings.nodeUpdateMaxUnavailablePercent },
       launchTemplate: {
         id: launchTemplate.template.id,
         version: Token.asString(launchTemplate.template.latestVersion),

@@ -18,8 +18,10 @@ export interface AuroraConnection {
   readerHost: string;
   port: number;
   database: string;
-  /** The RDS-managed master user secret (IAM database authentication is on for application users). */
+  /** The RDS-managed master user secret: the migration jobs' only (IAM database authentication is on for the services' users). */
   masterSecretArn: string;
+  /** `cluster-ABC…`: what `rds-db:connect` permissions name. */
+  clusterResourceId: string;
 }
 
 /** Where the services find their AWS databases. */
@@ -113,6 +115,7 @@ export class DataStack extends PlatformStack {
       port: aurora.port,
       database,
       masterSecretArn: aurora.cluster.masterUserSecret.get(0).secretArn,
+      clusterResourceId: aurora.cluster.clusterResourceId,
     });
     this.connections = {
       postgres: connection(this.postgres, data.postgres.databaseName),

@@ -33,6 +33,8 @@ export interface EdgeStackProps extends PlatformStackProps {
  */
 export class EdgeStack extends PlatformStack {
   readonly loadBalancerName: string;
+  /** The HTTP API's id (its metrics' ApiId dimension). */
+  readonly httpApiId: string;
 
   constructor(scope: Construct, props: EdgeStackProps) {
     super(scope, 'edge', props);
@@ -48,6 +50,7 @@ export class EdgeStack extends PlatformStack {
     const certificate = new ApiCertificate(this, 'certificate', {
       domainName: spec.apiGateway.domainName,
       hostedZoneId: spec.apiGateway.hostedZoneId,
+      certificateArn: spec.apiGateway.certificateArn,
     });
     const webAcl = new ApiWebAcl(this, 'waf', { name, settings: spec.alb.waf, logKeyArn: logKey.arn });
     const accessLogs = new AccessLogBucket(this, 'access-logs', {
@@ -68,7 +71,7 @@ export class EdgeStack extends PlatformStack {
       settings: spec.alb,
       subnetIds: Fn.join(',', props.network.privateSubnetIds),
       securityGroupId: securityGroups.loadBalancer.id,
-      certificateArn: certificate.validation.certificateArn,
+      certificateArn: certificate.certificateArn,
       webAclArn: webAcl.webAcl.arn,
       accessLogBucket: accessLogs.bucket.bucket,
       // ELB checks that it may write to the bucket when access logs are switched on.
@@ -79,7 +82,7 @@ export class EdgeStack extends PlatformStack {
       name,
       plan,
       settings: spec.apiGateway,
-      certificateArn: certificate.validation.certificateArn,
+      certificateArn: certificate.certificateArn,
       listenerArn: ingress.httpsListener.arn,
       privateSubnetIds: props.network.privateSubnetIds,
       vpcLinkSecurityGroupId: securityGroups.vpcLink.id,
@@ -87,6 +90,8 @@ export class EdgeStack extends PlatformStack {
       audience: [props.identity.tokens.audience],
       logKeyArn: logKey.arn,
     });
+
+    this.httpApiId = api.api.id;
 
     new TerraformOutput(this, 'api_url', { value: `https://${spec.apiGateway.domainName}` });
     new TerraformOutput(this, 'api_domain_target', {

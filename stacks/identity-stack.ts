@@ -1,4 +1,3 @@
-import { AppGroupAssignments } from '@cdktf/provider-okta/lib/app-group-assignments/index.js';
 import { AuthServer } from '@cdktf/provider-okta/lib/auth-server/index.js';
 import { AuthServerClaim } from '@cdktf/provider-okta/lib/auth-server-claim/index.js';
 import { AuthServerPolicy } from '@cdktf/provider-okta/lib/auth-server-policy/index.js';
@@ -9,7 +8,6 @@ import { OktaProvider } from '@cdktf/provider-okta/lib/provider/index.js';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ApiResourceServer, PortalClient, ServiceClient } from './constructs/identity/api-clients.js';
-import { PortalApp, ServiceApp } from './constructs/identity/oauth-apps.js';
 import { OKTA_PROVIDER_NAME, OktaFederation } from './constructs/identity/okta-federation.js';
 import { ApiUserPool } from './constructs/identity/user-pool.js';
 import { ManagedKey } from './constructs/kms-key.js';
@@ -59,8 +57,10 @@ export type TokenIssuer = TokenIssuerOutputs;
 
 /**
  * Who may call the APIs. Okta (reference document: the external identity provider for SSO and
- * OIDC): a custom authorization server, read and write scopes per service, the portal's PKCE app,
- * a client-credentials app, groups and a groups claim. Cognito (reference document: access at the
+ * OIDC): a custom authorization server, read and write scopes per service, groups and a groups
+ * claim, and the one Okta app anything uses: Cognito's federation client (the portal signs users in
+ * through Cognito's hosted UI, the services call each other with Cognito's machine client, so
+ * neither has an Okta app of its own). Cognito (reference document: access at the
  * API gateway): the user pool that federates Okta and issues the tokens that both the gateway's
  * JWT authorizer and the services check, with a resource server of per-service scopes and a
  * machine client for service-to-service calls. Applied before the workloads and edge stacks.
@@ -113,19 +113,6 @@ export class IdentityStack extends PlatformStack {
       groupFilterType: 'STARTS_WITH',
       value: identity.groupsClaimPrefix,
       alwaysIncludeInToken: true,
-    });
-
-    const portal = new PortalApp(this, 'portal', {
-      label: `PromptSales portal (${this.environment})`,
-      redirectUris: identity.portal.redirectUris,
-      postLogoutRedirectUris: identity.portal.postLogoutRedirectUris,
-    });
-    new AppGroupAssignments(this, 'portal-groups', {
-      appId: portal.app.id,
-      group: groups.map((group) => ({ id: group.id, priority: 0 })),
-    });
-    const services = new ServiceApp(this, 'services', {
-      label: `PromptSales services (${this.environment})`,
     });
 
     const users = new ApiUserPool(this, 'users', {
@@ -187,7 +174,7 @@ export class IdentityStack extends PlatformStack {
       name: 'portal',
       description: 'Users of the web portal',
       priority: 1,
-      clientWhitelist: [portal.app.clientId, federation.app.clientId],
+      clientWhitelist: [federation.app.clientId],
       status: 'ACTIVE',
     });
     new AuthServerPolicyRule(this, 'portal-rule', {
@@ -202,33 +189,10 @@ export class IdentityStack extends PlatformStack {
       status: 'ACTIVE',
       dependsOn: scopeResources,
     });
-    const servicePolicy = new AuthServerPolicy(this, 'service-policy', {
-      authServerId: authServer.id,
-      name: 'service-to-service',
-      description: 'Domain services calling each other',
-      priority: 2,
-      clientWhitelist: [services.app.clientId],
-      status: 'ACTIVE',
-    });
-    new AuthServerPolicyRule(this, 'service-rule', {
-      authServerId: authServer.id,
-      policyId: servicePolicy.id,
-      name: 'client credentials',
-      priority: 1,
-      grantTypeWhitelist: ['client_credentials'],
-      groupWhitelist: ['EVERYONE'],
-      scopeWhitelist: scopes,
-      accessTokenLifetimeMinutes: identity.accessTokenLifetimeMinutes,
-      status: 'ACTIVE',
-      dependsOn: scopeResources,
-    });
-
     new TerraformOutput(this, 'okta_issuer', { value: authServer.issuer });
     new TerraformOutput(this, 'issuer', { value: this.tokens.issuerUrl });
     new TerraformOutput(this, 'user_pool_id', { value: users.userPool.id });
     new TerraformOutput(this, 'user_pool_client_id', { value: portalClient.client.id });
     new TerraformOutput(this, 'token_url', { value: this.tokens.tokenUrl });
-    new TerraformOutput(this, 'portal_client_id', { value: portal.app.clientId });
-    new TerraformOutput(this, 'service_client_id', { value: services.app.clientId });
   }
 }

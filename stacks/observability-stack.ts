@@ -9,6 +9,8 @@ import { PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export interface ObservabilityStackProps extends PlatformStackProps {
   cluster: { nodeAutoscalingGroupName: string };
   data: DataMonitoringTargets;
+  /** The edge stack's HTTP API (its `$default` stage carries the metrics). */
+  edge: { httpApiId: string };
 }
 
 /**
@@ -51,50 +53,84 @@ export class ObservabilityStack extends PlatformStack {
 
     const alb = new DataAwsLb(this, 'alb', { name: edge.loadBalancerName });
     const albDimensions = { LoadBalancer: alb.arnSuffix };
-    const albMetric = (id: string, metricName: string) => ({
-      id,
-      metric: {
-        namespace: 'AWS/ApplicationELB',
-        metricName,
-        dimensions: albDimensions,
-        period: periodSeconds,
-        stat: 'Sum',
-      },
-    });
-    notifyingAlarm(this, 'alb-5xx-rate', {
-      alarmName: name('alb-5xx-rate'),
-      alarmDescription:
-        `Share of requests answered 5xx by the targets above the ${requirements.errorBudgetPercent} % daily ` +
-        'error allowance (reference document, Reliability)',
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: requirements.errorBudgetPercent,
-      evaluationPeriods,
-      datapointsToAlarm: evaluationPeriods,
-      metricQuery: [
-        albMetric('errors', 'HTTPCode_Target_5XX_Count'),
-        albMetric('requests', 'RequestCount'),
-        {
-          id: 'error_rate',
-          expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
-          label: '5xx rate (%)',
-          returnData: true,
-        },
-      ],
-      topicArn: critical.arn,
-    });
+    /** A metric-math input: the per-period sum of one metric. */
+    const sumOf =
+      (namespace: string, dimensions: Record<string, string>) => (id: string, metricName: string) => ({
+        id,
+        metric: { namespace, metricName, dimensions, period: periodSeconds, stat: 'Sum' },
+      });
+    /** The share of requests answered 5xx, in percent, against the daily error allowance. */
+    const errorRateAlarm = (
+      id: string,
+      description: string,
+      inputs: ReturnType<ReturnType<typeof sumOf>>[],
+      expression: string,
+    ) =>
+      notifyingAlarm(this, id, {
+        alarmName: name(id),
+        alarmDescription: `${description} above the ${requirements.errorBudgetPercent} % daily error allowance (reference document, Reliability)`,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: requirements.errorBudgetPercent,
+        evaluationPeriods,
+        datapointsToAlarm: evaluationPeriods,
+        metricQuery: [...inputs, { id: 'error_rate', expression, label: '5xx rate (%)', returnData: true }],
+        topicArn: critical.arn,
+      });
     const { percentile, milliseconds } = requirements.latencyObjective;
-    notifyingAlarm(this, 'alb-latency', {
-      alarmName: name('alb-latency'),
-      alarmDescription: `p${percentile} target response time above the ${milliseconds} ms objective`,
-      namespace: 'AWS/ApplicationELB',
-      metricName: 'TargetResponseTime',
-      dimensions: albDimensions,
-      extendedStatistic: `p${percentile}`,
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: milliseconds / 1000,
-      ...common,
-      topicArn: critical.arn,
-    });
+    /** The latency objective's percentile of one metric; `threshold` in the metric's own unit. */
+    const latencyAlarm = (
+      id: string,
+      what: string,
+      metric: { namespace: string; metricName: string; dimensions: Record<string, string> },
+      threshold: number,
+    ) =>
+      notifyingAlarm(this, id, {
+        alarmName: name(id),
+        alarmDescription: `p${percentile} ${what} above the ${milliseconds} ms objective`,
+        ...metric,
+        extendedStatistic: `p${percentile}`,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold,
+        ...common,
+        topicArn: critical.arn,
+      });
+
+    const albMetric = sumOf('AWS/ApplicationELB', albDimensions);
+    errorRateAlarm(
+      'alb-5xx-rate',
+      'Share of requests answered 5xx by the targets or by the load balancer itself',
+      [
+        albMetric('errors', 'HTTPCode_Target_5XX_Count'),
+        // No target answered: 502/503/504 from the load balancer, which the targets' count never sees.
+        albMetric('elb_errors', 'HTTPCode_ELB_5XX_Count'),
+        albMetric('requests', 'RequestCount'),
+      ],
+      'IF(requests > 0, 100 * (FILL(errors, 0) + FILL(elb_errors, 0)) / requests, 0)',
+    );
+    // TargetResponseTime is in seconds.
+    latencyAlarm(
+      'alb-latency',
+      'target response time',
+      { namespace: 'AWS/ApplicationELB', metricName: 'TargetResponseTime', dimensions: albDimensions },
+      milliseconds / 1000,
+    );
+
+    // The HTTP API in front: what clients see, including the authorizer and the VPC link.
+    const apiDimensions = { ApiId: props.edge.httpApiId, Stage: '$default' };
+    const apiMetric = sumOf('AWS/ApiGateway', apiDimensions);
+    errorRateAlarm(
+      'api-5xx-rate',
+      'Share of HTTP API requests answered 5xx',
+      [apiMetric('errors', '5xx'), apiMetric('requests', 'Count')],
+      'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+    );
+    // API Gateway reports Latency in milliseconds.
+    latencyAlarm(
+      'api-latency',
+      'HTTP API latency',
+      { namespace: 'AWS/ApiGateway', metricName: 'Latency', dimensions: apiDimensions },
+      milliseconds,
+    );
 
     notifyingAlarm(this, 'node-cpu', {
       alarmName: name('node-cpu'),

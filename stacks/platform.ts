@@ -8,10 +8,12 @@ import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack } from './observability-stack.js';
+import { RegistryStack } from './registry-stack.js';
 import { WorkloadsStack } from './workloads-stack.js';
 
 /** Every stack of one environment, by name, in deployment order. */
 export interface Platform {
+  registry: RegistryStack;
   network: NetworkStack;
   cluster: ClusterStack;
   data: DataStack;
@@ -29,6 +31,7 @@ export interface Platform {
  */
 export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan): Platform {
   const props = { spec, plan };
+  const registry = new RegistryStack(app, props);
   const network = new NetworkStack(app, props);
   const cluster = new ClusterStack(app, { ...props, network });
   const data = new DataStack(app, { ...props, network, cluster });
@@ -38,6 +41,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
     ...props,
     network,
     cluster,
+    registry,
     runtime: {
       tokens: identity.tokens,
       data: data.connections,
@@ -51,8 +55,13 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
   const edge = new EdgeStack(app, { ...props, network, cluster, workloads, identity });
   // The Ingress needs the load balancer controller and the Services that the workloads stack installs.
   edge.addDependency(workloads);
-  const observability = new ObservabilityStack(app, { ...props, cluster, data: data.monitoring });
+  const observability = new ObservabilityStack(app, {
+    ...props,
+    cluster,
+    data: data.monitoring,
+    edge: { httpApiId: edge.httpApiId },
+  });
   // The alarms look the ALB up by name, and the load balancer controller creates it for the edge Ingress.
   observability.addDependency(edge);
-  return { network, cluster, data, atlas, identity, workloads, edge, observability };
+  return { registry, network, cluster, data, atlas, identity, workloads, edge, observability };
 }

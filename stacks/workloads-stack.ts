@@ -1,6 +1,8 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { ServiceName } from '../config/schema/infrastructure.js';
 import { addHelmProvider, addKubernetesProvider } from './constructs/workloads/cluster-providers.js';
+import { imageReferences } from './constructs/workloads/image-references.js';
 import type {
   ClusterOutputs,
   NetworkOutputs,
@@ -15,6 +17,8 @@ export interface WorkloadsStackProps extends PlatformStackProps {
   cluster: ClusterOutputs;
   /** What the pods are configured from: the identity, data and Atlas stacks' public properties. */
   runtime: ServiceRuntimeInputs;
+  /** The services' ECR repositories (registry stack). */
+  registry: { repositoryUrls: Partial<Record<ServiceName, string>> };
 }
 
 /**
@@ -34,7 +38,15 @@ export class WorkloadsStack extends PlatformStack {
   constructor(scope: Construct, props: WorkloadsStackProps) {
     super(scope, 'workloads', props);
     this.useAwsProvider();
-    const { spec, plan } = this;
+    const { spec } = this;
+    const images = imageReferences(this, this.plan.deployments, {
+      requireDigest: spec.environment.name === 'prod',
+      repositoryUrls: props.registry.repositoryUrls,
+    });
+    const plan = {
+      ...this.plan,
+      deployments: this.plan.deployments.map((d) => ({ ...d, image: images.get(d.name) })),
+    };
     const region = spec.environment.region;
     addKubernetesProvider(this, props.cluster, region);
     addHelmProvider(this, props.cluster, region);
@@ -55,6 +67,7 @@ export class WorkloadsStack extends PlatformStack {
         namespace: spec.workloads.namespace,
         specSettings: spec.workloads.settings,
         databaseCaBundlePath: spec.podRuntime.databaseCaBundlePath,
+        region,
       }),
     });
     this.namespace = workloads.namespace.metadata.name;

@@ -33,6 +33,13 @@ const PolicyFlags = z.object({
   out: nonEmptyPath.optional(),
   'fail-on': oneOf(SEVERITIES),
   suppressions: nonEmptyPath.optional(),
+  'as-of': z
+    .string()
+    .refine(
+      (day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)),
+      'must be a date such as 2026-11-29',
+    )
+    .optional(),
 });
 
 function parsePolicyFlags(values: unknown): z.infer<typeof PolicyFlags> {
@@ -64,6 +71,11 @@ export function policyCommand(context: CommandContext): Command {
           default: 'high',
           describe: `exit 1 when an unsuppressed finding is at least this severe: ${SEVERITIES.join(', ')}`,
         })
+        .option('as-of', {
+          type: 'string',
+          describe:
+            'the day (YYYY-MM-DD) date-bound rules and suppression expiry are judged against; today by default',
+        })
         .option('suppressions', {
           type: 'string',
           describe: `suppression file (YAML); ${DEFAULT_SUPPRESSIONS} when present`,
@@ -84,6 +96,7 @@ export function policyCommand(context: CommandContext): Command {
         out: args.out,
         'fail-on': args.failOn ?? args['fail-on'],
         suppressions: args.suppressions,
+        'as-of': args.asOf ?? args['as-of'],
       });
       try {
         const suppressionFile =
@@ -96,6 +109,7 @@ export function policyCommand(context: CommandContext): Command {
           pack: flags.pack,
           failOn: flags['fail-on'],
           suppressions,
+          ...(flags['as-of'] ? { today: flags['as-of'] } : {}),
         });
         const output = render(report, flags.format);
         if (flags.out) {

@@ -100,10 +100,16 @@ export const ApiGatewaySchema = z
   .object({
     // The public name of the API: the HTTP API's custom domain and the ALB certificate's name.
     domainName: hostname.default('api.promptsales.example'),
-    // When set, the stack writes the certificate's validation records and the API's alias record.
+    // The Route 53 zone of domainName: the stack writes the certificate's validation records and the
+    // API's alias record there. One of hostedZoneId and certificateArn is needed to deploy the edge.
     hostedZoneId: z
       .string()
       .regex(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id')
+      .optional(),
+    // An issued ACM certificate for domainName in the environment's region, when the zone is not ours.
+    certificateArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'an ACM certificate ARN')
       .optional(),
     // Requests a route may take in one burst; the steady rate comes from the capacity plan.
     throttlingBurstLimit: positiveInt.default(5000),
@@ -198,8 +204,8 @@ export const AddonsSchema = z
     // must equal cluster.kubernetesVersion (checked at synth).
     clusterAutoscalerImageTag: z
       .string()
-      .regex(/^v\d+\.\d+\.\d+$/, 'an image tag such as v1.33.0')
-      .default('v1.33.0'),
+      .regex(/^v\d+\.\d+\.\d+$/, 'an image tag such as v1.36.1')
+      .default('v1.36.1'),
     // How the Cluster Autoscaler gives nodes back (its flags of the same names).
     nodeScaleDown: z
       .object({
@@ -214,6 +220,11 @@ export const AddonsSchema = z
       .string()
       .regex(/^\d+[dhw]$/, 'a Prometheus duration such as 15d')
       .default('15d'),
+    // The EBS volume of each of the two Prometheus replicas.
+    prometheusVolumeSize: z
+      .string()
+      .regex(/^\d+Gi$/, 'a size such as 50Gi')
+      .default('50Gi'),
   })
   .strict()
   .prefault({});

@@ -17,7 +17,14 @@ export const SERVICE_DATABASES = {
 export const ServiceVersionSchema = z
   .object({
     version: z.number().int().positive().describe('API version, routed at /api/<service>/v<N>'),
-    image: z.string().min(1).describe('Container image of this version'),
+    // Left out: the service's ECR repository of this environment at tag v<N> (dev), or at the digest
+    // given at deploy time in the Terraform variable image_digest_<service>_api_v<N> (prod).
+    // `sha256:<digest>` or a tag: that image of the ECR repository; with a `/`, a whole reference.
+    image: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._/:@-]*$/, 'a tag, sha256:<digest> or an image reference')
+      .optional()
+      .describe('Container image of this version'),
     // A canary's share comes out of its service's: the versions of one service split its traffic.
     trafficShare: z
       .number()
@@ -79,10 +86,10 @@ export function resolveShares(shares: (number | undefined)[]): number[] {
 export type Service = z.infer<typeof ServiceSchema>;
 
 const defaultServices: z.input<typeof ServiceSchema>[] = [
-  { name: 'promptcontent', port: 3001, versions: [{ version: 1, image: 'promptsales/promptcontent:v1' }] },
-  { name: 'promptads', port: 3002, versions: [{ version: 1, image: 'promptsales/promptads:v1' }] },
-  { name: 'promptcrm', port: 3003, versions: [{ version: 1, image: 'promptsales/promptcrm:v1' }] },
-  { name: 'business', port: 3004, versions: [{ version: 1, image: 'promptsales/business:v1' }] },
+  { name: 'promptcontent', port: 3001, versions: [{ version: 1 }] },
+  { name: 'promptads', port: 3002, versions: [{ version: 1 }] },
+  { name: 'promptcrm', port: 3003, versions: [{ version: 1 }] },
+  { name: 'business', port: 3004, versions: [{ version: 1 }] },
 ];
 
 /** Environment variables of one service's containers that the spec, not another stack, decides. */
@@ -198,20 +205,64 @@ export const NetworkSchema = z
   );
 export type NetworkSpec = z.infer<typeof NetworkSchema>;
 
+const iamPrincipalArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, 'an IAM role or user ARN');
+
+/** The EKS add-ons the cluster stack installs, in the order it installs them. */
+export const EKS_ADDONS = [
+  'vpc-cni',
+  'kube-proxy',
+  'eks-pod-identity-agent',
+  'coredns',
+  'aws-ebs-csi-driver',
+] as const;
+
 export const ClusterSchema = z
   .object({
+    // The newest version in EKS standard support (policies/rules/eks/release-calendar.ts).
     kubernetesVersion: z
       .string()
-      .regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"')
-      .default('1.33'),
+      .regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.36"')
+      .default('1.36'),
+    // What EKS does at the end of standard support: STANDARD upgrades the control plane to the next
+    // version; EXTENDED keeps the version for 12 more months at six times the control-plane price.
+    supportType: z.enum(['STANDARD', 'EXTENDED']).default('STANDARD'),
     endpointPublicAccess: z.boolean().default(false).describe('Expose the API server publicly'),
     publicAccessCidrs: z.array(ipv4Cidr).default([]).describe('Who may reach a public API endpoint'),
+    // Who may open a connection to the private API endpoint (port 443 of the cluster security group).
+    // The deploy runner must be one of them: the workloads and edge stacks talk to the API.
+    apiAccess: z
+      .object({
+        fromVpc: z
+          .boolean()
+          .default(true)
+          .describe('Admit 443 from the VPC CIDR (a runner in the private subnets)'),
+        cidrs: z.array(ipv4Cidr).default([]).describe('Further networks, e.g. a VPN or a peered CI VPC'),
+        securityGroupIds: z
+          .array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'a security group id such as sg-0123456789abcdef0'))
+          .default([])
+          .describe("The deploy runner's security groups"),
+      })
+      .strict()
+      .prefault({}),
+    // The role that runs `cdktf deploy`: cluster admin through an access entry. Left out, the identity
+    // that creates the cluster is made admin instead (EKS bootstrap permissions).
+    deployRoleArn: iamPrincipalArn.optional(),
     // IAM principals given cluster-admin through access entries (authentication mode API).
-    adminPrincipalArns: z
-      .array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, 'an IAM role or user ARN'))
-      .default([]),
+    adminPrincipalArns: z.array(iamPrincipalArn).default([]),
     logRetentionDays: logRetentionDays.default(365),
     nodeRootVolumeGiB: z.number().int().min(20).max(16_384).default(100),
+    // Share of the node group a version or launch template update replaces at a time.
+    nodeUpdateMaxUnavailablePercent: z.number().int().min(1).max(100).default(10),
+    // Add-on versions (`aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`);
+    // an add-on left out gets the default version of the cluster's Kubernetes version at creation.
+    addonVersions: z
+      .partialRecord(
+        z.enum(EKS_ADDONS),
+        z.string().regex(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an add-on version such as v1.19.2-eksbuild.1'),
+      )
+      .default({}),
     // Amazon EKS deletion protection; turn off before `cdktf destroy`.
     deletionProtection: z.boolean().default(true),
   })
@@ -224,7 +275,18 @@ export const ClusterSchema = z
   .refine((cluster) => !cluster.publicAccessCidrs.includes('0.0.0.0/0'), {
     message: '0.0.0.0/0 may not reach the API server',
     path: ['publicAccessCidrs'],
-  });
+  })
+  .refine(
+    ({ endpointPublicAccess, apiAccess }) =>
+      endpointPublicAccess ||
+      apiAccess.fromVpc ||
+      apiAccess.cidrs.length > 0 ||
+      apiAccess.securityGroupIds.length > 0,
+    {
+      message: 'a private-only endpoint needs a way in: fromVpc, cidrs or securityGroupIds',
+      path: ['apiAccess'],
+    },
+  );
 export type ClusterSpec = z.infer<typeof ClusterSchema>;
 
 const AuroraEngineSchema = z
@@ -399,7 +461,12 @@ export type EdgeSpec = z.infer<typeof EdgeSchema>;
  */
 export function productionProblems(spec: {
   environment: { name: string };
-  cluster: { endpointPublicAccess: boolean; deletionProtection: boolean };
+  cluster: {
+    endpointPublicAccess: boolean;
+    deletionProtection: boolean;
+    deployRoleArn?: string | undefined;
+    adminPrincipalArns: string[];
+  };
   network: { natGateways: string };
   data: { deletionProtection: boolean };
 }): string[] {
@@ -410,6 +477,16 @@ export function productionProblems(spec: {
     problems.push('network.natGateways: must be one-per-az in prod (a zone outage must not cut egress)');
   }
   if (!spec.cluster.deletionProtection) problems.push('cluster.deletionProtection: must be true in prod');
+  if (!spec.cluster.deployRoleArn) {
+    problems.push(
+      'cluster.deployRoleArn: must name the role that deploys prod (it gets an explicit access entry)',
+    );
+  }
+  if (spec.cluster.adminPrincipalArns.length === 0) {
+    problems.push(
+      'cluster.adminPrincipalArns: prod needs at least one administrator besides the deploy role',
+    );
+  }
   if (!spec.data.deletionProtection) problems.push('data.deletionProtection: must be true in prod');
   return problems;
 }

@@ -1,6 +1,6 @@
 import type { Resource, Stack, Status, Workspace } from './model.js';
 import { ReferenceResolver } from './references.js';
-import type { Rule, RuleContext } from './rule.js';
+import { EVERY_BLOCK, type Rule, type RuleContext } from './rule.js';
 
 /** The result of one rule on one resource. */
 export interface Outcome {
@@ -11,19 +11,44 @@ export interface Outcome {
   messages: string[];
 }
 
+export interface EvaluateOptions {
+  /** The day date-bound rules judge against, YYYY-MM-DD; today (UTC) when omitted. */
+  asOf?: string;
+}
+
 /** Runs every rule on every resource of the types it reads, stack by stack. */
-export function evaluate(workspace: Workspace, rules: readonly Rule[]): Outcome[] {
+export function evaluate(
+  workspace: Workspace,
+  rules: readonly Rule[],
+  options: EvaluateOptions = {},
+): Outcome[] {
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const outcomes: Outcome[] = [];
   for (const stack of workspace.stacks) {
-    const context = contextFor(workspace, stack);
+    const context = contextFor(workspace, stack, asOf);
     for (const resource of stack.resources) {
       for (const rule of rules) {
-        if (!rule.resourceTypes.includes(resource.type)) continue;
+        if (!rule.resourceTypes.includes(resource.type) && !rule.resourceTypes.includes(EVERY_BLOCK))
+          continue;
         outcomes.push(evaluateOne(rule, resource, stack, context));
       }
     }
+    const everyBlock = rules.filter((rule) => rule.resourceTypes.includes(EVERY_BLOCK));
+    for (const block of [...stack.dataSources, ...outputBlocks(stack)]) {
+      for (const rule of everyBlock) outcomes.push(evaluateOne(rule, block, stack, context));
+    }
   }
   return outcomes;
+}
+
+/** A stack's outputs as blocks of type `output`, so that a rule may read them like resources. */
+function outputBlocks(stack: Stack): Resource[] {
+  return Object.entries(stack.outputs).map(([name, values]) => ({
+    type: 'output',
+    name,
+    address: `output.${name}`,
+    values: typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {},
+  }));
 }
 
 function evaluateOne(rule: Rule, resource: Resource, stack: Stack, context: RuleContext): Outcome {
@@ -38,7 +63,7 @@ function evaluateOne(rule: Rule, resource: Resource, stack: Stack, context: Rule
   }
 }
 
-function contextFor(workspace: Workspace, stack: Stack): RuleContext {
+function contextFor(workspace: Workspace, stack: Stack, asOf: string): RuleContext {
   const resolver = new ReferenceResolver(workspace, stack);
   const byType = new Map<string, Resource[]>();
   for (const resource of stack.resources) {
@@ -51,5 +76,6 @@ function contextFor(workspace: Workspace, stack: Stack): RuleContext {
     workspace,
     resolve: (value) => resolver.resolve(value),
     ofType: (type) => byType.get(type) ?? [],
+    asOf,
   };
 }

@@ -13,6 +13,7 @@ const StackDocument = z.looseObject({
   resource: BlocksByType.optional(),
   data: BlocksByType.optional(),
   output: z.record(z.string(), z.unknown()).optional(),
+  variable: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Reads every `stacks/<name>/cdk.tf.json` under a cdktf output directory. */
@@ -71,6 +72,7 @@ export function parseStack(name: string, file: string, text: string, document: u
     resources: blocksOf(parsed.data.resource, '', file),
     dataSources: blocksOf(parsed.data.data, 'data.', file),
     outputs: parsed.data.output ?? {},
+    variables: parsed.data.variable ?? {},
   };
 }
 

@@ -25,6 +25,8 @@ export interface Stack {
   resources: Resource[];
   dataSources: Resource[];
   outputs: Record<string, unknown>;
+  /** Declared Terraform variables, by name. */
+  variables: Record<string, unknown>;
 }
 
 /** Every stack of one cdktf output directory. */

@@ -17,6 +17,8 @@ export interface RuleContext {
   resolve(value: unknown): Resolved;
   /** Resources of the same stack with the given type. */
   ofType(type: string): Resource[];
+  /** The day date-bound rules judge against, YYYY-MM-DD (UTC): today unless a run pins it. */
+  asOf: string;
 }
 
 export interface RuleMetadata {
@@ -24,8 +26,13 @@ export interface RuleMetadata {
   id: string;
   title: string;
   severity: Severity;
-  /** Terraform resource types the rule reads. */
+  /**
+   * Terraform resource types the rule reads; `EVERY_BLOCK` reads every resource, data source and
+   * output of a stack (outputs as type `output`, address `output.<name>`).
+   */
   resourceTypes: readonly string[];
+  /** Set for the rules that catch what would fail a first `terraform apply` (the `deploy-readiness` pack). */
+  deployReadiness?: true;
   /** Present when the rule enforces a requirement of the reference document (the `nfr` pack). */
   requirement?: Requirement;
   /**
@@ -37,6 +44,8 @@ export interface RuleMetadata {
   /** What the rule checks, why, and how to fix a finding. */
   help: string;
 }
+
+export const EVERY_BLOCK = '*';
 
 export interface Rule extends RuleMetadata {
   parameters: Parameters;

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/rule.js';
 import { acmKeyLength } from './acm/key-length.js';
 import { acmNoWildcard } from './acm/no-wildcard.js';
 import { acmTransparencyLogging } from './acm/transparency-logging.js';
+import { acmValidationRecords } from './acm/validation-records.js';
 import { albAccessLogs } from './alb/access-logs.js';
 import { albAcmCertificate } from './alb/acm-certificate.js';
 import { albDeletionProtection } from './alb/deletion-protection.js';
@@ -12,6 +13,7 @@ import { albTlsPolicy } from './alb/tls-policy.js';
 import { albWafAttached } from './alb/waf-attached.js';
 import { apiJwtAuthorizer } from './apigateway/jwt-authorizer.js';
 import { apiRouteAuthorized } from './apigateway/route-authorized.js';
+import { apiThrottleWithinQuota } from './apigateway/throttle-within-quota.js';
 import { atlasAccessListNotWorld } from './atlas/access-list-not-world.js';
 import { atlasBackupEnabled } from './atlas/backup-enabled.js';
 import { atlasBackupRetention } from './atlas/backup-retention.js';
@@ -30,14 +32,17 @@ import { sgNoDataPortsFromWorld } from './ec2/no-data-ports-from-world.js';
 import { sgNoUnrestrictedEgress } from './ec2/no-unrestricted-egress.js';
 import { sgRuleDescriptions } from './ec2/rule-descriptions.js';
 import { sgWorldIngressWebPortsOnly } from './ec2/world-ingress-web-ports-only.js';
+import { ecrRepositoryHardened } from './ecr/repository-hardened.js';
 import { eksControlPlaneLogging } from './eks/control-plane-logging.js';
 import { eksEndpointPrivate } from './eks/endpoint-private.js';
 import { eksNodeGroupMinSize } from './eks/node-group-min-size.js';
 import { eksNodeGroupMultiAz } from './eks/node-group-multi-az.js';
 import { eksNodeGroupNoOpenSsh } from './eks/node-group-no-open-ssh.js';
+import { eksPrivateEndpointReachable } from './eks/private-endpoint-reachable.js';
 import { eksPublicEndpointNotWorld } from './eks/public-endpoint-not-world.js';
 import { eksSecretsEncryption } from './eks/secrets-encryption.js';
 import { eksSupportedVersion } from './eks/supported-version.js';
+import { eksVersionSupportEnding } from './eks/version-support-ending.js';
 import { redisAtRestEncryption } from './elasticache/redis-at-rest-encryption.js';
 import { redisAuth } from './elasticache/redis-auth.js';
 import { redisKmsKey } from './elasticache/redis-kms-key.js';
@@ -51,6 +56,8 @@ import { containerProbes } from './kubernetes/container-probes.js';
 import { containerResources } from './kubernetes/container-resources.js';
 import { deploymentPdb } from './kubernetes/deployment-pdb.js';
 import { hpaBounds } from './kubernetes/hpa-bounds.js';
+import { imagePinnedByDigest } from './kubernetes/image-pinned-by-digest.js';
+import { loadBalancerWebhookOrder } from './kubernetes/load-balancer-webhook-order.js';
 import { oktaNoImplicitGrant } from './okta/no-implicit-grant.js';
 import { oktaPkceRequired } from './okta/pkce-required.js';
 import { auroraBackupRetention } from './rds/aurora-backup-retention.js';
@@ -63,11 +70,13 @@ import { auroraMultiAz } from './rds/aurora-multi-az.js';
 import { auroraPerformanceInsights } from './rds/aurora-performance-insights.js';
 import { auroraStorageEncrypted } from './rds/aurora-storage-encrypted.js';
 import { auroraTlsEnforced } from './rds/aurora-tls-enforced.js';
+import { auroraVersionDrift } from './rds/aurora-version-drift.js';
 import { s3KmsEncryption } from './s3/kms-encryption.js';
 import { s3PublicAccessBlock } from './s3/public-access-block.js';
 import { s3Versioning } from './s3/versioning.js';
 import { snsTopicKms } from './sns/topic-kms.js';
 import { snsTopicNotPublic } from './sns/topic-not-public.js';
+import { staticDependsOn } from './terraform/static-depends-on.js';
 import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group-closed.js';
 import { vpcFlowLogsEnabled } from './vpc/flow-logs-enabled.js';
 import { vpcNoDefaultVpc } from './vpc/no-default-vpc.js';
@@ -78,6 +87,7 @@ export const RULES: readonly Rule[] = [
   acmKeyLength,
   acmNoWildcard,
   acmTransparencyLogging,
+  acmValidationRecords,
   albAccessLogs,
   albAcmCertificate,
   albDeletionProtection,
@@ -88,6 +98,7 @@ export const RULES: readonly Rule[] = [
   albWafAttached,
   apiJwtAuthorizer,
   apiRouteAuthorized,
+  apiThrottleWithinQuota,
   atlasAccessListNotWorld,
   atlasBackupEnabled,
   atlasBackupRetention,
@@ -106,14 +117,17 @@ export const RULES: readonly Rule[] = [
   sgNoUnrestrictedEgress,
   sgRuleDescriptions,
   sgWorldIngressWebPortsOnly,
+  ecrRepositoryHardened,
   eksControlPlaneLogging,
   eksEndpointPrivate,
   eksNodeGroupMinSize,
   eksNodeGroupMultiAz,
   eksNodeGroupNoOpenSsh,
+  eksPrivateEndpointReachable,
   eksPublicEndpointNotWorld,
   eksSecretsEncryption,
   eksSupportedVersion,
+  eksVersionSupportEnding,
   redisAtRestEncryption,
   redisAuth,
   redisKmsKey,
@@ -127,6 +141,8 @@ export const RULES: readonly Rule[] = [
   containerResources,
   deploymentPdb,
   hpaBounds,
+  imagePinnedByDigest,
+  loadBalancerWebhookOrder,
   oktaNoImplicitGrant,
   oktaPkceRequired,
   auroraBackupRetention,
@@ -139,11 +155,13 @@ export const RULES: readonly Rule[] = [
   auroraPerformanceInsights,
   auroraStorageEncrypted,
   auroraTlsEnforced,
+  auroraVersionDrift,
   s3KmsEncryption,
   s3PublicAccessBlock,
   s3Versioning,
   snsTopicKms,
   snsTopicNotPublic,
+  staticDependsOn,
   vpcDefaultSecurityGroupClosed,
   vpcFlowLogsEnabled,
   vpcNoDefaultVpc,

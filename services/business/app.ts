@@ -34,7 +34,7 @@ export async function buildBusiness(
   overrides: BusinessOverrides = {},
 ): Promise<ServiceApp> {
   let log: FastifyBaseLogger | undefined;
-  const pool = createMysqlPool(config.databaseUrl, config.databasePoolMax);
+  const pool = createMysqlPool(config.databaseUrl, config.databasePoolMax, config.databaseAuth);
   const redis = createRedis(config.kit.redisUrl, config.kit.redisKeyPrefix, (error) =>
     log?.warn({ err: error }, 'redis connection failed'),
   );

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import {
+  type DatabaseAuthConfig,
+  type Env,
+  envInt,
+  type KitConfig,
+  kitEnvSchema,
+  loadConfig,
+  loadDatabaseAuth,
+  toKitConfig,
+} from '../kit/index.js';
 
 export const SERVICE = 'business';
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
@@ -34,6 +43,8 @@ export interface BusinessConfig {
   kit: KitConfig;
   databaseUrl: string;
   databasePoolMax: number;
+  /** Password in the URL (local) or RDS IAM tokens (Aurora, `DATABASE_AUTH=iam`). */
+  databaseAuth?: DatabaseAuthConfig;
   cacheTtlSeconds: number;
   entitlementTtlSeconds: number;
   paymentGateway: 'disabled' | 'recording';
@@ -46,6 +57,7 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
     kit: toKitConfig(parsed),
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
+    databaseAuth: loadDatabaseAuth(env),
     cacheTtlSeconds: parsed.CACHE_TTL_SECONDS,
     entitlementTtlSeconds: parsed.ENTITLEMENT_CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,

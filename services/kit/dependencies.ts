@@ -1,8 +1,27 @@
 import { Redis } from 'ioredis';
 import { createPool, type Pool as MysqlPool } from 'mysql2/promise';
 import pg from 'pg';
+import { type DatabaseAuthConfig, iamRegion, iamTokenProvider } from './database-auth.js';
 
 const { Pool: PgPool } = pg;
+
+/**
+ * The pool's connection settings. With IAM auth the URL's fields are given one by one, since a
+ * connection string's (empty) password would override the token provider; TLS is always verified.
+ */
+function pgConnection(connectionString: string, auth?: DatabaseAuthConfig): pg.PoolConfig {
+  if (auth?.auth !== 'iam') return { connectionString };
+  const url = new URL(connectionString);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    user: decodeURIComponent(url.username),
+    // Called for every new connection: each gets a fresh 15-minute token, so none is ever stale.
+    password: iamTokenProvider(connectionString, iamRegion(auth)),
+    ssl: { rejectUnauthorized: true },
+  };
+}
 
 /** Something the service needs: checked by `/readyz`, closed on shutdown (after requests drain). */
 export interface Dependency {
@@ -68,9 +87,14 @@ export function createRedis(url: string, keyPrefix: string, onError: (error: Err
 }
 
 /** A PostgreSQL pool that reports (instead of crashing on) errors of idle connections the server dropped. */
-export function createPgPool(connectionString: string, onError: (error: Error) => void, max = 10): pg.Pool {
+export function createPgPool(
+  connectionString: string,
+  onError: (error: Error) => void,
+  max = 10,
+  auth?: DatabaseAuthConfig,
+): pg.Pool {
   const pool = new PgPool({
-    connectionString,
+    ...pgConnection(connectionString, auth),
     max,
     connectionTimeoutMillis: 2_000,
     idleTimeoutMillis: 30_000,
@@ -81,9 +105,13 @@ export function createPgPool(connectionString: string, onError: (error: Error) =
 }
 
 /** A MySQL/MariaDB pool; broken connections are discarded by the pool and replaced on demand. */
-export function createMysqlPool(uri: string, connectionLimit = 10): MysqlPool {
+export function createMysqlPool(uri: string, connectionLimit = 10, auth?: DatabaseAuthConfig): MysqlPool {
+  // RDS IAM auth sends the token as a cleartext password (over the TLS the URL requires); each new
+  // connection signs a fresh one.
+  const token = auth?.auth === 'iam' ? iamTokenProvider(uri, iamRegion(auth)) : undefined;
   return createPool({
     uri,
+    ...(token ? { authPlugins: { mysql_clear_password: () => () => token() } } : {}),
     connectionLimit,
     connectTimeout: 2_000,
     enableKeepAlive: true,

@@ -14,6 +14,18 @@ export {
 } from './config.js';
 export { isConnectionError } from './connection-errors.js';
 export {
+  type DatabaseAuthConfig,
+  iamTokenProvider,
+  loadDatabaseAuth,
+  loadServiceRole,
+} from './database-auth.js';
+export {
+  type DatabaseAuth,
+  grantMysqlServiceRole,
+  grantPostgresServiceRole,
+  type ServiceRole,
+} from './database-roles.js';
+export {
   createMysqlPool,
   createPgPool,
   createRedis,

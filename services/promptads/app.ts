@@ -32,6 +32,7 @@ export async function buildPromptAds(
     config.databaseUrl,
     (error) => log?.warn({ err: error }, 'idle database connection failed'),
     config.databasePoolMax,
+    config.databaseAuth,
   );
   const redis = createRedis(config.kit.redisUrl, config.kit.redisKeyPrefix, (error) =>
     log?.warn({ err: error }, 'redis connection failed'),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type Env, envInt, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import {
+  type DatabaseAuthConfig,
+  type Env,
+  envInt,
+  type KitConfig,
+  kitEnvSchema,
+  loadConfig,
+  loadDatabaseAuth,
+  toKitConfig,
+} from '../kit/index.js';
 
 export const SERVICE = 'promptads';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/promptads';
@@ -28,6 +37,8 @@ export interface PromptAdsConfig {
   kit: KitConfig;
   databaseUrl: string;
   databasePoolMax: number;
+  /** Password in the URL (local) or RDS IAM tokens (Aurora, `DATABASE_AUTH=iam`). */
+  databaseAuth?: DatabaseAuthConfig;
   business: { url: string; timeoutMs: number };
   /** Client-credentials grant PromptAds uses to call other domains' facades. */
   serviceClient: { tokenUrl: string; clientId: string; clientSecret: string; scopes: string[] };
@@ -39,6 +50,7 @@ export function loadPromptAdsConfig(env: Env = process.env): PromptAdsConfig {
     kit: toKitConfig(parsed),
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
+    databaseAuth: loadDatabaseAuth(env),
     business: { url: parsed.BUSINESS_URL, timeoutMs: parsed.BUSINESS_TIMEOUT_MS },
     serviceClient: {
       tokenUrl: parsed.OIDC_TOKEN_URL,

@@ -2,6 +2,7 @@ import {
   exitOnStartupFailure,
   isMainModule,
   listen,
+  loadServiceRole,
   shutdownOnSignals,
   superviseProcesses,
 } from '../kit/index.js';
@@ -23,7 +24,7 @@ if (isMainModule(import.meta.url)) {
   if (process.argv[2] === 'migrate') {
     // `main migrate`: create the database if missing, apply pending migrations and exit (a deployment's migration job).
     const result = await Promise.resolve()
-      .then(() => migratePromptAds(loadPromptAdsDatabaseUrl()))
+      .then(() => migratePromptAds(loadPromptAdsDatabaseUrl(), loadServiceRole()))
       .catch(exitOnStartupFailure);
     process.stdout.write(
       `promptads: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,

@@ -1,8 +1,19 @@
-import { ensurePostgresDatabase, type MigrationResult, migratePostgres } from '../kit/index.js';
+import {
+  ensurePostgresDatabase,
+  grantPostgresServiceRole,
+  type MigrationResult,
+  migratePostgres,
+  type ServiceRole,
+} from '../kit/index.js';
 import { promptAdsMigrations } from './infrastructure/migrations.js';
 
-/** Creates the PromptAds database if missing and applies pending migrations. */
-export async function migratePromptAds(databaseUrl: string): Promise<MigrationResult> {
+/**
+ * Creates the PromptAds database if missing and applies pending migrations; with a role, grants
+ * it data access to the tables (the role the service connects as on Aurora: `promptads_app`).
+ */
+export async function migratePromptAds(databaseUrl: string, role?: ServiceRole): Promise<MigrationResult> {
   await ensurePostgresDatabase(databaseUrl);
-  return migratePostgres(databaseUrl, promptAdsMigrations);
+  const result = await migratePostgres(databaseUrl, promptAdsMigrations);
+  if (role) await grantPostgresServiceRole(databaseUrl, role);
+  return result;
 }

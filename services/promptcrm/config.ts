@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { type Env, type KitConfig, kitEnvSchema, loadConfig, toKitConfig } from '../kit/index.js';
+import {
+  type DatabaseAuthConfig,
+  type Env,
+  type KitConfig,
+  kitEnvSchema,
+  loadConfig,
+  loadDatabaseAuth,
+  toKitConfig,
+} from '../kit/index.js';
 
 export const SERVICE = 'promptcrm';
 
@@ -17,6 +25,8 @@ export interface PromptCrmConfig {
   kit: KitConfig;
   databaseUrl: string;
   databasePoolMax: number;
+  /** Password in the URL (local) or RDS IAM tokens (Aurora, `DATABASE_AUTH=iam`). */
+  databaseAuth?: DatabaseAuthConfig;
 }
 
 /** Reads PromptCrm's configuration from the environment; throws ConfigError naming every bad variable. */
@@ -26,6 +36,7 @@ export function loadPromptCrmConfig(env: Env = process.env): PromptCrmConfig {
     kit: toKitConfig(parsed),
     databaseUrl: parsed.DATABASE_URL,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
+    databaseAuth: loadDatabaseAuth(env),
   };
 }
 

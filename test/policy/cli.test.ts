@@ -11,10 +11,13 @@ import {
   writeOutput,
 } from './fixture.js';
 
+// Date-bound rules (the EKS calendar) judge the fixture as of this day, not the day the tests run.
+const AS_OF = ['--as-of', '2026-11-29'];
+
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['policy', ...argv], {
+  const code = await main(['policy', ...argv, ...(argv.includes('--as-of') ? [] : AS_OF)], {
     stdout: (text) => {
       stdout += text;
     },
@@ -51,13 +54,45 @@ describe('promptsales policy: exit codes', () => {
     expect(high.code).toBe(0);
   });
 
+  it('judges the EKS calendar as of --as-of: the fixture cluster (1.35) warns in 2027-01 and fails in 2027-04', async () => {
+    const january = await cli(
+      '--dir',
+      COMPLIANT_DIR,
+      '--suppressions',
+      NO_SUPPRESSIONS,
+      '--as-of',
+      '2027-01-15',
+    );
+    expect(january.code).toBe(0);
+    // 2027-01-15 → 2027-03-27: 71 days, inside the 90-day warning.
+    expect(january.stdout).toMatch(
+      /eks-version-support-ending +aws_eks_cluster.main +version 1.35 leaves EKS standard support on 2027-03-27, in 71 days/,
+    );
+    const april = await cli(
+      '--dir',
+      COMPLIANT_DIR,
+      '--suppressions',
+      NO_SUPPRESSIONS,
+      '--as-of',
+      '2027-04-01',
+    );
+    expect(april.code).toBe(1);
+    expect(april.stdout).toMatch(
+      /eks-supported-version +aws_eks_cluster.main +version 1.35 left EKS standard support on 2027-03-27/,
+    );
+  });
+
   it.each([
     [['--dir', '/no/such/dir'], /^--dir: \/no\/such\/dir is not a directory/],
-    [['--pack', 'everything'], /^--pack: must be one of all, nfr, aws \(got "everything"\)$/],
+    [
+      ['--pack', 'everything'],
+      /^--pack: must be one of all, nfr, aws, deploy-readiness \(got "everything"\)$/,
+    ],
     [['--format', 'xml'], /^--format: must be one of table, json, sarif, junit \(got "xml"\)$/],
     [['--fail-on', 'severe'], /^--fail-on: must be one of low, medium, high, critical \(got "severe"\)$/],
     [['--suppressions', 'missing.yaml'], /^--suppressions: missing.yaml does not exist$/],
     [['--format', 'json', '--format', 'sarif'], /^--format: must be given once$/],
+    [['--as-of', '29/11/2026'], /^--as-of: must be a date such as 2026-11-29$/],
   ])('exits 2 with one line for %j', async (flags, message) => {
     const dir = flags.includes('--dir') ? [] : ['--dir', COMPLIANT_DIR];
     const { code, stderr, stdout } = await cli(...dir, ...flags);

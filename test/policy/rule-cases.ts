@@ -582,4 +582,65 @@ export const FAILING_CASES: RuleCase[] = [
       unset: ['spec.0.template.0.spec.0.container.0.liveness_probe'],
     },
   },
+  {
+    rule: 'eks-supported-version',
+    title: 'a version past its end of standard support',
+    mutation: { address: 'aws_eks_cluster.main', set: [['version', '1.33']] },
+    message: /left EKS standard support on 2026-07-29/,
+  },
+  {
+    rule: 'eks-version-support-ending',
+    mutation: { address: 'aws_eks_cluster.main', set: [['version', '1.34']] },
+    // 2026-11-29 → 2026-12-02: 3 days, inside the 90-day warning.
+    message: /leaves EKS standard support on 2026-12-02, in 3 days/,
+  },
+  {
+    rule: 'depends-on-static-reference',
+    mutation: {
+      address: 'aws_eks_node_group.general',
+      set: [['depends_on', ['aws_eks_cluster.main.name']]],
+    },
+    message: /is not a single static reference/,
+  },
+  {
+    rule: 'eks-private-endpoint-reachable',
+    mutation: { remove: ['aws_vpc_security_group_ingress_rule.eks_api_from_runner'] },
+    address: 'aws_eks_cluster.main',
+  },
+  {
+    rule: 'acm-validation-records',
+    mutation: { address: 'aws_acm_certificate_validation.api', unset: ['validation_record_fqdns'] },
+  },
+  {
+    rule: 'alb-controller-webhook-order',
+    mutation: { address: 'kubernetes_service_v1.api', unset: ['depends_on'] },
+    message: /helm_release.lb_controller/,
+  },
+  {
+    rule: 'image-pinned-by-digest',
+    mutation: {
+      address: 'kubernetes_deployment_v1.api',
+      set: [['spec.0.template.0.spec.0.container.0.image', 'promptsales/api:v1']],
+    },
+    message: /promptsales\/api:v1 is not pinned by digest/,
+  },
+  {
+    rule: 'apigateway-throttle-within-account-quota',
+    mutation: {
+      address: 'aws_apigatewayv2_stage.default',
+      set: [['route_settings.0.throttling_rate_limit', 8000]],
+    },
+    // 8,000 + 3,000 = 11,000 req/s over the account's 10,000.
+    message: /11000 req\/s together, above the account's default 10000/,
+  },
+  {
+    rule: 'aurora-minor-version-drift',
+    mutation: { address: 'aws_rds_cluster.postgres', unset: ['lifecycle'] },
+    message: /engine_version 16.6 pins a minor version/,
+  },
+  {
+    rule: 'ecr-repository-hardened',
+    mutation: { address: 'aws_ecr_repository.api', set: [['image_tag_mutability', 'MUTABLE']] },
+    message: /image_tag_mutability is MUTABLE/,
+  },
 ];

@@ -8,9 +8,11 @@ import { FAILING_CASES } from './rule-cases.js';
 
 // A rule whose only compliant form is the absence of the resource it reads.
 const ABSENCE_RULES = new Set(['vpc-no-default-vpc']);
+// Date-bound rules (the EKS calendar) judge against this day, so a calendar day never turns a test red.
+const AS_OF = '2026-11-29';
 
 describe('the compliant fixture', () => {
-  const outcomes = evaluate(workspaceOf(compliantDocuments()), RULES);
+  const outcomes = evaluate(workspaceOf(compliantDocuments()), RULES, { asOf: AS_OF });
 
   it.each(RULES.filter((rule) => !ABSENCE_RULES.has(rule.id)).map((rule) => [rule.id]))(
     '%s passes on it',
@@ -31,7 +33,7 @@ describe('each rule fails on a non-compliant change', () => {
       const rule = RULES.find((candidate) => candidate.id === ruleCase.rule);
       expect(rule, `rule ${ruleCase.rule}`).toBeDefined();
       const documents = applyMutation(compliantDocuments(), ruleCase.mutation);
-      const outcomes = evaluate(workspaceOf(documents), [rule!]);
+      const outcomes = evaluate(workspaceOf(documents), [rule!], { asOf: AS_OF });
       const stack = ruleCase.stack ?? ruleCase.mutation.stack ?? 'prod-platform';
       const address = ruleCase.address ?? ruleCase.mutation.address;
       const failing = outcomes.filter((outcome) => outcome.status === 'fail');
@@ -52,13 +54,16 @@ describe('the rule catalogue', () => {
     expect(ids.filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it('declares title, severity, resource types, help, and a reference section or an anchor for each rule', () => {
+  it('declares title, severity, resource types, help, and a reference section, an anchor or the deploy-readiness pack for each rule', () => {
     for (const rule of RULES) {
       expect(rule.title.length, rule.id).toBeGreaterThan(10);
       expect(['low', 'medium', 'high', 'critical'], rule.id).toContain(rule.severity);
       expect(rule.resourceTypes.length, rule.id).toBeGreaterThan(0);
       expect(rule.help.length, rule.id).toBeGreaterThan(40);
-      expect(rule.anchors.length > 0 || rule.requirement !== undefined, rule.id).toBe(true);
+      expect(
+        rule.anchors.length > 0 || rule.requirement !== undefined || rule.deployReadiness === true,
+        rule.id,
+      ).toBe(true);
     }
   });
 

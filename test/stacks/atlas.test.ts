@@ -78,10 +78,29 @@ describe('atlas stack', () => {
     expect(referenceTo(service.endpoint_service_id, 'aws_vpc_endpoint')).toBeDefined();
   });
 
-  it('opens the access list to the VPC CIDR only, never 0.0.0.0/0', () => {
-    const entry = onlyResource(stack, 'mongodbatlas_project_ip_access_list');
-    expect(entry.cidr_block).toMatch(/prod-network.*cidr_block/);
+  it('keeps no IP access list: PrivateLink traffic never passes one, and an entry would admit public addresses', () => {
+    expect(stack.resource?.mongodbatlas_project_ip_access_list).toBeUndefined();
     expect(JSON.stringify(stack)).not.toContain('0.0.0.0/0');
+  });
+
+  it('reads the private connection string of this endpoint from a data source read after the endpoint is connected', () => {
+    const [name, connected] = Object.entries(stack.data?.mongodbatlas_advanced_cluster ?? {})[0]!;
+    const service = Object.keys(stack.resource?.mongodbatlas_privatelink_endpoint_service ?? {})[0];
+    expect(connected.depends_on).toEqual([`mongodbatlas_privatelink_endpoint_service.${service}`]);
+    const output = stack.output?.private_connection_string as Record<string, unknown>;
+    expect(output.depends_on).toBeUndefined();
+    const endpoint = Object.keys(stack.resource?.aws_vpc_endpoint ?? {})[0];
+    expect(output.value).toBe(`\${local.private_srv_connection_string}`);
+    expect((stack as { locals?: Record<string, unknown> }).locals?.private_srv_connection_string).toBe(
+      `\${one([for entry in data.mongodbatlas_advanced_cluster.${name}.connection_strings[0].private_endpoint : entry.srv_connection_string if contains(entry.endpoints[*].endpoint_id, aws_vpc_endpoint.${endpoint}.id)])}`,
+    );
+  });
+
+  it('lets IAM settle before Atlas assumes its new encryption role', () => {
+    const [sleepName, sleep] = Object.entries(stack.resource?.time_sleep ?? {})[0]!;
+    expect(sleep.create_duration).toBe('30s');
+    const authorization = onlyResource(stack, 'mongodbatlas_cloud_provider_access_authorization');
+    expect(authorization.depends_on).toEqual([`time_sleep.${sleepName}`]);
   });
 
   it('takes the organization from a Terraform variable unless the spec names it', () => {

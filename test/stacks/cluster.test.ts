@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EKS_RELEASE_CALENDAR } from '../../policies/rules/eks/release-calendar.js';
 import { CONTROL_PLANE_LOG_TYPES } from '../../stacks/cluster-stack.js';
 import {
   environmentSpec,
@@ -66,22 +67,88 @@ describe('cluster stack', () => {
     );
   });
 
-  it('authenticates through access entries, not aws-auth', () => {
+  it('authenticates through explicit access entries for the deploy role and the administrators, not aws-auth', () => {
     const cluster = onlyResource(stack, 'aws_eks_cluster');
-    expect(cluster.access_config).toMatchObject({ authentication_mode: 'API' });
-    const withAdmins = synthesize(
+    expect(cluster.access_config).toEqual({
+      authentication_mode: 'API',
+      bootstrap_cluster_creator_admin_permissions: false,
+    });
+    const entries = Object.values(resourcesOf(stack, 'aws_eks_access_entry'));
+    expect(entries.map((entry) => entry.principal_arn).sort()).toEqual(
+      [prod.spec.cluster.deployRoleArn, ...prod.spec.cluster.adminPrincipalArns].sort(),
+    );
+    const associations = Object.values(resourcesOf(stack, 'aws_eks_access_policy_association'));
+    expect(associations).toHaveLength(2);
+    for (const association of associations) {
+      expect(association).toMatchObject({
+        policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+        access_scope: { type: 'cluster' },
+      });
+    }
+  });
+
+  it('makes the creator admin only when no deploy role is named (dev)', () => {
+    const dev = synthesize(environmentSpec('dev')).stacks['dev-cluster'];
+    expect(onlyResource(dev, 'aws_eks_cluster').access_config).toMatchObject({
+      bootstrap_cluster_creator_admin_permissions: true,
+    });
+    expect(dev?.resource?.aws_eks_access_entry).toBeUndefined();
+  });
+
+  it('admits 443 to the cluster security group from the VPC and the listed runners', () => {
+    const rules = (spec: SynthesizedStack) =>
+      Object.values(resourcesOf(spec, 'aws_vpc_security_group_ingress_rule')).map((rule) => ({
+        group: rule.security_group_id,
+        from: rule.cidr_ipv4 ?? rule.referenced_security_group_id,
+        port: [rule.from_port, rule.to_port],
+      }));
+    const clusterGroup = `\${aws_eks_cluster.cluster.vpc_config[0].cluster_security_group_id}`;
+    expect(rules(stack)).toEqual([
+      { group: clusterGroup, from: expect.stringMatching(/prod-network.*cidr_block/), port: [443, 443] },
+    ]);
+    const withRunner = synthesize(
       environmentSpec('prod', {
-        cluster: { adminPrincipalArns: ['arn:aws:iam::123456789012:role/platform-admin'] },
+        cluster: {
+          apiAccess: { fromVpc: false, cidrs: ['10.8.0.0/16'], securityGroupIds: ['sg-0123456789abcdef0'] },
+        },
       }),
-    ).stacks['prod-cluster'];
-    expect(onlyResource(withAdmins, 'aws_eks_access_entry')).toMatchObject({
-      principal_arn: 'arn:aws:iam::123456789012:role/platform-admin',
-      type: 'STANDARD',
+    ).stacks['prod-cluster']!;
+    expect(rules(withRunner)).toEqual([
+      { group: clusterGroup, from: '10.8.0.0/16', port: [443, 443] },
+      { group: clusterGroup, from: 'sg-0123456789abcdef0', port: [443, 443] },
+    ]);
+  });
+
+  it('refuses a private-only endpoint with no way in', () => {
+    expect(() => environmentSpec('prod', { cluster: { apiAccess: { fromVpc: false } } })).toThrow(
+      /cluster.apiAccess: a private-only endpoint needs a way in/,
+    );
+  });
+
+  it('runs Kubernetes 1.36 with an explicit upgrade policy', () => {
+    const cluster = onlyResource(stack, 'aws_eks_cluster');
+    expect(cluster.version).toBe('1.36');
+    expect(cluster.upgrade_policy).toEqual({ support_type: 'STANDARD' });
+  });
+
+  it('defaults to the newest Kubernetes version of the EKS release calendar', () => {
+    const newest = [...EKS_RELEASE_CALENDAR].sort((a, b) => b.eksRelease.localeCompare(a.eksRelease))[0]!;
+    expect(onlyResource(stack, 'aws_eks_cluster').version).toBe(newest.version);
+  });
+
+  it('replaces at most a tenth of the nodes at a time on an update', () => {
+    expect(onlyResource(stack, 'aws_eks_node_group').update_config).toEqual({
+      max_unavailable_percentage: 10,
     });
-    expect(onlyResource(withAdmins, 'aws_eks_access_policy_association')).toMatchObject({
-      policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-      access_scope: { type: 'cluster' },
-    });
+  });
+
+  it('pins the add-on versions the spec names', () => {
+    const pinned = synthesize(
+      environmentSpec('prod', { cluster: { addonVersions: { 'vpc-cni': 'v1.20.4-eksbuild.1' } } }),
+    ).stacks['prod-cluster']!;
+    const addons = Object.values(resourcesOf(pinned, 'aws_eks_addon'));
+    expect(addons.find((addon) => addon.addon_name === 'vpc-cni')?.addon_version).toBe('v1.20.4-eksbuild.1');
+    expect(addons.find((addon) => addon.addon_name === 'coredns')?.addon_version).toBeUndefined();
   });
 
   it('sizes the managed node group from the plan, on AL2023 in every private subnet', () => {

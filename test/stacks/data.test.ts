@@ -67,6 +67,19 @@ describe('data stack', () => {
         expect(cluster.copy_tags_to_snapshot).toBe(true);
       });
 
+      it('stamps the final snapshot with the creation time and leaves engine upgrades alone', () => {
+        const cluster = clusterOf(engine);
+        expect(cluster.final_snapshot_identifier).toMatch(
+          /^promptsales-prod-(postgres|mysql)-final-\$\{formatdate\("YYYYMMDDhhmmss", timestamp\(\)\)\}$/,
+        );
+        expect(cluster.lifecycle).toEqual({
+          ignore_changes: ['engine_version', 'final_snapshot_identifier'],
+        });
+        for (const instance of Object.values(resourcesOf(stack, 'aws_rds_cluster_instance'))) {
+          expect(instance.lifecycle).toEqual({ ignore_changes: ['engine_version'] });
+        }
+      });
+
       it('lets AWS manage the master password in Secrets Manager', () => {
         const cluster = clusterOf(engine);
         expect(cluster.manage_master_user_password).toBe(true);

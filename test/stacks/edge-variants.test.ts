@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { required, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
+import { HOSTED_ZONE, required, synthEdgeAndWorkloads } from './edge-workloads-fixture.js';
 import { resourceList } from './synth.js';
 
 type Synth = ReturnType<typeof synthEdgeAndWorkloads>;
 
-const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
+const CERTIFICATE = 'arn:aws:acm:us-east-1:111122223333:certificate/0123abcd-0123-4567-89ab-0123456789ab';
 
 let withV2: Synth;
 let withZone: Synth;
+let withCertificate: Synth;
 let teardown: Synth;
 let reference: Synth;
 let doubledPeak: Synth;
@@ -31,6 +32,9 @@ beforeAll(() => {
     },
   });
   withZone = synthEdgeAndWorkloads({ apiGateway: { hostedZoneId: HOSTED_ZONE } });
+  withCertificate = synthEdgeAndWorkloads({
+    apiGateway: { hostedZoneId: undefined, certificateArn: CERTIFICATE },
+  });
   teardown = synthEdgeAndWorkloads({ alb: { deletionProtection: false } });
 });
 
@@ -87,10 +91,17 @@ describe('edge stack follows the spec', () => {
     expect(check?.validation_record_fqdns).toBeDefined();
   });
 
-  it('writes no DNS record and outputs the validation records without a hosted zone', () => {
-    expect(resourceList(reference.edge, 'aws_route53_record')).toEqual([]);
-    expect(Object.keys(reference.edge.output ?? {}).some((name) => name.includes('validation-records'))).toBe(
-      true,
+  it('uses a certificate the spec brings, with no certificate, validation or DNS record of its own', () => {
+    expect(resourceList(withCertificate.edge, 'aws_acm_certificate')).toEqual([]);
+    expect(resourceList(withCertificate.edge, 'aws_acm_certificate_validation')).toEqual([]);
+    expect(resourceList(withCertificate.edge, 'aws_route53_record')).toEqual([]);
+    const [domain] = resourceList(withCertificate.edge, 'aws_apigatewayv2_domain_name');
+    expect(domain?.domain_name_configuration).toMatchObject({ certificate_arn: CERTIFICATE });
+  });
+
+  it('stops the synth, naming the field, when neither a hosted zone nor a certificate is given', () => {
+    expect(() => synthEdgeAndWorkloads({ apiGateway: { hostedZoneId: undefined } })).toThrow(
+      /apiGateway.hostedZoneId: name the Route 53 hosted zone of apiGateway.domainName/,
     );
   });
 

@@ -6,6 +6,9 @@ import { EdgeStack } from '../../stacks/edge-stack.js';
 import { WorkloadsStack } from '../../stacks/workloads-stack.js';
 import { type Resource, resourceList, type SynthesizedStack } from './synth.js';
 
+/** The Route 53 zone of the API's domain, unless a test brings a certificate instead. */
+export const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
+
 /** Stand-ins for the network and cluster stacks' public properties. */
 export const network = {
   vpcId: 'vpc-0123456789abcdef0',
@@ -36,12 +39,14 @@ export const runtime: ServiceRuntimeInputs = {
       port: 5432,
       database: 'promptsales',
       masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-postgres-AbCdEf',
+      clusterResourceId: 'cluster-POSTGRESRESOURCEID0123',
     },
     mysql: {
       host: 'promptsales-dev-mysql.cluster-abc.us-east-1.rds.amazonaws.com',
       port: 3306,
       database: 'business',
       masterSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-mysql-AbCdEf',
+      clusterResourceId: 'cluster-MYSQLRESOURCEID0123456',
     },
     redis: {
       host: 'master.promptsales-dev-redis.abc.use1.cache.amazonaws.com',
@@ -58,6 +63,16 @@ export const runtime: ServiceRuntimeInputs = {
 };
 
 export const identity = { tokens: runtime.tokens };
+
+/** Stand-in for the registry stack's repositories. */
+export const registry = {
+  repositoryUrls: Object.fromEntries(
+    ['promptcontent', 'promptads', 'promptcrm', 'business'].map((service) => [
+      service,
+      `111122223333.dkr.ecr.us-east-1.amazonaws.com/promptsales-dev/${service}`,
+    ]),
+  ),
+};
 
 /** The value, or a failure naming what was missing. */
 export function required<T>(value: T | undefined, what: string): T {
@@ -99,10 +114,14 @@ export function literalSecrets(value: unknown, path = ''): string[] {
 
 /** Synthesizes the workloads and edge stacks of a spec (dev name, reference figures) with stand-in inputs. */
 export function synthEdgeAndWorkloads(input: PlatformSpecInput = {}) {
-  const spec = parseSpec({ ...input, environment: { name: 'dev', ...input.environment } });
+  const spec = parseSpec({
+    ...input,
+    environment: { name: 'dev', ...input.environment },
+    apiGateway: { hostedZoneId: HOSTED_ZONE, ...input.apiGateway },
+  });
   const plan = planCapacity(spec);
   const app = Testing.app();
-  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime });
+  const workloads = new WorkloadsStack(app, { spec, plan, network, cluster, runtime, registry });
   const edge = new EdgeStack(app, { spec, plan, network, cluster, workloads, identity });
   return {
     spec,

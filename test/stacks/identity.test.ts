@@ -16,22 +16,17 @@ describe('identity stack', () => {
     stack = prod.stacks['prod-identity']!;
   });
 
-  it('gives the portal the authorization code flow with PKCE and no implicit flow', () => {
-    const portal = apps().find((app) => app.type === 'browser');
-    expect(portal).toMatchObject({
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      pkce_required: true,
-      token_endpoint_auth_method: 'none',
-      redirect_uris: prod.spec.identity.portal.redirectUris,
-    });
-    for (const app of apps()) expect(app.grant_types).not.toContain('implicit');
-  });
-
-  it('gives service-to-service calls the client credentials flow', () => {
-    expect(apps().find((app) => app.type === 'service')).toMatchObject({
-      grant_types: ['client_credentials'],
-    });
+  it("keeps one Okta app, Cognito's federation client, on the authorization code flow", () => {
+    // The portal signs in through Cognito's hosted UI and the services use Cognito's machine client:
+    // an Okta app for either would be an unused way in.
+    expect(apps()).toEqual([
+      expect.objectContaining({
+        type: 'web',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
+      }),
+    ]);
   });
 
   it('runs a custom authorization server with the spec audience, read/write scopes per service and Business’s role scopes', () => {
@@ -57,12 +52,13 @@ describe('identity stack', () => {
     ]);
   });
 
-  it('lets each app use only its own grant through the authorization server policies', () => {
-    const rules = Object.values(resourcesOf(stack, 'okta_auth_server_policy_rule'));
-    expect(rules.map((r) => r.grant_type_whitelist).sort()).toEqual([
-      ['authorization_code'],
-      ['client_credentials'],
+  it('lets only the federation client through the authorization server, on the authorization code flow', () => {
+    const policies = Object.values(resourcesOf(stack, 'okta_auth_server_policy'));
+    expect(policies.map((policy) => policy.client_whitelist)).toEqual([
+      [expect.stringMatching(/^\$\{okta_app_oauth\.okta-federation_app_[^.]+\.client_id\}$/)],
     ]);
+    const rules = Object.values(resourcesOf(stack, 'okta_auth_server_policy_rule'));
+    expect(rules.map((r) => r.grant_type_whitelist)).toEqual([['authorization_code']]);
     for (const rule of rules)
       expect(rule.access_token_lifetime_minutes).toBe(prod.spec.identity.accessTokenLifetimeMinutes);
   });

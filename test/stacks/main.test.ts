@@ -63,7 +63,12 @@ describe('bin/main.ts', { timeout: 120_000 }, () => {
   });
 
   it('treats a plan that cannot fit as a bad spec', () => {
-    const run = runApp({ 'prod.yaml': 'environment:\n  name: prod\nautoscaling:\n  maxNodes: 10\n' });
+    const run = runApp({
+      'prod.yaml':
+        'environment:\n  name: prod\nautoscaling:\n  maxNodes: 10\ncluster:\n' +
+        '  deployRoleArn: arn:aws:iam::111111111111:role/deploy\n' +
+        '  adminPrincipalArns: [arn:aws:iam::111111111111:role/admin]\n',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
       /^\S*prod\.yaml: autoscaling\.maxNodes: the peak needs 29 pods, more than 10 nodes/,
@@ -71,7 +76,7 @@ describe('bin/main.ts', { timeout: 120_000 }, () => {
     expect(existsSync(run.outdir)).toBe(false);
   });
 
-  it('holds production to its rules: private API endpoint, NAT per zone, deletion protection', () => {
+  it('holds production to its rules: private API endpoint, NAT per zone, deletion protection, named administrators', () => {
     const run = runApp({
       'prod.yaml':
         'environment:\n  name: prod\ncluster:\n  endpointPublicAccess: true\n  publicAccessCidrs: [203.0.113.0/24]\n' +
@@ -81,6 +86,8 @@ describe('bin/main.ts', { timeout: 120_000 }, () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/prod\.yaml: cluster\.endpointPublicAccess: must be false in prod$/),
       expect.stringMatching(/prod\.yaml: network\.natGateways: must be one-per-az in prod/),
+      expect.stringMatching(/prod\.yaml: cluster\.deployRoleArn: must name the role that deploys prod/),
+      expect.stringMatching(/prod\.yaml: cluster\.adminPrincipalArns: prod needs at least one administrator/),
     ]);
     expect(existsSync(run.outdir)).toBe(false);
   });

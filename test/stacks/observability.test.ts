@@ -65,15 +65,43 @@ describe('observability stack', () => {
     expect(rate.comparison_operator).toBe('GreaterThanThreshold');
     const queries = rate.metric_query as Values[];
     const metrics = queries.filter((q) => q.metric).map((q) => (q.metric as Values).metric_name);
-    expect(metrics.sort()).toEqual(['HTTPCode_Target_5XX_Count', 'RequestCount']);
+    expect(metrics.sort()).toEqual(['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RequestCount']);
     const expression = queries.find((q) => q.return_data === true);
-    expect(expression?.expression).toMatch(/100 \* FILL\(errors, 0\) \/ requests/);
+    expect(expression?.expression).toBe(
+      'IF(requests > 0, 100 * (FILL(errors, 0) + FILL(elb_errors, 0)) / requests, 0)',
+    );
     for (const query of queries.filter((q) => q.metric)) {
       expect((query.metric as { dimensions: Values }).dimensions.LoadBalancer).toBe(
         `\${data.aws_lb.alb.arn_suffix}`,
       );
     }
     expect(referenceTo((rate.alarm_actions as string[])[0], 'aws_sns_topic')).toMatch(/^critical-topic/);
+  });
+
+  it("alarms on the HTTP API's own 5xx rate and p99 latency, on its $default stage", () => {
+    const rate = alarm('api-5xx-rate');
+    const queries = rate.metric_query as Values[];
+    const metrics = queries.filter((q) => q.metric).map((q) => q.metric as Values);
+    expect(metrics.map((m) => [m.namespace, m.metric_name])).toEqual([
+      ['AWS/ApiGateway', '5xx'],
+      ['AWS/ApiGateway', 'Count'],
+    ]);
+    for (const metric of metrics) {
+      expect(metric.dimensions).toEqual({
+        ApiId: expect.stringMatching(/prod-edge.*apigatewayv2_api/),
+        Stage: '$default',
+      });
+    }
+    expect(rate.threshold).toBe(prod.spec.requirements.errorBudgetPercent);
+    const latency = alarm('api-latency');
+    expect(latency).toMatchObject({
+      namespace: 'AWS/ApiGateway',
+      metric_name: 'Latency',
+      extended_statistic: 'p99',
+    });
+    // API Gateway's Latency is in milliseconds, the ALB's TargetResponseTime in seconds.
+    expect(latency.threshold).toBe(200);
+    expect(referenceTo((latency.alarm_actions as string[])[0], 'aws_sns_topic')).toMatch(/^critical-topic/);
   });
 
   it('finds the ALB by the name the edge stack gives the load balancer controller', () => {

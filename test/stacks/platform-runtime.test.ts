@@ -73,10 +73,13 @@ describe('platform: secrets reach the pods through the External Secrets Operator
     ]);
   });
 
-  it('syncs one Secret per service, from secrets of the data and identity stacks only', () => {
+  it("syncs one Secret per service and one per Aurora service's migration job, from secrets of the data and identity stacks only", () => {
     const externalSecrets = manifests('ExternalSecret');
     expect(externalSecrets.map((s) => s.metadata.name).sort()).toEqual(
-      prod.spec.workloads.services.map((s) => `${s.name}-secrets`).sort(),
+      [
+        ...prod.spec.workloads.services.map((s) => `${s.name}-secrets`),
+        ...['promptads', 'promptcrm', 'business'].map((service) => `${service}-migration-secrets`),
+      ].sort(),
     );
     for (const secret of externalSecrets) {
       const spec = secret.spec as { secretStoreRef: unknown; data: { remoteRef: { key: string } }[] };
@@ -261,7 +264,7 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
 
   it('refuses an image built for another Kubernetes minor version than the cluster', () => {
     expect(() => synthesize(environmentSpec('dev', { cluster: { kubernetesVersion: '1.32' } }))).toThrow(
-      /addons\.clusterAutoscalerImageTag: v1\.33\.0 does not match cluster\.kubernetesVersion 1\.32/,
+      /addons\.clusterAutoscalerImageTag: v1\.35\.2 does not match cluster\.kubernetesVersion 1\.32/,
     );
   });
 

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stackId, stateKey } from '../../stacks/platform-stack.js';
 import { environmentSpec, type SynthesizedPlatform, synthesize } from './synth.js';
 
-const STACKS = ['network', 'cluster', 'data', 'atlas', 'identity', 'workloads', 'edge', 'observability'];
+const STACKS = [
+  'registry',
+  'network',
+  'cluster',
+  'data',
+  'atlas',
+  'identity',
+  'workloads',
+  'edge',
+  'observability',
+];
 
 describe('platform stacks', () => {
   let prod: SynthesizedPlatform;
@@ -17,14 +27,14 @@ describe('platform stacks', () => {
     expect(Object.keys(dev.stacks).sort()).toEqual(STACKS.map((name) => stackId('dev', name)).sort());
   });
 
-  it('keeps prod state in S3 with DynamoDB locking, one key per stack', () => {
+  it('keeps prod state in S3 locked with an S3 lock file, one key per stack', () => {
     for (const name of STACKS) {
       expect(prod.stacks[`prod-${name}`]?.terraform.backend).toEqual({
         s3: {
           bucket: 'promptsales-terraform-state',
           key: stateKey('prod', name),
           region: 'us-east-1',
-          dynamodb_table: 'promptsales-terraform-locks',
+          use_lockfile: true,
           encrypt: true,
         },
       });

@@ -90,9 +90,11 @@ describe('workloads stack: every pod gets the settings its service requires', ()
       OIDC_SCOPE_PREFIX: `${tokens.resourceServer}/`,
     });
     expect(config.kit.redisUrl).toBe(`rediss://:rendered@${data.redis.host}:${data.redis.port}`);
+    // Its own user, signed in with RDS IAM tokens: no password in the URL or anywhere in the pod.
     expect(config.databaseUrl).toBe(
-      `postgres://rendered:rendered@${data.postgres.host}:${data.postgres.port}/promptads?sslmode=verify-full`,
+      `postgres://promptads_app@${data.postgres.host}:${data.postgres.port}/promptads?sslmode=verify-full`,
     );
+    expect(config.databaseAuth).toEqual({ auth: 'iam', region: 'us-east-1' });
     expect(config.business.url).toBe('http://business-api-v1.promptsales.svc.cluster.local:3004');
     expect(config.serviceClient).toEqual({
       tokenUrl: tokens.tokenUrl,
@@ -108,16 +110,18 @@ describe('workloads stack: every pod gets the settings its service requires', ()
   it('starts PromptCrm on its own PostgreSQL database', () => {
     const config = loadPromptCrmConfig(podEnvironment('promptcrm-api-v1').env);
     expect(config.databaseUrl).toBe(
-      `postgres://rendered:rendered@${data.postgres.host}:${data.postgres.port}/promptcrm?sslmode=verify-full`,
+      `postgres://promptcrm_app@${data.postgres.host}:${data.postgres.port}/promptcrm?sslmode=verify-full`,
     );
+    expect(config.databaseAuth).toEqual({ auth: 'iam', region: 'us-east-1' });
     expect(config.kit.redisUrl.startsWith('rediss://')).toBe(true);
   });
 
   it('starts Business on Aurora MySQL with TLS verified against the RDS CA', () => {
     const config = loadBusinessConfig(podEnvironment('business-api-v1').env);
     expect(config.databaseUrl).toBe(
-      `mysql://rendered:rendered@${data.mysql.host}:${data.mysql.port}/${data.mysql.database}?ssl=Amazon%20RDS`,
+      `mysql://business_app@${data.mysql.host}:${data.mysql.port}/${data.mysql.database}?ssl=Amazon%20RDS`,
     );
+    expect(config.databaseAuth).toEqual({ auth: 'iam', region: 'us-east-1' });
     // No payment adapter for real money yet: payments stay off rather than recorded as paid.
     expect(config.paymentGateway).toBe('disabled');
   });
@@ -141,9 +145,9 @@ describe('workloads stack: every pod gets the settings its service requires', ()
 
   it('keeps every credential-bearing variable in the Secret and out of the ConfigMap', () => {
     const credentials: Record<string, string[]> = {
-      'promptads-api-v1': ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'REDIS_URL'],
-      'promptcrm-api-v1': ['DATABASE_URL', 'REDIS_URL'],
-      'business-api-v1': ['DATABASE_URL', 'REDIS_URL'],
+      'promptads-api-v1': ['OIDC_CLIENT_SECRET', 'REDIS_URL'],
+      'promptcrm-api-v1': ['REDIS_URL'],
+      'business-api-v1': ['REDIS_URL'],
       'promptcontent-api-v1': ['REDIS_URL'],
     };
     for (const [name, expected] of Object.entries(credentials)) {
@@ -167,6 +171,57 @@ describe('workloads stack: every pod gets the settings its service requires', ()
 });
 
 describe('workloads stack: migrations run before the pods', () => {
+  it("gives each Aurora service's migration job the master user, read fresh, and the service user to create", () => {
+    const migrationSecret = (service: string) =>
+      required(
+        externalSecrets().find((s) => s.spec.target.name === `${service}-migration-secrets`),
+        `${service}-migration-secrets`,
+      );
+    for (const [service, database, url] of [
+      [
+        'promptads',
+        data.postgres,
+        `postgres://rendered:rendered@${data.postgres.host}:5432/promptads?sslmode=verify-full`,
+      ],
+      [
+        'promptcrm',
+        data.postgres,
+        `postgres://rendered:rendered@${data.postgres.host}:5432/promptcrm?sslmode=verify-full`,
+      ],
+      ['business', data.mysql, `mysql://rendered:rendered@${data.mysql.host}:3306/business?ssl=Amazon%20RDS`],
+    ] as const) {
+      const secret = migrationSecret(service);
+      expect(rendered(secret.spec.target.template.data.DATABASE_URL!)).toBe(url);
+      expect(secret.spec.target.template.data.DATABASE_APP_ROLE).toBe(`${service}_app`);
+      expect(secret.spec.data.map((entry) => entry.remoteRef.key)).toEqual([
+        database.masterSecretArn,
+        database.masterSecretArn,
+      ]);
+      expect((secret.spec as { refreshInterval?: string }).refreshInterval).toBe('1m');
+    }
+  });
+
+  it('lets each Aurora service connect as its own user only (rds-db:connect), through its pods role', () => {
+    const policies = Object.values(workloads.data?.aws_iam_policy_document ?? {})
+      .flatMap((document) => (document.statement as { sid?: string; resources?: string[] }[]) ?? [])
+      .filter((statement) => statement.sid === 'ConnectAsServiceUser')
+      .map((statement) => statement.resources);
+    const account = `\${data.aws_caller_identity.caller-identity.account_id}`;
+    expect(policies.flat().sort()).toEqual([
+      `arn:aws:rds-db:us-east-1:${account}:dbuser:cluster-MYSQLRESOURCEID0123456/business_app`,
+      `arn:aws:rds-db:us-east-1:${account}:dbuser:cluster-POSTGRESRESOURCEID0123/promptads_app`,
+      `arn:aws:rds-db:us-east-1:${account}:dbuser:cluster-POSTGRESRESOURCEID0123/promptcrm_app`,
+    ]);
+    const associations = resourceList(workloads, 'aws_eks_pod_identity_association').map((a) =>
+      String(a.service_account),
+    );
+    for (const service of ['promptads', 'promptcrm', 'business', 'promptcontent']) {
+      expect(
+        associations.some((account: string) => account.includes(`workloads_${service}-service-account_`)),
+      ).toBe(true);
+    }
+  });
+
   it('runs each deployment image with migrate, with the same identity, settings and secrets, and waits for it', () => {
     const { spec, plan } = synthEdgeAndWorkloads();
     for (const deployment of plan.deployments) {
@@ -177,8 +232,18 @@ describe('workloads stack: migrations run before the pods', () => {
       expect(job.wait_for_completion).toBe(true);
       const pod = (job.spec as { template: { spec: PodSpec & { restart_policy: string } } }).template.spec;
       const [container] = pod.container as (Container & { image: string; args: string[] })[];
-      expect(container).toMatchObject({ image: deployment.image, args: spec.podRuntime.migration.command });
-      expect(container?.env_from).toEqual(podSpecOf(deployment.name).container[0]?.env_from);
+      expect(container).toMatchObject({
+        image: (podSpecOf(deployment.name).container[0] as { image?: string } | undefined)?.image,
+        args: spec.podRuntime.migration.command,
+      });
+      expect(container?.image).toMatch(/\.dkr\.ecr\..*:v1$/);
+      // The pod's sources, then the job's own Secret with the master user's URL, which wins.
+      const podSources = podSpecOf(deployment.name).container[0]?.env_from ?? [];
+      const ownSecret =
+        deployment.service === 'promptcontent'
+          ? []
+          : [{ secret_ref: { name: `${deployment.service}-migration-secrets` } }];
+      expect(container?.env_from).toEqual([...podSources, ...ownSecret]);
       expect(pod.service_account_name).toBe(podSpecOf(deployment.name).service_account_name);
       expect(pod.restart_policy).toBe('Never');
     }

@@ -96,11 +96,13 @@ describe('workloads stack: one Deployment, Service, HPA and PDB per service vers
     }
   });
 
-  it('runs each Deployment with the image, port and resources of its plan', () => {
+  it("runs each Deployment with its service's ECR image (tag v<N> in dev), and the port and resources of its plan", () => {
     for (const deployment of synth.plan.deployments) {
       const spec = podSpecOf(deployment.name);
       const [container] = spec.template.spec.container;
-      expect(container?.image).toBe(deployment.image);
+      expect(container?.image).toBe(
+        `111122223333.dkr.ecr.us-east-1.amazonaws.com/promptsales-dev/${deployment.service}:v${deployment.version}`,
+      );
       expect(container?.port[0]?.container_port).toBe(deployment.port);
       expect(container?.resources.requests).toEqual({ cpu: '4', memory: '8Gi' });
       expect(container?.resources.limits).toEqual(container?.resources.requests);

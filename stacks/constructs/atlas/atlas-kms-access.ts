@@ -4,8 +4,12 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js'
 import { CloudProviderAccessAuthorization } from '@cdktf/provider-mongodbatlas/lib/cloud-provider-access-authorization/index.js';
 import { CloudProviderAccessSetup } from '@cdktf/provider-mongodbatlas/lib/cloud-provider-access-setup/index.js';
 import { EncryptionAtRest } from '@cdktf/provider-mongodbatlas/lib/encryption-at-rest/index.js';
+import { Sleep } from '@cdktf/provider-time/lib/sleep/index.js';
 import { Construct } from 'constructs';
 import { ManagedKey } from '../kms-key.js';
+
+/** How long a new IAM role and policy take to be assumable everywhere (AWS: "usually seconds"). */
+export const IAM_PROPAGATION = '30s';
 
 export interface AtlasKmsAccessProps {
   projectId: string;
@@ -56,11 +60,18 @@ export class AtlasKmsAccess extends Construct {
       ],
     });
     const policy = new IamRolePolicy(this, 'use-key-policy', { role: role.id, policy: useKey.json });
+    // IAM is eventually consistent: Atlas assumes the new role at once and is refused for a few
+    // seconds after it is created.
+    const propagation = new Sleep(this, 'iam-propagation', {
+      createDuration: IAM_PROPAGATION,
+      triggers: { role: role.arn, policy: policy.id },
+      dependsOn: [policy],
+    });
     const authorization = new CloudProviderAccessAuthorization(this, 'authorization', {
       projectId: props.projectId,
       roleId: setup.roleId,
       aws: { iamAssumedRoleArn: role.arn },
-      dependsOn: [policy],
+      dependsOn: [propagation],
     });
     this.encryptionAtRest = new EncryptionAtRest(this, 'encryption-at-rest', {
       projectId: props.projectId,

@@ -2,6 +2,7 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group/index.js'
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster/index.js';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance/index.js';
 import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group/index.js';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ClientSecurityGroup } from './client-security-group.js';
 
@@ -128,12 +129,16 @@ export class AuroraCluster extends Construct {
       preferredMaintenanceWindow: 'sun:05:00-sun:06:00',
       copyTagsToSnapshot: true,
       skipFinalSnapshot: false,
-      finalSnapshotIdentifier: `${props.name}-final`,
+      // Stamped when the cluster is created: a fixed name would collide with the snapshot of an
+      // earlier cluster of the same name, and the destroy would fail.
+      finalSnapshotIdentifier: `${props.name}-final-${Fn.formatdate('YYYYMMDDhhmmss', Fn.timestamp())}`,
       enabledCloudwatchLogsExports: engine.logExports,
       dbClusterParameterGroupName: parameters.name,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [this.securityGroup.id],
       ...(engine.backtrackHours ? { backtrackWindow: engine.backtrackHours * 3600 } : {}),
+      // Automatic minor upgrades move engine_version past the spec's; planning it back would be a downgrade.
+      lifecycle: { ignoreChanges: ['engine_version', 'final_snapshot_identifier'] },
     });
     const instance = (role: string, zone: string, promotionTier: number, dependsOn: RdsClusterInstance[]) =>
       new RdsClusterInstance(this, role, {
@@ -153,6 +158,7 @@ export class AuroraCluster extends Construct {
         monitoringInterval: 60,
         monitoringRoleArn: props.monitoringRoleArn,
         copyTagsToSnapshot: true,
+        lifecycle: { ignoreChanges: ['engine_version'] },
         dependsOn,
       });
     const zones = props.availabilityZones;

@@ -60,6 +60,8 @@ export class ApiDeployment extends Construct {
         selector,
         port: [{ name: HTTP_PORT_NAME, port: deployment.port, targetPort: HTTP_PORT_NAME, protocol: 'TCP' }],
       },
+      // The load balancer controller's webhook must be serving before any Service is created.
+      dependsOn: props.dependsOn,
     });
 
     this.autoscaler = new HorizontalPodAutoscalerV2(this, 'autoscaler', {

@@ -37,6 +37,8 @@ export interface AuroraOutputs {
   port: number;
   database: string;
   masterSecretArn: string;
+  /** `cluster-ABC…`: what `rds-db:connect` permissions name. */
+  clusterResourceId: string;
 }
 
 /** What the workloads stack reads from the data stack (`DataStack.connections`). */

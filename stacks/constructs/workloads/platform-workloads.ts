@@ -10,10 +10,17 @@ import { addMetricsServer } from './addons/metrics-server.js';
 import { addPrometheusAdapter } from './addons/prometheus-adapter.js';
 import { ApiDeployment } from './api-deployment.js';
 import { addApiNamespace } from './api-namespace.js';
+import { addDatabaseAccessRoles } from './database-access.js';
 import { addMigrationJob } from './migration-job.js';
 import { addServiceIdentities } from './service-identities.js';
 import type { ServiceRuntime } from './service-runtime.js';
-import { addServiceSecrets, referencedSecretArns, secretsName } from './service-secrets.js';
+import {
+  addServiceSecrets,
+  MIGRATION_SECRETS,
+  referencedSecretArns,
+  secretsName,
+} from './service-secrets.js';
+
 import { addServiceSettings } from './service-settings.js';
 
 export interface PlatformWorkloadsProps {
@@ -47,14 +54,6 @@ export class PlatformWorkloads extends Construct {
     super(scope, id);
     const { addons, plan, runtime } = props;
     this.namespace = addApiNamespace(this, props.namespace);
-    addMetricsServer(this, addons.metricsServer);
-    const prometheus = addKubePrometheusStack(
-      this,
-      addons.kubePrometheusStack,
-      props.namespace,
-      addons.prometheusRetention,
-    );
-    addPrometheusAdapter(this, addons.prometheusAdapter, prometheus);
     this.loadBalancerController = new LoadBalancerController(this, 'aws-load-balancer-controller', {
       chart: addons.awsLoadBalancerController,
       clusterName: props.clusterName,
@@ -62,7 +61,20 @@ export class PlatformWorkloads extends Construct {
       vpcId: props.vpcId,
       namePrefix: props.namePrefix,
     });
+    // The controller's webhook admits every Service (failurePolicy Fail): the other charts, whose
+    // Services it would refuse while its pods start, install after it.
+    const afterController = [this.loadBalancerController.release];
+    addMetricsServer(this, addons.metricsServer, afterController);
+    const prometheus = addKubePrometheusStack(
+      this,
+      addons.kubePrometheusStack,
+      props.namespace,
+      { retention: addons.prometheusRetention, volumeSize: addons.prometheusVolumeSize },
+      afterController,
+    );
+    addPrometheusAdapter(this, addons.prometheusAdapter, prometheus);
     addClusterAutoscaler(this, {
+      dependsOn: afterController,
       chart: addons.clusterAutoscaler,
       imageTag: addons.clusterAutoscalerImageTag,
       kubernetesVersion: props.kubernetesVersion,
@@ -75,20 +87,33 @@ export class PlatformWorkloads extends Construct {
       chart: addons.externalSecrets,
       clusterName: props.clusterName,
       region: props.region,
-      secretArns: referencedSecretArns(serviceRuntime.secrets),
+      secretArns: referencedSecretArns(serviceRuntime.secrets, serviceRuntime.migrationSecrets),
       namePrefix: props.namePrefix,
+      dependsOn: afterController,
     });
 
     const namespace = this.namespace.metadata.name;
     const services = plan.deployments.map((d) => d.service);
+    const databaseRoles = addDatabaseAccessRoles(this, {
+      users: serviceRuntime.databaseUsers,
+      region: props.region,
+      namePrefix: props.namePrefix,
+    });
     const accounts = addServiceIdentities(this, {
       namespace,
       clusterName: props.clusterName,
       services,
-      awsRoles: serviceRuntime.awsRoles,
+      awsRoles: { ...serviceRuntime.awsRoles, ...databaseRoles },
     });
     const settings = addServiceSettings(this, namespace, services, serviceRuntime.settings);
     const secrets = addServiceSecrets(this, namespace, serviceRuntime.secrets, [this.externalSecrets.store]);
+    const migrationSecrets = addServiceSecrets(
+      this,
+      namespace,
+      serviceRuntime.migrationSecrets,
+      [this.externalSecrets.store],
+      MIGRATION_SECRETS,
+    );
     this.deployments = plan.deployments.map((deployment) => {
       const secret = secrets.get(deployment.service);
       const sources = {
@@ -96,12 +121,16 @@ export class PlatformWorkloads extends Construct {
         settingsConfigMap: settings.get(deployment.service),
         secret: secret ? secretsName(deployment.service) : undefined,
       };
+      const migrationSecret = migrationSecrets.get(deployment.service);
       const migration = addMigrationJob(this, `${deployment.name}-migration`, {
         deployment,
         runtime,
         namespace,
-        sources,
-        dependsOn: secret ? [secret] : [],
+        sources: {
+          ...sources,
+          ...(migrationSecret ? { migrationSecret: MIGRATION_SECRETS.name(deployment.service) } : {}),
+        },
+        dependsOn: [secret, migrationSecret].filter((made) => made !== undefined),
       });
       return new ApiDeployment(this, deployment.name, {
         deployment,

@@ -38,6 +38,8 @@ export interface PodSources {
   settingsConfigMap?: string;
   /** Secret the External Secrets Operator renders (see service-secrets.ts). */
   secret?: string;
+  /** The migration job's own Secret (master-user URL); listed last, so its DATABASE_URL wins. */
+  migrationSecret?: string;
   serviceAccount?: string;
 }
 
@@ -71,6 +73,7 @@ export function envFromSources(sources: PodSources) {
   return [
     ...(sources.settingsConfigMap ? [{ configMapRef: { name: sources.settingsConfigMap } }] : []),
     ...(sources.secret ? [{ secretRef: { name: sources.secret } }] : []),
+    ...(sources.migrationSecret ? [{ secretRef: { name: sources.migrationSecret } }] : []),
   ];
 }
 

@@ -22,9 +22,24 @@ export interface ServiceSecrets {
   variables: Record<string, string>;
 }
 
+/** A service's own Aurora user, which signs in with RDS IAM tokens from its pods' role. */
+export interface DatabaseUser {
+  /** `promptads_app`. */
+  user: string;
+  /** The cluster's resource id (`cluster-ABC…`), as `rds-db:connect` names it. */
+  clusterResourceId: string;
+}
+
 export interface ServiceRuntime {
   settings: ServiceSettings;
   secrets: Partial<Record<ServiceName, ServiceSecrets>>;
+  /**
+   * What each migration job adds to its service's environment: the master user's URL (the job owns
+   * the schema) and the service user to create and grant (`DATABASE_APP_ROLE`).
+   */
+  migrationSecrets: Partial<Record<ServiceName, ServiceSecrets>>;
+  /** The database user of each Aurora service; the workloads stack gives its pods `rds-db:connect`. */
+  databaseUsers: Partial<Record<ServiceName, DatabaseUser>>;
   /** IAM roles of the services that call AWS themselves (through EKS Pod Identity). */
   awsRoles: Partial<Record<ServiceName, string>>;
 }
@@ -37,6 +52,8 @@ export interface ServiceRuntimeProps {
   specSettings: Partial<Record<ServiceName, Record<string, string>>>;
   /** Where the images keep the RDS CA bundle (`podRuntime.databaseCaBundlePath`). */
   databaseCaBundlePath: string;
+  /** The AWS region: RDS IAM tokens are signed for it. */
+  region: string;
 }
 
 /** `http://business-api-v1.promptsales.svc.cluster.local:3004`: a deployment's in-cluster URL. */
@@ -57,15 +74,20 @@ function masterCredentials(database: AuroraOutputs): SecretReference[] {
   }));
 }
 
-const credentials = `{{ .${MASTER_USER.key} | urlquery }}:{{ .${MASTER_PASSWORD.key} | urlquery }}`;
+const MASTER_CREDENTIALS = `{{ .${MASTER_USER.key} | urlquery }}:{{ .${MASTER_PASSWORD.key} | urlquery }}`;
+
+/** `promptads_app`: the database user a service signs in as (IAM tokens, no password). */
+export function databaseUserOf(service: ServiceName): string {
+  return `${service}_app`;
+}
 
 /** TLS verified against the RDS CA (the images add it through NODE_EXTRA_CA_CERTS). */
-function postgresUrl(database: AuroraOutputs, name: string): string {
+function postgresUrl(database: AuroraOutputs, name: string, credentials: string): string {
   return `postgres://${credentials}@${database.host}:${database.port}/${name}?sslmode=verify-full`;
 }
 
 /** mysql2's bundled "Amazon RDS" profile verifies the server against the RDS CA. */
-function mysqlUrl(database: AuroraOutputs): string {
+function mysqlUrl(database: AuroraOutputs, credentials: string): string {
   return `mysql://${credentials}@${database.host}:${database.port}/${database.database}?ssl=Amazon%20RDS`;
 }
 
@@ -95,7 +117,27 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
 
   const byService: Partial<Record<ServiceName, Record<string, string>>> = {};
   const secrets: ServiceRuntime['secrets'] = {};
+  const migrationSecrets: ServiceRuntime['migrationSecrets'] = {};
+  const databaseUsers: ServiceRuntime['databaseUsers'] = {};
   const awsRoles: ServiceRuntime['awsRoles'] = {};
+  /**
+   * An Aurora service: its pods sign in as its own user with IAM tokens (no password, so nothing to
+   * rotate under them); its migration job signs in as the master user, read fresh from the
+   * RDS-managed secret, and creates that user.
+   */
+  const auroraAccess = (
+    service: ServiceName,
+    database: AuroraOutputs,
+    url: (credentials: string) => string,
+  ): Record<string, string> => {
+    const user = databaseUserOf(service);
+    databaseUsers[service] = { user, clusterResourceId: database.clusterResourceId };
+    migrationSecrets[service] = {
+      references: masterCredentials(database),
+      variables: { DATABASE_URL: url(MASTER_CREDENTIALS), DATABASE_APP_ROLE: user },
+    };
+    return { ...auroraCa, DATABASE_URL: url(user), DATABASE_AUTH: 'iam', AWS_REGION: props.region };
+  };
 
   if (services.has('promptcontent')) {
     byService.promptcontent = {
@@ -107,18 +149,16 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
     awsRoles.promptcontent = atlas.contentRoleArn;
   }
   if (services.has('promptcrm')) {
-    byService.promptcrm = auroraCa;
-    secrets.promptcrm = withRedis({
-      references: masterCredentials(data.postgres),
-      variables: { DATABASE_URL: postgresUrl(data.postgres, 'promptcrm') },
-    });
+    byService.promptcrm = auroraAccess('promptcrm', data.postgres, (credentials) =>
+      postgresUrl(data.postgres, 'promptcrm', credentials),
+    );
+    secrets.promptcrm = withRedis({ references: [], variables: {} });
   }
   if (services.has('business')) {
-    byService.business = auroraCa;
-    secrets.business = withRedis({
-      references: masterCredentials(data.mysql),
-      variables: { DATABASE_URL: mysqlUrl(data.mysql) },
-    });
+    byService.business = auroraAccess('business', data.mysql, (credentials) =>
+      mysqlUrl(data.mysql, credentials),
+    );
+    secrets.business = withRedis({ references: [], variables: {} });
   }
   if (services.has('promptads')) {
     const business = deployments.find((d) => d.service === 'business' && d.version === 1);
@@ -128,7 +168,9 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
       ]);
     }
     byService.promptads = {
-      ...auroraCa,
+      ...auroraAccess('promptads', data.postgres, (credentials) =>
+        postgresUrl(data.postgres, 'promptads', credentials),
+      ),
       BUSINESS_URL: inClusterUrl(business, namespace),
       // Only what PromptAds calls: the entitlements facade, for the tenant it acts for.
       BUSINESS_SCOPES: ['business:entitlements', 'business:delegate']
@@ -139,13 +181,9 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
     };
     secrets.promptads = withRedis({
       references: [
-        ...masterCredentials(data.postgres),
         { key: SERVICE_CLIENT_SECRET, secretArn: tokens.serviceClientSecretArn, property: 'client_secret' },
       ],
-      variables: {
-        DATABASE_URL: postgresUrl(data.postgres, 'promptads'),
-        OIDC_CLIENT_SECRET: `{{ .${SERVICE_CLIENT_SECRET} }}`,
-      },
+      variables: { OIDC_CLIENT_SECRET: `{{ .${SERVICE_CLIENT_SECRET} }}` },
     });
   }
   for (const [service, settings] of Object.entries(specSettings) as [ServiceName, Record<string, string>][]) {
@@ -164,6 +202,8 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
       byService,
     },
     secrets,
+    migrationSecrets,
+    databaseUsers,
     awsRoles,
   };
 }

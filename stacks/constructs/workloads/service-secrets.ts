@@ -5,12 +5,34 @@ import { EXTERNAL_SECRETS_API, SECRET_STORE_NAME } from './addons/external-secre
 import { PART_OF } from './labels.js';
 import type { ServiceSecrets } from './service-runtime.js';
 
-/** How often the operator re-reads Secrets Manager, so a rotated credential reaches new pods. */
-const REFRESH_INTERVAL = '1h';
-
 export function secretsName(service: string): string {
   return `${service}-secrets`;
 }
+
+/** Which Secret an ExternalSecret renders, and how often the operator re-reads Secrets Manager. */
+export interface SecretKind {
+  name(service: string): string;
+  /** Construct id suffix, unique per kind. */
+  id: string;
+  refreshInterval: string;
+}
+
+/** The services' own credentials (the Redis AUTH token, the service client): rotated rarely. */
+export const SERVICE_SECRETS: SecretKind = {
+  name: secretsName,
+  id: 'external-secret',
+  refreshInterval: '1h',
+};
+
+/**
+ * The migration jobs' master-user URL. RDS rotates the master password every 7 days; a job started
+ * right after a rotation must not read the old one, so the operator re-reads it every minute.
+ */
+export const MIGRATION_SECRETS: SecretKind = {
+  name: (service) => `${service}-migration-secrets`,
+  id: 'migration-external-secret',
+  refreshInterval: '1m',
+};
 
 /**
  * One ExternalSecret per service (the ones made, by service): the operator reads the referenced secrets, renders the service's
@@ -21,33 +43,34 @@ export function addServiceSecrets(
   namespace: string,
   secrets: Partial<Record<string, ServiceSecrets>>,
   dependsOn: ITerraformDependable[],
+  kind: SecretKind = SERVICE_SECRETS,
 ): Map<string, Manifest> {
   const made = new Map<string, Manifest>();
   for (const [service, serviceSecrets] of Object.entries(secrets)) {
     if (!serviceSecrets || Object.keys(serviceSecrets.variables).length === 0) continue;
-    made.set(
-      service,
-      externalSecret(scope, service, secretsName(service), namespace, serviceSecrets, dependsOn),
-    );
+    made.set(service, externalSecret(scope, service, kind, namespace, serviceSecrets, dependsOn));
   }
   return made;
 }
 
-/** Every secret ARN the services' ExternalSecrets read, once each. */
-export function referencedSecretArns(secrets: Partial<Record<string, ServiceSecrets>>): string[] {
-  const arns = Object.values(secrets).flatMap((s) => s?.references.map((r) => r.secretArn) ?? []);
+/** Every secret ARN the given ExternalSecrets read, once each. */
+export function referencedSecretArns(...secrets: Partial<Record<string, ServiceSecrets>>[]): string[] {
+  const arns = secrets.flatMap((map) =>
+    Object.values(map).flatMap((s) => s?.references.map((r) => r.secretArn) ?? []),
+  );
   return [...new Set(arns)];
 }
 
 function externalSecret(
   scope: Construct,
   service: string,
-  name: string,
+  kind: SecretKind,
   namespace: string,
   secrets: ServiceSecrets,
   dependsOn: ITerraformDependable[],
 ): Manifest {
-  return new Manifest(scope, `${service}-external-secret`, {
+  const name = kind.name(service);
+  return new Manifest(scope, `${service}-${kind.id}`, {
     manifest: {
       apiVersion: EXTERNAL_SECRETS_API,
       kind: 'ExternalSecret',
@@ -57,7 +80,7 @@ function externalSecret(
         labels: { 'app.kubernetes.io/name': service, 'app.kubernetes.io/part-of': PART_OF },
       },
       spec: {
-        refreshInterval: REFRESH_INTERVAL,
+        refreshInterval: kind.refreshInterval,
         secretStoreRef: { kind: 'ClusterSecretStore', name: SECRET_STORE_NAME },
         target: {
           name,

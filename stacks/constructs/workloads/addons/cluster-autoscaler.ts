@@ -1,4 +1,5 @@
 import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
+import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AddonsSpec } from '../../../../config/schema/edge-workloads.js';
 import { SpecError } from '../../../../config/spec.js';
@@ -13,6 +14,7 @@ export interface ClusterAutoscalerProps {
   scaleDown: AddonsSpec['nodeScaleDown'];
   clusterName: string;
   region: string;
+  dependsOn: ITerraformDependable[];
 }
 
 /**
@@ -34,20 +36,26 @@ export function addClusterAutoscaler(scope: Construct, props: ClusterAutoscalerP
       `addons.clusterAutoscalerImageTag: ${props.imageTag} does not match cluster.kubernetesVersion ${props.kubernetesVersion}`,
     ]);
   }
-  return chartRelease(scope, 'cluster-autoscaler', chart, {
-    image: { tag: props.imageTag },
-    cloudProvider: 'aws',
-    awsRegion: props.region,
-    autoDiscovery: { clusterName: props.clusterName },
-    rbac: { serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT.name } },
-    replicaCount: 2,
-    podDisruptionBudget: { maxUnavailable: 1 },
-    extraArgs: {
-      expander: 'least-waste',
-      'balance-similar-node-groups': true,
-      'scale-down-utilization-threshold': scaleDown.utilizationThreshold,
-      'scale-down-unneeded-time': scaleDown.unneededTime,
-      'scale-down-delay-after-add': scaleDown.delayAfterAdd,
+  return chartRelease(
+    scope,
+    'cluster-autoscaler',
+    chart,
+    {
+      image: { tag: props.imageTag },
+      cloudProvider: 'aws',
+      awsRegion: props.region,
+      autoDiscovery: { clusterName: props.clusterName },
+      rbac: { serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT.name } },
+      replicaCount: 2,
+      podDisruptionBudget: { maxUnavailable: 1 },
+      extraArgs: {
+        expander: 'least-waste',
+        'balance-similar-node-groups': true,
+        'scale-down-utilization-threshold': scaleDown.utilizationThreshold,
+        'scale-down-unneeded-time': scaleDown.unneededTime,
+        'scale-down-delay-after-add': scaleDown.delayAfterAdd,
+      },
     },
-  });
+    props.dependsOn,
+  );
 }

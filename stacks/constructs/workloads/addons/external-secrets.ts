@@ -3,6 +3,7 @@ import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-ident
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest/index.js';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceRole } from '../../service-role.js';
 import { type ChartSpec, chartRelease } from './chart-release.js';
@@ -20,6 +21,8 @@ export interface ExternalSecretsOperatorProps {
   secretArns: string[];
   /** Prefix of the IAM role name, unique per environment. */
   namePrefix: string;
+  /** What the release waits for besides its own Pod Identity association. */
+  dependsOn: ITerraformDependable[];
 }
 
 /**
@@ -78,10 +81,12 @@ export class ExternalSecretsOperator extends Construct {
       {
         installCRDs: true,
         replicaCount: 2,
+        // Two controllers reconciling the same ExternalSecrets would race; one leads, one stands by.
+        leaderElect: true,
         podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
         serviceAccount: { create: true, name: EXTERNAL_SECRETS_SERVICE_ACCOUNT },
       },
-      [association],
+      [association, ...props.dependsOn],
     );
     this.store = new Manifest(this, 'cluster-secret-store', {
       manifest: {

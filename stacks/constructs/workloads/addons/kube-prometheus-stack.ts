@@ -1,4 +1,5 @@
 import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
+import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type ChartSpec, chartRelease } from './chart-release.js';
 
@@ -53,25 +54,56 @@ export interface PrometheusStack {
  * Prometheus (operator, node exporter, kube-state-metrics, Alertmanager). Grafana is off: its chart
  * default ships a well-known admin password, and CloudWatch is the platform's console.
  */
+export interface PrometheusStorage {
+  retention: string;
+  /** Size of each replica's volume, e.g. 50Gi. */
+  volumeSize: string;
+}
+
+/**
+ * EKS clusters since 1.30 mark no StorageClass as the default; gp2 (EBS, through the EBS CSI
+ * driver add-on) exists in every cluster.
+ */
+const STORAGE_CLASS = 'gp2';
+
 export function addKubePrometheusStack(
   scope: Construct,
   chart: ChartSpec,
   appNamespace: string,
-  retention: string,
+  storage: PrometheusStorage,
+  dependsOn: ITerraformDependable[],
 ): PrometheusStack {
-  const release = chartRelease(scope, 'kube-prometheus-stack', chart, {
-    fullnameOverride: chart.chart,
-    grafana: { enabled: false },
-    prometheus: {
-      service: { port: PROMETHEUS_PORT },
-      prometheusSpec: {
-        retention,
-        // Pick up every ServiceMonitor and PodMonitor, not only those labelled for this release.
-        serviceMonitorSelectorNilUsesHelmValues: false,
-        podMonitorSelectorNilUsesHelmValues: false,
-        additionalScrapeConfigs: [podAnnotationScrapeJob(appNamespace)],
+  const release = chartRelease(
+    scope,
+    'kube-prometheus-stack',
+    chart,
+    {
+      fullnameOverride: chart.chart,
+      grafana: { enabled: false },
+      prometheus: {
+        service: { port: PROMETHEUS_PORT },
+        prometheusSpec: {
+          // The HPAs scale on http_requests_inflight through Prometheus: two replicas on their own
+          // volumes keep the metric through a restart or a node drain.
+          replicas: 2,
+          storageSpec: {
+            volumeClaimTemplate: {
+              spec: {
+                storageClassName: STORAGE_CLASS,
+                accessModes: ['ReadWriteOnce'],
+                resources: { requests: { storage: storage.volumeSize } },
+              },
+            },
+          },
+          retention: storage.retention,
+          // Pick up every ServiceMonitor and PodMonitor, not only those labelled for this release.
+          serviceMonitorSelectorNilUsesHelmValues: false,
+          podMonitorSelectorNilUsesHelmValues: false,
+          additionalScrapeConfigs: [podAnnotationScrapeJob(appNamespace)],
+        },
       },
     },
-  });
+    dependsOn,
+  );
   return { release, url: `http://${chart.chart}-prometheus.${chart.namespace}.svc`, port: PROMETHEUS_PORT };
 }
