@@ -1,6 +1,32 @@
 import type { Redis } from 'ioredis';
 
 /**
+ * The read-through step both caches share: a hit is served, a miss is loaded and stored, and a
+ * Redis failure on the read or the write falls back to the loader without failing the request.
+ */
+async function readThrough<T>(
+  read: () => Promise<string | null>,
+  write: (value: string) => Promise<unknown>,
+  load: () => Promise<T>,
+  onError: ((error: unknown) => void) | undefined,
+): Promise<T> {
+  try {
+    const hit = await read();
+    if (hit !== null) return JSON.parse(hit) as T;
+  } catch (error) {
+    onError?.(error);
+    return load();
+  }
+  const value = await load();
+  try {
+    await write(JSON.stringify(value));
+  } catch (error) {
+    onError?.(error);
+  }
+  return value;
+}
+
+/**
  * Read-through cache over Redis with a TTL. Redis is an optimisation here, never a dependency of
  * correctness: when it is unreachable, reads go to the loader and invalidations are best effort
  * (the TTL bounds how stale an entry missed during an outage can get).
@@ -15,22 +41,14 @@ export class ReadThroughCache {
     return `cache:${this.options.namespace}:${key}`;
   }
 
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const cacheKey = this.key(key);
-    try {
-      const hit = await this.redis.get(cacheKey);
-      if (hit !== null) return JSON.parse(hit) as T;
-    } catch (error) {
-      this.options.onError?.(error);
-      return load();
-    }
-    const value = await load();
-    try {
-      await this.redis.set(cacheKey, JSON.stringify(value), 'EX', this.options.ttlSeconds);
-    } catch (error) {
-      this.options.onError?.(error);
-    }
-    return value;
+    return readThrough(
+      () => this.redis.get(cacheKey),
+      (value) => this.redis.set(cacheKey, value, 'EX', this.options.ttlSeconds),
+      load,
+      this.options.onError,
+    );
   }
 
   async invalidate(...keys: string[]): Promise<void> {
@@ -58,26 +76,14 @@ export class TenantCache {
     return `cache:${this.options.namespace}:tenant:${tenantId}`;
   }
 
-  async get<T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T> {
+  get<T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T> {
     const hash = this.hash(tenantId);
-    try {
-      const hit = await this.redis.hget(hash, key);
-      if (hit !== null) return JSON.parse(hit) as T;
-    } catch (error) {
-      this.options.onError?.(error);
-      return load();
-    }
-    const value = await load();
-    try {
-      await this.redis
-        .multi()
-        .hset(hash, key, JSON.stringify(value))
-        .expire(hash, this.options.ttlSeconds, 'NX')
-        .exec();
-    } catch (error) {
-      this.options.onError?.(error);
-    }
-    return value;
+    return readThrough(
+      () => this.redis.hget(hash, key),
+      (value) => this.redis.multi().hset(hash, key, value).expire(hash, this.options.ttlSeconds, 'NX').exec(),
+      load,
+      this.options.onError,
+    );
   }
 
   /** Drops every cached answer of the tenant at once (e.g. when its subscription ends). */

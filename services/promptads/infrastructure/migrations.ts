@@ -1,18 +1,8 @@
-import {
-  DEFAULT_TENANT,
-  idempotencyTableStatements,
-  type Migration,
-  rowLevelSecurityStatements,
-} from '../../kit/index.js';
+import { idempotencyTableStatements, type Migration, rowLevelSecurityStatements } from '../../kit/index.js';
+import { addTenantColumnStatements } from '../../shared/tenant-sql.js';
 
 /** The tables holding a tenant's data: each gets tenant_id and row-level security. */
 export const TENANT_TABLES = ['campaigns', 'audiences', 'bidding_rules', 'experiments', 'compliance_log'];
-
-/** Adds a NOT NULL tenant_id; existing rows move under the default tenant, new rows must name theirs. */
-const tenantColumn = (table: string) => [
-  `ALTER TABLE ${table} ADD COLUMN tenant_id text NOT NULL DEFAULT '${DEFAULT_TENANT}'`,
-  `ALTER TABLE ${table} ALTER COLUMN tenant_id DROP DEFAULT`,
-];
 
 /** PromptAds schema (PostgreSQL). List indexes: filter column, then (created_at DESC, id DESC). */
 export const promptAdsMigrations: Migration[] = [
@@ -107,7 +97,7 @@ export const promptAdsMigrations: Migration[] = [
     version: 4,
     name: 'tenants_and_row_level_security',
     statements: [
-      ...TENANT_TABLES.flatMap(tenantColumn),
+      ...TENANT_TABLES.flatMap(addTenantColumnStatements),
       'CREATE INDEX campaigns_tenant_created ON campaigns (tenant_id, created_at DESC, id DESC)',
       'CREATE INDEX campaigns_tenant_status_created ON campaigns (tenant_id, status, created_at DESC, id DESC)',
       'CREATE INDEX campaigns_tenant_objective_created ON campaigns (tenant_id, objective, created_at DESC, id DESC)',

@@ -1,4 +1,5 @@
 import {
+  idParams,
   pageSchema,
   routeProblems,
   tenantIdSchema,
@@ -151,33 +152,10 @@ export const entitlementList = {
 
 export const paged = (item: object) => ({ 200: pageSchema(item), ...routeProblems.list });
 
-export const planParams = {
-  type: 'object',
-  properties: { planId: planIdSchema },
-  required: ['planId'],
-  additionalProperties: false,
-} as const;
-
-export const subscriptionParams = {
-  type: 'object',
-  properties: { subscriptionId: uuidSchema },
-  required: ['subscriptionId'],
-  additionalProperties: false,
-} as const;
-
-export const paymentParams = {
-  type: 'object',
-  properties: { paymentId: uuidSchema },
-  required: ['paymentId'],
-  additionalProperties: false,
-} as const;
-
-export const accountParams = {
-  type: 'object',
-  properties: { accountId: accountIdSchema },
-  required: ['accountId'],
-  additionalProperties: false,
-} as const;
+export const planParams = idParams('planId', planIdSchema);
+export const subscriptionParams = idParams('subscriptionId');
+export const paymentParams = idParams('paymentId');
+export const accountParams = idParams('accountId', accountIdSchema);
 
 export const featureParams = {
   type: 'object',
