@@ -34,6 +34,7 @@ const ALL_SCOPES = [
   'business:admin',
   'business:payments',
   'business:entitlements',
+  'promptcontent:approve',
 ];
 
 interface Identity {

@@ -19,10 +19,11 @@ const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 /**
  * Scopes beyond read and write (docs/services.md, "Scopes"): Business's catalogue administration,
  * payment operations, its entitlements facade, and the delegation scope that lets a service client
- * name the tenant it acts for.
+ * name the tenant it acts for; PromptContent's review decisions.
  */
 export const ROLE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   business: ['business:admin', 'business:payments', 'business:entitlements', 'business:delegate'],
+  promptcontent: ['promptcontent:approve'],
 };
 
 /** What the services' own client calls: PromptAds asks Business's entitlements facade for a tenant. */
@@ -44,6 +45,7 @@ const ACCESS_DESCRIPTIONS: Record<string, string> = {
   payments: 'Capture, refund and cancel payments of',
   entitlements: 'Ask the entitlements facade of',
   delegate: 'Act for a tenant (service clients only) on',
+  approve: 'Approve briefs and assets of',
 };
 
 /** `Read business data`, `Capture, refund and cancel payments of business data`… */

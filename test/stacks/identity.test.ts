@@ -29,7 +29,7 @@ describe('identity stack', () => {
     ]);
   });
 
-  it('runs a custom authorization server with the spec audience, read/write scopes per service and Business’s role scopes', () => {
+  it('runs a custom authorization server with the spec audience, read/write scopes per service and the role scopes', () => {
     const servers = Object.values(resourcesOf(stack, 'okta_auth_server'));
     expect(servers).toEqual([expect.objectContaining({ audiences: [prod.spec.identity.audience] })]);
     const scopes = Object.values(resourcesOf(stack, 'okta_auth_server_scope')).map((s) => s.name);
@@ -40,6 +40,7 @@ describe('identity stack', () => {
       'business:payments',
       'business:entitlements',
       'business:delegate',
+      'promptcontent:approve',
     ];
     expect(scopes.sort()).toEqual(expected.sort());
   });

@@ -171,6 +171,7 @@ describe('platform: one token issuer, in the identity stack', () => {
         'business:payments',
         'business:entitlements',
         'business:delegate',
+        'promptcontent:approve',
       ].sort(),
     );
     const machine = Object.values(resourcesOf(identity, 'aws_cognito_user_pool_client')).find(
@@ -191,6 +192,7 @@ describe('platform: one token issuer, in the identity stack', () => {
     const portalScopes = portal?.allowed_oauth_scopes as string[];
     expect(portalScopes.some((scope) => scope.endsWith('/business:admin'))).toBe(true);
     expect(portalScopes.some((scope) => scope.endsWith('/business:delegate'))).toBe(false);
+    expect(portalScopes.some((scope) => scope.endsWith('/promptcontent:approve'))).toBe(true);
     const version = onlyResource(identity, 'aws_secretsmanager_secret_version');
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(.*client_secret.*\)\}$/);
     expect(onlyResource(identity, 'aws_secretsmanager_secret').kms_key_id).toMatch(/^\$\{aws_kms_key\./);
