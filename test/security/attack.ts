@@ -59,6 +59,14 @@ export function fillPath(op: Operation, refs: Refs, context?: Target): string | 
   return context ? `${context.url}${path}` : path;
 }
 
+/** A well-formed id for path parameters where no object is needed (checks that never reach a handler). */
+export const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+
+/** `op.path` filled from `refs`, or with placeholder ids when seeding made nothing to aim at. */
+export function pathOrPlaceholder(op: Operation, refs: Refs): string {
+  return fillPath(op, refs) ?? op.path.replace(/\{[^}]+\}/g, PLACEHOLDER_ID);
+}
+
 export function validBody(op: Operation, refs: Refs): Record<string, unknown> | undefined {
   if (!op.body) return undefined;
   const exact = EXACT_BODIES[op.operationId];

@@ -11,6 +11,7 @@ import { startAdsHarness } from '../../services/promptads/test/harness.js';
 import { startContent } from '../../services/promptcontent/test/harness.js';
 import { startCrm } from '../../services/promptcrm/test/harness.js';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from '../../services/test-support/index.js';
+import { PLACEHOLDER_ID } from './attack.js';
 import { createNotesService } from './notes-service.js';
 import { type OpenApiDocument, operationsOf } from './openapi.js';
 
@@ -36,7 +37,7 @@ describe.each(Object.entries(SERVICES))('%s without a token', (name, start) => {
     const answers: string[] = [];
     for (const op of operations) {
       const exempt = isExemptRoute(op.method, op.path.replace(/\{([^}]+)\}/g, ':$1'), prefix);
-      const url = op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const url = op.path.replace(/\{[^}]+\}/g, PLACEHOLDER_ID);
       const response = await harness.app.inject({
         method: op.method as 'GET',
         url,

@@ -63,6 +63,19 @@ export class Recorder {
     });
   }
 
+  /** A check whose only passing answer is `expected`; anything else is `finding`. */
+  expectStatus(
+    subject: Subject,
+    family: CheckFamily,
+    check: string,
+    answer: { status: number; detail: string },
+    expected: number,
+    finding: FindingKind,
+  ): void {
+    if (answer.status === expected) this.pass(subject, family, check, String(expected));
+    else this.fail(subject, family, check, finding, `answered ${answer.detail} instead of ${expected}`);
+  }
+
   /** A check that could not be made (nothing to attack it with): the operation counts as unattacked by it. */
   notRun(subject: Subject, family: CheckFamily, check: string, detail: string): void {
     this.records.push({ ...this.base(subject, family, check), outcome: 'not-run', detail, severity: 'none' });

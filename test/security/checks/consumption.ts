@@ -1,4 +1,4 @@
-import { type AttackContext, call, fillPath, validBody } from '../attack.js';
+import { type AttackContext, call, fillPath, PLACEHOLDER_ID, validBody } from '../attack.js';
 import { fieldsWhere, typeOf, withField } from '../bodies.js';
 import { bearer, send } from '../client.js';
 import type { Operation } from '../openapi.js';
@@ -54,7 +54,7 @@ export async function checkRateLimitBeforeAuth(
   const statuses: number[] = [];
   for (let i = 0; i < attempts; i++) {
     const answer = await send(
-      `${url}${op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')}`,
+      `${url}${op.path.replace(/\{[^}]+\}/g, PLACEHOLDER_ID)}`,
       'GET',
       bearer('not-a-token'),
     );
