@@ -266,7 +266,7 @@ describe('platform: the Cluster Autoscaler moves the node group', () => {
 
   it('refuses an image built for another Kubernetes minor version than the cluster', () => {
     expect(() => synthesize(environmentSpec('dev', { cluster: { kubernetesVersion: '1.32' } }))).toThrow(
-      /addons\.clusterAutoscalerImageTag: v1\.35\.2 does not match cluster\.kubernetesVersion 1\.32/,
+      /addons\.clusterAutoscalerImageTag: v1\.36\.1 does not match cluster\.kubernetesVersion 1\.32/,
     );
   });
 
