@@ -21,6 +21,8 @@ import { DisabledPaymentGateway } from './infrastructure/disabled-payment-gatewa
 import { MysqlPaymentRepository } from './infrastructure/mysql-payments.js';
 import { MysqlPlanRepository } from './infrastructure/mysql-plans.js';
 import { MysqlSubscriptionRepository } from './infrastructure/mysql-subscriptions.js';
+import { PayPalClient } from './infrastructure/paypal/client.js';
+import { PayPalPaymentGateway } from './infrastructure/paypal/paypal-payment-gateway.js';
 import { RecordingPaymentGateway } from './infrastructure/recording-payment-gateway.js';
 
 export interface BusinessOverrides {
@@ -48,9 +50,11 @@ export async function buildBusiness(
   const context = overrides.context ?? systemContext;
   const gateway =
     overrides.gateway ??
-    (config.paymentGateway === 'recording'
-      ? new RecordingPaymentGateway(config.declinedAmountsCents)
-      : new DisabledPaymentGateway());
+    (config.paypal
+      ? new PayPalPaymentGateway(new PayPalClient(config.paypal))
+      : config.paymentGateway === 'recording'
+        ? new RecordingPaymentGateway(config.declinedAmountsCents)
+        : new DisabledPaymentGateway());
 
   const planRepository = new MysqlPlanRepository(pool);
   const subscriptionRepository = new MysqlSubscriptionRepository(pool);

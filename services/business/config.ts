@@ -9,6 +9,7 @@ import {
   loadDatabaseAuth,
   toKitConfig,
 } from '../kit/index.js';
+import { loadPayPalConfig, type PayPalConfig } from './infrastructure/paypal/config.js';
 
 export const SERVICE = 'business';
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/business';
@@ -28,9 +29,7 @@ const envSchema = kitEnvSchema({ service: SERVICE }).extend({
   /** A tenant's cached entitlement answers: short, since a plan change must show soon. */
   ENTITLEMENT_CACHE_TTL_SECONDS: envInt(1, 600, 30),
   PAYMENT_GATEWAY: z
-    .enum(['disabled', 'recording'], {
-      error: 'must be "disabled" or "recording" (the PayPal REST adapter plugs in here)',
-    })
+    .enum(['disabled', 'recording', 'paypal'], { error: 'must be "disabled", "recording" or "paypal"' })
     .default('disabled'),
   RECORDING_DECLINED_AMOUNTS_CENTS: z
     .string()
@@ -47,8 +46,10 @@ export interface BusinessConfig {
   databaseAuth?: DatabaseAuthConfig;
   cacheTtlSeconds: number;
   entitlementTtlSeconds: number;
-  paymentGateway: 'disabled' | 'recording';
+  paymentGateway: 'disabled' | 'recording' | 'paypal';
   declinedAmountsCents: Set<number>;
+  /** PayPal's settings, read and validated only when PAYMENT_GATEWAY=paypal. */
+  paypal?: PayPalConfig;
 }
 
 export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
@@ -62,6 +63,7 @@ export function loadBusinessConfig(env: Env = process.env): BusinessConfig {
     entitlementTtlSeconds: parsed.ENTITLEMENT_CACHE_TTL_SECONDS,
     paymentGateway: parsed.PAYMENT_GATEWAY,
     declinedAmountsCents: parsed.RECORDING_DECLINED_AMOUNTS_CENTS,
+    paypal: parsed.PAYMENT_GATEWAY === 'paypal' ? loadPayPalConfig(env) : undefined,
   };
 }
 

@@ -20,6 +20,14 @@ export {
   itRejectsInvalidListQueries,
   itRejectsMalformedJson,
 } from './edge-cases.js';
+export {
+  type Charge,
+  type PayPalFault,
+  type PayPalOperation,
+  PayPalStandIn,
+  type ReceivedRequest,
+  startPayPalStandIn,
+} from './paypal-stand-in.js';
 export { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 export { callerOf, type TableSecurity, tableSecurity } from './row-security.js';
 export {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { describeMachine } from '../../bench/machine.js';
+import { RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
 import { alignColumns } from '../../lib/columns.js';
 import type { ReliabilityRecord } from './support/summary.js';
 
@@ -22,15 +23,7 @@ export function setup(project: TestProject): void {
 }
 
 function table(records: ReliabilityRecord[]): string {
-  const rows = records.map((r) => [
-    r.check,
-    r.subject,
-    r.passed ? 'held' : 'FAILED',
-    Object.entries(r.figures)
-      .map(([name, value]) => `${name} ${value}`)
-      .join(', '),
-  ]);
-  return alignColumns([['check', 'subject', 'result', 'figures'], ...rows], '  ');
+  return alignColumns([RELIABILITY_COLUMNS, ...records.map(reliabilityRow)], '  ');
 }
 
 export function teardown(): void {
