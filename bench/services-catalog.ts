@@ -149,4 +149,5 @@ export const ALL_SCOPES = [
   'business:admin',
   'business:payments',
   'business:entitlements',
+  'promptcontent:approve',
 ];
