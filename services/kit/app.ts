@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { createAuthenticator } from './auth.js';
+import { createClientRateLimit } from './client-rate-limit.js';
 import type { KitConfig } from './config.js';
 import { type Dependency, redisDependency } from './dependencies.js';
 import { installProblemHandlers, replyWithProblem } from './errors.js';
@@ -16,7 +17,9 @@ import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
 import { unauthenticatedRouteGuard } from './route-guard.js';
+import { serverLimitOptions } from './server-limits.js';
 import { rateLimitKey } from './tenancy.js';
+import { installTextGuard } from './text-guard.js';
 import type { KitTypeProvider, ServiceApi } from './type-provider.js';
 import { createValidatorCompiler } from './validation.js';
 
@@ -84,18 +87,19 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     bodyLimit: config.bodyLimitBytes,
     // Trust exactly as many X-Forwarded-For hops as there are proxies in front (the ALB is one).
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
-    genReqId: (request) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    // Our own id on every request (it is what the logs and the compliance trail record); a
+    // caller's x-request-id is logged beside it as `clientRequestId` when well formed.
+    genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: replyWithProblem,
+    ...serverLimitOptions(config.timeouts),
   });
   app.setValidatorCompiler(createValidatorCompiler());
   installProblemHandlers(app);
   app.addSchema({ $id: 'Problem', ...problemSchema });
+  installTextGuard(app);
 
   let closing = false;
   app.addHook('preClose', async () => {
@@ -103,6 +107,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const clientRequestId = request.headers['x-request-id'];
+    if (typeof clientRequestId === 'string' && REQUEST_ID.test(clientRequestId)) {
+      request.log = request.log.child({ clientRequestId });
+    }
     if (closing) {
       reply.header('connection', 'close');
       throw new HttpProblem(503, 'the service is shutting down; retry on another instance', {
@@ -117,7 +125,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   const unauthenticated = unauthenticatedRouteGuard(app, prefix);
   const metrics = registerMetrics(app, service);
-  registerHealthRoutes(app, dependencies);
+  registerHealthRoutes(app, dependencies, config.readinessCacheMs);
 
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
@@ -164,8 +172,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const authenticate = createAuthenticator(config.auth);
   await app.register(
     async (api) => {
-      // Checks that must run before a token is verified (a per-client-address limit) go here,
-      // ahead of `authenticate`.
+      // The per-address limit runs before a token is verified; the per-tenant one after it.
+      api.addHook('onRequest', createClientRateLimit(options.redis, config.clientRateLimit));
       api.addHook('onRequest', async (request, reply) => {
         // A listed exempt route in the API (a provider's webhook) proves itself its own way.
         if (isExemptRoute(request.method, request.routeOptions.url ?? '', prefix)) return;

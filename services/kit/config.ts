@@ -50,6 +50,12 @@ export function kitEnvSchema(defaults: { service: string }) {
     REDIS_KEY_PREFIX: z.string().default(`${defaults.service}:`),
     RATE_LIMIT_MAX: positiveInt(600),
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    CLIENT_RATE_LIMIT_MAX: positiveInt(1_200),
+    CLIENT_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    REQUEST_TIMEOUT_MS: envInt(1_000, 600_000, 30_000),
+    CONNECTION_TIMEOUT_MS: envInt(1_000, 3_600_000, 75_000),
+    KEEP_ALIVE_TIMEOUT_MS: envInt(1_000, 3_600_000, 72_000),
+    READINESS_CACHE_MS: envInt(0, 60_000, 1_000),
     OIDC_ISSUER: z
       .string()
       .min(1, 'is required (the token issuer, e.g. https://<org>.okta.com/oauth2/default)'),
@@ -100,6 +106,11 @@ export interface KitConfig {
   redisUrl: string;
   redisKeyPrefix: string;
   rateLimit: { max: number; windowMs: number };
+  /** Requests per client address, counted before authentication. */
+  clientRateLimit: { max: number; windowMs: number };
+  timeouts: { requestTimeoutMs: number; connectionTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** How long one probe of the dependencies answers `/readyz`. */
+  readinessCacheMs: number;
   auth: {
     issuer: string;
     audiences: string[];
@@ -122,6 +133,13 @@ export function toKitConfig(env: KitEnv): KitConfig {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    clientRateLimit: { max: env.CLIENT_RATE_LIMIT_MAX, windowMs: env.CLIENT_RATE_LIMIT_WINDOW_MS },
+    timeouts: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    },
+    readinessCacheMs: env.READINESS_CACHE_MS,
     auth: {
       issuer: env.OIDC_ISSUER,
       audiences: env.OIDC_AUDIENCE,

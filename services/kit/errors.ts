@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isConnectionError } from './connection-errors.js';
-import { DependencyUnavailableError, HttpProblem, PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
+import {
+  DependencyUnavailableError,
+  HttpProblem,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  requestPath,
+} from './problem.js';
+import { boundProblem } from './problem-bounds.js';
 import { describeValidationErrors } from './validation.js';
 
 const BODY_PROBLEMS: Record<string, () => HttpProblem> = {
@@ -57,7 +64,7 @@ export function replyWithProblem(error: Error, request: FastifyRequest, reply: F
     .code(problem.status)
     .headers(problem.headers)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({ ...problem.toProblem(request.url), requestId: request.id });
+    .send(boundProblem({ ...problem.toProblem(requestPath(request.url)), requestId: request.id }));
 }
 
 /** Every error and every unknown route answers with RFC 9457 problem+json, never a stack trace. */
@@ -68,13 +75,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
     reply
       .code(404)
       .type(PROBLEM_CONTENT_TYPE)
-      .send({
-        type: problemType('not-found'),
-        title: 'Not Found',
-        status: 404,
-        detail: `no route for ${request.method} ${request.url.split('?')[0]}`,
-        instance: request.url,
-        requestId: request.id,
-      });
+      .send(
+        boundProblem({
+          type: problemType('not-found'),
+          title: 'Not Found',
+          status: 404,
+          detail: `no route for ${request.method} ${requestPath(request.url)}`,
+          instance: requestPath(request.url),
+          requestId: request.id,
+        }),
+      );
   });
 }

@@ -92,12 +92,17 @@ export {
 } from './problem.js';
 export { created, createRoute, getRoute, listRoute, type PageQuery, scopeConfigs } from './routes.js';
 export {
+  centsSchema,
   enumOf,
+  INT4_MAX,
+  INT8_SAFE_MAX,
   idParams,
+  integerIn,
   listQuery,
   nullableUuidSchema,
   routeProblems,
   timestampSchema,
+  UINT4_MAX,
   uuidSchema,
 } from './schemas.js';
 export {

@@ -36,21 +36,45 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
 }
 
+/** A check one part of a cursor must pass (a RegExp is one). */
+export interface CursorPartCheck {
+  test(value: string): boolean;
+}
+
+const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/**
+ * A UTC timestamp as the services write them, and a real instant: it must survive a round trip
+ * through `Date` unchanged (so `2026-02-31T25:00:00Z` or year 0000 never reach SQL).
+ */
+const timestampPart: CursorPartCheck = {
+  test(value) {
+    if (!TIMESTAMP_SHAPE.test(value) || value.startsWith('0000')) return false;
+    const instant = new Date(value);
+    if (Number.isNaN(instant.getTime())) return false;
+    // Date keeps milliseconds: compare up to them, the rest of the fraction is digits only.
+    return instant.toISOString().slice(0, 19) === value.slice(0, 19);
+  },
+};
+
 /** Shapes a cursor's parts may be required to have, so a tampered cursor never reaches SQL as a bad value. */
 export const CURSOR_PART = {
-  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+  timestamp: timestampPart,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   integer: /^\d{1,18}$/,
   any: /^[\s\S]{1,200}$/,
 } as const;
 
 /**
- * Decodes a cursor a client sent back; anything not produced by `encodeCursor` for this list
- * (checked against `shape`) is a 400.
+ * Decodes a cursor a client sent back; anything not produced by `encodeCursor` for this list is a
+ * 400: it must encode back to the very same text (a round trip) and its parts must pass `shape`.
  */
 export function decodeCursor(
   cursor: string | undefined,
-  shape: { sortKey: RegExp; id: RegExp } = { sortKey: CURSOR_PART.any, id: CURSOR_PART.any },
+  shape: { sortKey: CursorPartCheck; id: CursorPartCheck } = {
+    sortKey: CURSOR_PART.any,
+    id: CURSOR_PART.any,
+  },
 ): CursorPosition | undefined {
   if (cursor === undefined) return undefined;
   try {
@@ -61,7 +85,8 @@ export function decodeCursor(
         typeof sortKey === 'string' &&
         typeof id === 'string' &&
         shape.sortKey.test(sortKey) &&
-        shape.id.test(id)
+        shape.id.test(id) &&
+        encodeCursor({ sortKey, id }) === cursor
       ) {
         return { sortKey, id };
       }

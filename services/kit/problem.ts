@@ -12,6 +12,9 @@ export interface ProblemDetails {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
+/** A problem's `instance`: the request's path, never its query string (which may carry tokens or e-mails). */
+export const requestPath = (url: string) => url.split('?')[0] ?? url;
+
 /** Problem type URIs: stable identifiers clients can switch on (not meant to be dereferenced). */
 export const problemType = (slug: string) => `urn:promptsales:problem:${slug}`;
 

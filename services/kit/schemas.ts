@@ -5,6 +5,20 @@ import { problemResponses } from './problem.js';
 export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 export const nullableUuidSchema = { type: ['string', 'null'], format: 'uuid' } as const;
 export const timestampSchema = { type: 'string', format: 'date-time' } as const;
+/** Largest PostgreSQL `integer` / MySQL `INT`. */
+export const INT4_MAX = 2_147_483_647;
+/** Largest MySQL `INT UNSIGNED`. */
+export const UINT4_MAX = 4_294_967_295;
+/**
+ * Largest integer a `bigint` column takes that also survives JSON in JavaScript exactly (2^53 - 1);
+ * anything above (`1e20`) would overflow the column or lose digits.
+ */
+export const INT8_SAFE_MAX = Number.MAX_SAFE_INTEGER;
+/** An integer from `minimum` to `maximum`: give every integer field the maximum its column holds. */
+export const integerIn = <Min extends number, Max extends number>(minimum: Min, maximum: Max) =>
+  ({ type: 'integer', minimum, maximum }) as const;
+/** A non-negative amount in cents stored in a `bigint` column. */
+export const centsSchema = integerIn(0, INT8_SAFE_MAX);
 /** A string from a fixed vocabulary; the schema keeps the literal values, so routes are typed by them. */
 export const enumOf = <const V extends readonly string[]>(values: V) =>
   ({ type: 'string', enum: values }) as const;

@@ -15,7 +15,10 @@ export const OTHER_TENANT = 'tenant-b';
 /** Content type of every problem response. */
 export const PROBLEM = 'application/problem+json; charset=utf-8';
 
-/** The environment any service under test needs: silent logs, its own Redis keys, trust in `issuer`. */
+/**
+ * The environment any service under test needs: silent logs, its own Redis keys, trust in `issuer`,
+ * and readiness probed on every call so an outage a test makes shows at once.
+ */
 export function testServiceEnv(
   issuer: LocalIssuer,
   redisPrefix: string,
@@ -28,6 +31,7 @@ export function testServiceEnv(
     OIDC_ISSUER: issuer.issuer,
     OIDC_AUDIENCE: TEST_AUDIENCE,
     OIDC_JWKS_URL: issuer.jwksUrl,
+    READINESS_CACHE_MS: '0',
     ...overrides,
   };
 }

@@ -70,6 +70,41 @@ export async function createDemoApp(env: Env) {
         return reply.code(201).send(rows[0]);
       },
     );
+    api.post(
+      '/notes/batch',
+      {
+        config: { scopes: ['demo:write'] },
+        schema: {
+          body: {
+            type: 'object',
+            properties: {
+              notes: {
+                type: 'array',
+                maxItems: 50_000,
+                items: {
+                  type: 'object',
+                  properties: {
+                    text: { type: 'string', minLength: 1, maxLength: 500, pattern: '^[a-z ]+$' },
+                  },
+                  required: ['text'],
+                  additionalProperties: false,
+                },
+              },
+            },
+            required: ['notes'],
+            additionalProperties: false,
+          },
+        },
+      },
+      async (request, reply) => {
+        const texts = request.body.notes.map((note) => note.text);
+        await pool.query('INSERT INTO notes (tenant_id, text) SELECT $1, unnest($2::text[])', [
+          tenantOf(request),
+          texts,
+        ]);
+        return reply.code(201).send({ created: texts.length });
+      },
+    );
     api.get(
       '/notes',
       {

@@ -1,4 +1,6 @@
 import {
+  centsSchema,
+  INT8_SAFE_MAX,
   idParams,
   pageSchema,
   paginationQueryProperties,
@@ -154,8 +156,8 @@ export const createAudienceBody = {
 const biddingFields = {
   channel: { type: 'string', enum: [...CHANNELS] },
   strategy: { type: 'string', enum: [...BID_STRATEGIES] },
-  bidCapCents: { type: ['integer', 'null'], minimum: 1 },
-  dailyBudgetCents: { type: 'integer', minimum: 0 },
+  bidCapCents: { type: ['integer', 'null'], minimum: 1, maximum: INT8_SAFE_MAX },
+  dailyBudgetCents: centsSchema,
 } as const;
 
 export const biddingRule = {
