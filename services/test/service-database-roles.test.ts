@@ -41,19 +41,20 @@ describe("PromptAds' migration creates its service role on PostgreSQL", () => {
     await admin.end();
   });
 
-  it('may read and write the service tables, within a tenant (row-level security applies to it)', async () => {
+  it('may read and write the service tables, within the tenant its transaction sets', async () => {
     await asRole.query('BEGIN');
     await asRole.query(`SELECT set_config('app.tenant_id', 'tenant-a', true)`);
     await asRole.query(
-      `INSERT INTO campaigns (id, tenant_id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
-         budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
-       VALUES (gen_random_uuid(), 'tenant-a', 'tenant-a', 'Launch', 'awareness', '[]', '{web}', '{banner}', 1000, 'USD',
-         'monthly', '2026-12-01', '2026-12-31', 'draft', 'user-1', now(), now())`,
+      `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats,
+         budget_amount_cents, budget_currency, budget_period, start_date, end_date, status, created_by,
+         created_at, updated_at)
+       VALUES ('tenant-a', gen_random_uuid(), 'tenant-a', 'Launch', 'awareness', '[]', '{web}', '{banner}', 1000,
+         'USD', 'monthly', '2026-12-01', '2026-12-31', 'draft', 'user-1', now(), now())`,
     );
     const { rows } = await asRole.query('SELECT name FROM campaigns');
     await asRole.query('COMMIT');
     expect(rows).toEqual([{ name: 'Launch' }]);
-    // With no tenant set, the same role sees none of it.
+    // Row-level security binds the service role: with no tenant set it sees nothing.
     expect((await asRole.query('SELECT name FROM campaigns')).rows).toEqual([]);
   });
 

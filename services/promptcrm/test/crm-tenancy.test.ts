@@ -7,8 +7,10 @@ import {
   createTestPostgresDatabase,
   expectProblem,
   OTHER_TENANT,
+  POSTGRES_ADMIN_URL,
   TEST_TENANT,
   tableSecurity,
+  uniqueName,
 } from '../../test-support/index.js';
 import { contactsAndLeads } from '../infrastructure/migrations/001-contacts-and-leads.js';
 import { migratePromptCrm } from '../migrate.js';
@@ -249,6 +251,44 @@ describe('row-level security (the second line)', () => {
       for (const table of TENANT_TABLES) expect(await count(table)).toBe(0);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe('the service role the migration job creates', () => {
+  it('is bound by row-level security: no row without a tenant, only its tenant’s rows with one', async () => {
+    const database = await createTestPostgresDatabase('crm_service_role');
+    const role = uniqueName('promptcrm_app');
+    await migratePromptCrm(database.url, { name: role, auth: 'password', password: 'local-only' });
+    const url = new URL(database.url);
+    url.username = role;
+    url.password = 'local-only';
+    const asRole = new pg.Client({ connectionString: url.toString() });
+    await asRole.connect();
+    try {
+      for (const tenant of [TEST_TENANT, OTHER_TENANT]) {
+        await asRole.query('BEGIN');
+        await asRole.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+        await asRole.query(
+          `INSERT INTO contacts (tenant_id, id, first_name, last_name, email, created_at, updated_at)
+           VALUES ($1, $2, 'Ana', 'Mora', 'ana@example.com', now(), now())`,
+          [tenant, randomUUID()],
+        );
+        await asRole.query('COMMIT');
+      }
+      expect((await asRole.query('SELECT count(*)::int AS n FROM contacts')).rows).toEqual([{ n: 0 }]);
+      await asRole.query('BEGIN');
+      await asRole.query(`SELECT set_config('app.tenant_id', $1, true)`, [TEST_TENANT]);
+      const seen = await asRole.query('SELECT tenant_id FROM contacts');
+      await asRole.query('COMMIT');
+      expect(seen.rows).toEqual([{ tenant_id: TEST_TENANT }]);
+    } finally {
+      await asRole.end();
+      await database.drop();
+      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS "${role}"`);
+      await admin.end();
     }
   });
 });
