@@ -28,7 +28,7 @@ export const SMALL_RATE_LIMIT = 10;
 export interface GateOptions {
   targets: Target[];
   minter: Minter;
-  /** Starts another process of a service with `RATE_LIMIT_MAX` small; its URL and how to stop it. */
+  /** Starts another process of a service with small rate limits (per address and per tenant); its URL and how to stop it. */
   startRateLimited?: (service: string) => Promise<{ url: string; stop: () => Promise<unknown> }>;
   resultsDirectory?: string;
 }
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       startRateLimited: async (service) => {
         const started = await stage.startAnother(service as Parameters<typeof stage.startAnother>[0], {
           RATE_LIMIT_MAX: String(SMALL_RATE_LIMIT),
+          CLIENT_RATE_LIMIT_MAX: String(SMALL_RATE_LIMIT),
         });
         return { url: started.url, stop: started.stop };
       },

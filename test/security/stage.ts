@@ -26,10 +26,19 @@ export async function fetchDocument(url: string, prefix: string): Promise<OpenAp
   return (await response.json()) as OpenApiDocument;
 }
 
-/** Services connect as their non-owner application role where the database has one (row-level security applies). */
+/** The attack sends a few hundred requests from one address: the per-address limit must not end it early. */
+const ATTACK_ADDRESS_LIMIT = '1000000';
+
+/**
+ * Services connect as their non-owner application role where the database has one (row-level
+ * security applies), with the per-address limit raised for the attack (`env` may lower it again).
+ */
 function storeEnv(fleet: Fleet, name: ServiceName): Record<string, string> {
   const database = fleet.databases[name] as { appUrl?: string } | undefined;
-  return database?.appUrl ? { DATABASE_URL: database.appUrl } : {};
+  return {
+    CLIENT_RATE_LIMIT_MAX: ATTACK_ADDRESS_LIMIT,
+    ...(database?.appUrl ? { DATABASE_URL: database.appUrl } : {}),
+  };
 }
 
 export async function stageServices(label: string): Promise<Stage> {
