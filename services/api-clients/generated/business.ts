@@ -47,11 +47,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List subscriptions by account, plan or status, newest first */
+        /** List the tenant’s subscriptions by plan or status, newest first */
         get: operations["listSubscriptions"];
         put?: never;
         /**
-         * Subscribe an account to a plan
+         * Subscribe the tenant to a plan (pending until its first payment is captured)
          * @description Subscribes the token’s tenant; the subscription is pending until its first payment is captured.
          */
         post: operations["subscribe"];
@@ -102,7 +102,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the features an account’s active plan allows */
+        /** List the features an account’s paid-up plan allows */
         get: operations["listEntitlements"];
         put?: never;
         post?: never;
@@ -120,7 +120,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether an account’s active plan allows one feature
+         * Whether an account’s paid-up plan allows one feature
          * @description Facade for other domains: whether the account’s paid-up plan allows the feature. The account is the token’s tenant (or, for a service client, the tenant it acts for).
          */
         get: operations["checkEntitlement"];
@@ -139,7 +139,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List payments by account, subscription or status, newest first */
+        /** List the tenant’s payments by subscription or status, newest first */
         get: operations["listPayments"];
         put?: never;
         /** Open a payment order with the provider for the subscription’s plan price */
@@ -210,7 +210,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a created payment */
+        /** Cancel a created payment before it is captured */
         post: operations["cancelPayment"];
         delete?: never;
         options?: never;

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns by account, status, channel or objective, newest first */
+        /** List the tenant’s campaigns by status, channel or objective, newest first */
         get: operations["listCampaigns"];
         put?: never;
         /**

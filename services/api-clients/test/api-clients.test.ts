@@ -7,7 +7,6 @@
  * change that breaks a caller fails the type-check once the clients are regenerated.
  */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -168,11 +167,11 @@ describe('PromptAds', () => {
   itMatchesTheCommittedClient('promptads');
 
   it('creates a campaign for an entitled account and lists it through the typed client', async () => {
+    // The account is the token's tenant.
     await h.entitle(TEST_TENANT, ['promptads.campaigns']);
     const created: Body<promptads.operations['createCampaign'], 201> = ok(
       await client.POST('/api/promptads/v1/campaigns', {
         body: {
-          accountId: TEST_TENANT,
           name: 'Spring launch',
           objective: 'leads',
           kpis: [{ metric: 'ctr', target: 0.02 }],
@@ -187,7 +186,7 @@ describe('PromptAds', () => {
     expect(created).toMatchObject({ name: 'Spring launch', status: 'draft' });
 
     const page: Body<promptads.operations['listCampaigns'], 200> = ok(
-      await client.GET('/api/promptads/v1/campaigns'),
+      await client.GET('/api/promptads/v1/campaigns', { params: { query: { status: 'draft' } } }),
     );
     expect(page.items.map((campaign) => campaign.id)).toEqual([created.id]);
   });
@@ -198,7 +197,7 @@ describe('Business', () => {
   let client: Client<business.paths>;
   beforeAll(async () => {
     h = await startBusinessHarness('api_clients_business');
-    // Platform staff and finance in one token, so one client can set up a plan and take the payment.
+    // A tenant's user who may also administer the catalogue and operate payments.
     const scopes = [...DEFAULT_SCOPES, 'business:admin', 'business:payments'];
     client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token(scopes)}` });
   });
@@ -220,25 +219,22 @@ describe('Business', () => {
       }),
     );
     const subscription: Body<business.operations['subscribe'], 201> = ok(
-      await client.POST('/api/business/v1/subscriptions', {
-        body: { accountId: TEST_TENANT, planId: 'api-clients-plan' },
-      }),
+      await client.POST('/api/business/v1/subscriptions', { body: { planId: 'api-clients-plan' } }),
     );
-    // A subscription grants its plan once its first payment is captured.
     expect(subscription.status).toBe('pending');
-    const idempotencyKey = () => ({ headers: { 'idempotency-key': randomUUID() } });
     const payment: Body<business.operations['startPayment'], 201> = ok(
       await client.POST('/api/business/v1/payments', {
         body: { subscriptionId: subscription.id },
-        ...idempotencyKey(),
+        headers: { 'idempotency-key': 'api-clients-order' },
       }),
     );
-    ok(
+    const captured: Body<business.operations['capturePayment'], 200> = ok(
       await client.POST('/api/business/v1/payments/{paymentId}/capture', {
         params: { path: { paymentId: payment.id } },
-        ...idempotencyKey(),
+        headers: { 'idempotency-key': 'api-clients-capture' },
       }),
     );
+    expect(captured.status).toBe('captured');
 
     const decision: Body<business.operations['checkEntitlement'], 200> = ok(
       await client.GET('/api/business/v1/accounts/{accountId}/entitlements/{feature}', {

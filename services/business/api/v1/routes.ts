@@ -150,7 +150,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
         schema: {
           tags: ['subscriptions'],
           operationId: 'subscribe',
-          summary: 'Subscribe an account to a plan',
+          summary: 'Subscribe the tenant to a plan (pending until its first payment is captured)',
           description:
             'Subscribes the token’s tenant; the subscription is pending until its first payment is captured.',
           body: createSubscriptionBody,
@@ -172,7 +172,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
         schema: {
           tags: ['subscriptions'],
           operationId: 'listSubscriptions',
-          summary: 'List subscriptions by account, plan or status, newest first',
+          summary: 'List the tenant’s subscriptions by plan or status, newest first',
           querystring: listQuery({ planId: filters.planId, status: filters.subscriptionStatus }),
           response: paged(subscription),
         },
@@ -225,7 +225,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
         schema: {
           tags: ['entitlements'],
           operationId: 'listEntitlements',
-          summary: 'List the features an account’s active plan allows',
+          summary: 'List the features an account’s paid-up plan allows',
           params: accountParams,
           response: { 200: entitlementList, ...errors },
         },
@@ -240,7 +240,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
         schema: {
           tags: ['entitlements'],
           operationId: 'checkEntitlement',
-          summary: 'Whether an account’s active plan allows one feature',
+          summary: 'Whether an account’s paid-up plan allows one feature',
           description:
             'Facade for other domains: whether the account’s paid-up plan allows the feature. The account is the token’s tenant (or, for a service client, the tenant it acts for).',
           params: featureParams,
@@ -276,7 +276,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
         schema: {
           tags: ['payments'],
           operationId: 'listPayments',
-          summary: 'List payments by account, subscription or status, newest first',
+          summary: 'List the tenant’s payments by subscription or status, newest first',
           querystring: listQuery({ subscriptionId: filters.subscriptionId, status: filters.paymentStatus }),
           response: paged(payment),
         },
@@ -310,7 +310,7 @@ export function businessRoutes(useCases: BusinessUseCases) {
     const paymentActions = {
       capture: { operationId: 'capturePayment', summary: 'Capture a created payment' },
       refund: { operationId: 'refundPayment', summary: 'Refund a captured payment' },
-      cancel: { operationId: 'cancelPayment', summary: 'Cancel a created payment' },
+      cancel: { operationId: 'cancelPayment', summary: 'Cancel a created payment before it is captured' },
     } as const;
     for (const action of ['capture', 'refund', 'cancel'] as const) {
       api.post(

@@ -83,7 +83,7 @@ export function promptAdsRoutes(planning: CampaignPlanning) {
         schema: {
           tags: ['campaigns'],
           operationId: 'listCampaigns',
-          summary: 'List campaigns by account, status, channel or objective, newest first',
+          summary: 'List the tenant’s campaigns by status, channel or objective, newest first',
           querystring: campaignListQuery,
           response: paged(campaign),
         },
