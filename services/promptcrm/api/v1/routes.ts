@@ -46,8 +46,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/organisations',
       createRoute({
-        operationId: 'registerOrganisation',
         ...organisations,
+        operationId: 'registerOrganisation',
         summary: 'Register an organisation',
         body: s.newOrganisation,
       }),
@@ -59,8 +59,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/organisations',
       listRoute({
-        operationId: 'listOrganisations',
         ...organisations,
+        operationId: 'listOrganisations',
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
       }),
@@ -71,7 +71,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/organisations/:id',
-      getRoute({ operationId: 'getOrganisation', ...organisations, summary: 'Get an organisation' }),
+      getRoute({ ...organisations, operationId: 'getOrganisation', summary: 'Get an organisation' }),
       async (request) => contacts.getOrganisation(tenantOf(request), request.params.id),
     );
 
@@ -79,8 +79,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/accounts',
       createRoute({
-        operationId: 'openAccount',
         ...accounts,
+        operationId: 'openAccount',
         summary: 'Open an account',
         body: s.newAccount,
       }),
@@ -92,8 +92,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/accounts',
       listRoute({
-        operationId: 'listAccounts',
         ...accounts,
+        operationId: 'listAccounts',
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
       }),
@@ -104,7 +104,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/accounts/:id',
-      getRoute({ operationId: 'getAccount', ...accounts, summary: 'Get an account' }),
+      getRoute({ ...accounts, operationId: 'getAccount', summary: 'Get an account' }),
       async (request) => contacts.getAccount(tenantOf(request), request.params.id),
     );
 
@@ -112,8 +112,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/contacts',
       createRoute({
-        operationId: 'registerContact',
         ...contactRoutes,
+        operationId: 'registerContact',
         summary: 'Register a contact',
         body: s.newContact,
       }),
@@ -125,8 +125,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/contacts',
       listRoute({
-        operationId: 'listContacts',
         ...contactRoutes,
+        operationId: 'listContacts',
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
       }),
@@ -137,7 +137,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/contacts/:id',
-      getRoute({ operationId: 'getContact', ...contactRoutes, summary: 'Get a contact' }),
+      getRoute({ ...contactRoutes, operationId: 'getContact', summary: 'Get a contact' }),
       async (request) => contacts.getContact(tenantOf(request), request.params.id),
     );
 
@@ -145,8 +145,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/leads',
       createRoute({
-        operationId: 'registerLead',
         ...leadRoutes,
+        operationId: 'registerLead',
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
       }),
@@ -158,8 +158,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/leads',
       listRoute({
-        operationId: 'listLeads',
         ...leadRoutes,
+        operationId: 'listLeads',
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
       }),
@@ -170,7 +170,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/leads/:id',
-      getRoute({ operationId: 'getLead', ...leadRoutes, summary: 'Get a lead' }),
+      getRoute({ ...leadRoutes, operationId: 'getLead', summary: 'Get a lead' }),
       async (request) => leads.get(tenantOf(request), request.params.id),
     );
 
