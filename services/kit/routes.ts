@@ -22,7 +22,7 @@ export function created(reply: FastifyReply, request: FastifyRequest, id: string
 interface ResourceRoute {
   scopes: { read: string; write: string };
   tag: string;
-  /** Stable: the typed clients are generated from it. */
+  /** Names the operation in the OpenAPI document (and the method a generated client gets). */
   operationId: string;
   summary: string;
   /** Response schema of one item. */

@@ -55,8 +55,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/briefs',
       createRoute({
-        ...briefRoutes,
         operationId: 'createBrief',
+        ...briefRoutes,
         summary: 'Create a creative brief (objectives, audience, tone, guidelines) as a draft',
         body: s.newBrief,
       }),
@@ -68,8 +68,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/briefs',
       listRoute({
-        ...briefRoutes,
         operationId: 'listBriefs',
+        ...briefRoutes,
         summary: 'List briefs, newest first',
         querystring: s.briefQuery,
       }),
@@ -80,7 +80,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     );
     api.get(
       '/briefs/:id',
-      getRoute({ ...briefRoutes, operationId: 'getBrief', summary: 'Get a brief' }),
+      getRoute({ operationId: 'getBrief', ...briefRoutes, summary: 'Get a brief' }),
       async (request) => briefs.get(tenantOf(request), request.params.id),
     );
 
@@ -109,8 +109,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/assets',
       createRoute({
-        ...assetRoutes,
         operationId: 'requestAsset',
+        ...assetRoutes,
         summary: 'Request a generated asset (text, image or video) for a channel and language',
         body: s.newAsset,
       }),
@@ -122,8 +122,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/assets',
       listRoute({
-        ...assetRoutes,
         operationId: 'listAssets',
+        ...assetRoutes,
         summary: 'List asset records by brief, kind, channel, language or status, newest first',
         querystring: s.assetQuery,
       }),
@@ -134,7 +134,7 @@ export function contentRoutes(useCases: ContentUseCases) {
     );
     api.get(
       '/assets/:id',
-      getRoute({ ...assetRoutes, operationId: 'getAsset', summary: 'Get an asset record' }),
+      getRoute({ operationId: 'getAsset', ...assetRoutes, summary: 'Get an asset record' }),
       async (request) => assets.get(tenantOf(request), request.params.id),
     );
 
@@ -163,8 +163,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.post(
       '/packages',
       createRoute({
-        ...packageRoutes,
         operationId: 'assemblePackage',
+        ...packageRoutes,
         summary: "Group a brief's approved assets into a campaign package",
         body: s.newPackage,
       }),
@@ -176,8 +176,8 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/packages',
       listRoute({
-        ...packageRoutes,
         operationId: 'listPackages',
+        ...packageRoutes,
         summary: 'List campaign packages by brief, channel or language, newest first',
         querystring: s.packageQuery,
       }),
@@ -189,9 +189,9 @@ export function contentRoutes(useCases: ContentUseCases) {
     api.get(
       '/packages/:id',
       getRoute({
+        operationId: 'getPackage',
         ...packageRoutes,
         item: s.packageView,
-        operationId: 'getPackage',
         summary: 'Get a campaign package with its brief and assets',
       }),
       async (request) => packages.get(tenantOf(request), request.params.id),

@@ -46,8 +46,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/organisations',
       createRoute({
-        ...organisations,
         operationId: 'registerOrganisation',
+        ...organisations,
         summary: 'Register an organisation',
         body: s.newOrganisation,
       }),
@@ -59,8 +59,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/organisations',
       listRoute({
-        ...organisations,
         operationId: 'listOrganisations',
+        ...organisations,
         summary: 'List organisations, newest first',
         querystring: s.organisationQuery,
       }),
@@ -71,7 +71,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/organisations/:id',
-      getRoute({ ...organisations, operationId: 'getOrganisation', summary: 'Get an organisation' }),
+      getRoute({ operationId: 'getOrganisation', ...organisations, summary: 'Get an organisation' }),
       async (request) => contacts.getOrganisation(tenantOf(request), request.params.id),
     );
 
@@ -79,8 +79,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/accounts',
       createRoute({
-        ...accounts,
         operationId: 'openAccount',
+        ...accounts,
         summary: 'Open an account',
         body: s.newAccount,
       }),
@@ -92,8 +92,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/accounts',
       listRoute({
-        ...accounts,
         operationId: 'listAccounts',
+        ...accounts,
         summary: 'List accounts, newest first',
         querystring: s.accountQuery,
       }),
@@ -104,7 +104,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/accounts/:id',
-      getRoute({ ...accounts, operationId: 'getAccount', summary: 'Get an account' }),
+      getRoute({ operationId: 'getAccount', ...accounts, summary: 'Get an account' }),
       async (request) => contacts.getAccount(tenantOf(request), request.params.id),
     );
 
@@ -112,8 +112,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/contacts',
       createRoute({
-        ...contactRoutes,
         operationId: 'registerContact',
+        ...contactRoutes,
         summary: 'Register a contact',
         body: s.newContact,
       }),
@@ -125,8 +125,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/contacts',
       listRoute({
-        ...contactRoutes,
         operationId: 'listContacts',
+        ...contactRoutes,
         summary: 'List contacts, newest first',
         querystring: s.contactQuery,
       }),
@@ -137,7 +137,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/contacts/:id',
-      getRoute({ ...contactRoutes, operationId: 'getContact', summary: 'Get a contact' }),
+      getRoute({ operationId: 'getContact', ...contactRoutes, summary: 'Get a contact' }),
       async (request) => contacts.getContact(tenantOf(request), request.params.id),
     );
 
@@ -145,8 +145,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.post(
       '/leads',
       createRoute({
-        ...leadRoutes,
         operationId: 'registerLead',
+        ...leadRoutes,
         summary: 'Register a lead with its provenance and segment',
         body: s.newLead,
       }),
@@ -158,8 +158,8 @@ export function crmRoutes(useCases: CrmUseCases) {
     api.get(
       '/leads',
       listRoute({
-        ...leadRoutes,
         operationId: 'listLeads',
+        ...leadRoutes,
         summary: 'List leads by segment (type, industry, purchase potential, region), status or source',
         querystring: s.leadQuery,
       }),
@@ -170,7 +170,7 @@ export function crmRoutes(useCases: CrmUseCases) {
     );
     api.get(
       '/leads/:id',
-      getRoute({ ...leadRoutes, operationId: 'getLead', summary: 'Get a lead' }),
+      getRoute({ operationId: 'getLead', ...leadRoutes, summary: 'Get a lead' }),
       async (request) => leads.get(tenantOf(request), request.params.id),
     );
 
