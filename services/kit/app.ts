@@ -11,10 +11,12 @@ import { createClientRateLimit } from './client-rate-limit.js';
 import type { KitConfig } from './config.js';
 import { type Dependency, redisDependency } from './dependencies.js';
 import { installProblemHandlers, replyWithProblem } from './errors.js';
+import { isExemptRoute } from './exempt-routes.js';
 import { registerHealthRoutes } from './health.js';
 import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
+import { unauthenticatedRouteGuard } from './route-guard.js';
 import { serverLimitOptions } from './server-limits.js';
 import { rateLimitKey } from './tenancy.js';
 import { installTextGuard } from './text-guard.js';
@@ -121,6 +123,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     if (closing) reply.header('connection', 'close');
   });
 
+  const unauthenticated = unauthenticatedRouteGuard(app, prefix);
   const metrics = registerMetrics(app, service);
   registerHealthRoutes(app, dependencies, config.readinessCacheMs);
 
@@ -171,7 +174,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     async (api) => {
       // The per-address limit runs before a token is verified; the per-tenant one after it.
       api.addHook('onRequest', createClientRateLimit(options.redis, config.clientRateLimit));
-      api.addHook('onRequest', authenticate);
+      api.addHook('onRequest', async (request, reply) => {
+        // A listed exempt route in the API (a provider's webhook) proves itself its own way.
+        if (isExemptRoute(request.method, request.routeOptions.url ?? '', prefix)) return;
+        await authenticate(request, reply);
+      });
+      unauthenticated.insideAuthenticatedScope(api);
       if (options.idempotency) installIdempotency(api, options.idempotency);
       await options.routes(api.withTypeProvider<KitTypeProvider>());
     },

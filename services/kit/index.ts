@@ -37,6 +37,7 @@ export {
 export { ConflictError, NotFoundError, UnprocessableError } from './domain-errors.js';
 export { domainErrorToProblem, translateDomainErrors } from './domain-problems.js';
 export { toHttpProblem } from './errors.js';
+export { EXEMPT_ROUTES, type ExemptRoute, isExemptRoute } from './exempt-routes.js';
 export {
   ClientCredentialsTokenSource,
   FacadeHttpClient,

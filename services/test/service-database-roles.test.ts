@@ -41,21 +41,28 @@ describe("PromptAds' migration creates its service role on PostgreSQL", () => {
     await admin.end();
   });
 
-  it('may read and write the service tables, within the tenant its transaction sets', async () => {
+  it('may read and write the service tables, one tenant at a time (row-level security applies to it)', async () => {
     await asRole.query('BEGIN');
-    await asRole.query(`SELECT set_config('app.tenant_id', 'tenant-a', true)`);
+    await asRole.query("SELECT set_config('app.tenant_id', 'acc-1', true)");
     await asRole.query(
-      `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats,
-         budget_amount_cents, budget_currency, budget_period, start_date, end_date, status, created_by,
-         created_at, updated_at)
-       VALUES ('tenant-a', gen_random_uuid(), 'tenant-a', 'Launch', 'awareness', '[]', '{web}', '{banner}', 1000,
-         'USD', 'monthly', '2026-12-01', '2026-12-31', 'draft', 'user-1', now(), now())`,
+      `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
+         budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
+       VALUES ('acc-1', gen_random_uuid(), 'acc-1', 'Launch', 'awareness', '[]', '{web}', '{banner}', 1000, 'USD',
+         'monthly', '2026-12-01', '2026-12-31', 'draft', 'user-1', now(), now())`,
     );
     const { rows } = await asRole.query('SELECT name FROM campaigns');
     await asRole.query('COMMIT');
     expect(rows).toEqual([{ name: 'Launch' }]);
-    // Row-level security binds the service role: with no tenant set it sees nothing.
+    // With no tenant set, the role sees nothing and may write nothing.
     expect((await asRole.query('SELECT name FROM campaigns')).rows).toEqual([]);
+    await expect(
+      asRole.query(
+        `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
+           budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
+         VALUES ('acc-1', gen_random_uuid(), 'acc-1', 'Launch', 'awareness', '[]', '{web}', '{banner}', 1000, 'USD',
+           'monthly', '2026-12-01', '2026-12-31', 'draft', 'user-1', now(), now())`,
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('owns no table, so it can neither drop nor alter one', async () => {
