@@ -14,7 +14,10 @@ import { ADS_ACCOUNT, ALL_SCOPES, SERVICES, type ServiceName } from './services-
 import { type ServiceProcess, startServiceProcess } from './services-process.js';
 
 const AUDIENCE = 'api://promptsales';
-/** The kit's ceiling for RATE_LIMIT_MAX: load runs measure the service, not the rate limiter's refusals. */
+/**
+ * The kit's ceiling for RATE_LIMIT_MAX and CLIENT_RATE_LIMIT_MAX: load runs, all from one address,
+ * measure the service, not the rate limiters' refusals.
+ */
 const UNLIMITED = String(2 ** 31 - 1);
 
 /**
@@ -80,6 +83,7 @@ export async function createFleet(label: string, services: readonly ServiceName[
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: `${redisPrefix}${name}:`,
       RATE_LIMIT_MAX: UNLIMITED,
+      CLIENT_RATE_LIMIT_MAX: UNLIMITED,
       OIDC_ISSUER: issuer.issuer,
       OIDC_AUDIENCE: AUDIENCE,
       OIDC_JWKS_URL: issuer.jwksUrl,
