@@ -5,7 +5,7 @@ import { evaluate } from '../../policies/engine/evaluate.js';
 import type { Rule } from '../../policies/engine/rule.js';
 import { RULES } from '../../policies/rules/index.js';
 import { applyMutation, compliantDocuments, workspaceOf } from './fixture.js';
-import { FAILING_CASES } from './rule-cases.js';
+import { FAILING_CASES } from './rule-cases/index.js';
 
 // A rule whose only compliant form is the absence of the resource it reads.
 const ABSENCE_RULES = new Set(['vpc-no-default-vpc']);

@@ -1,4 +1,4 @@
-import type { Mutation } from './fixture.js';
+import type { RuleCase } from './index.js';
 
 const A = 'alb.ingress.kubernetes.io/';
 /** A Terraform reference as cdktf writes it: `${expression}`. */
@@ -7,18 +7,6 @@ const annotation = (name: string) => ['metadata', 'annotations', `${A}${name}`];
 const PUBLIC_POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
 });
-
-/** A change to the compliant fixture that breaks one rule on one resource. */
-export interface RuleCase {
-  rule: string;
-  /** What the case shows, when a rule has several. */
-  title?: string;
-  mutation: Mutation;
-  /** The stack and address expected to fail (the mutated resource unless given). */
-  stack?: string;
-  address?: string;
-  message?: RegExp;
-}
 
 export const FAILING_CASES: RuleCase[] = [
   {
