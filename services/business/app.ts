@@ -12,9 +12,10 @@ import {
 import { systemContext, type UseCaseContext } from '../shared/use-case-context.js';
 import { businessRoutes } from './api/v1/routes.js';
 import { Entitlements } from './application/entitlements.js';
+import { PaymentEvents } from './application/payment-events.js';
 import { Payments } from './application/payments.js';
 import { Plans } from './application/plans.js';
-import type { PaymentGateway } from './application/ports.js';
+import type { PaymentGateway, WebhookVerifier } from './application/ports.js';
 import { Subscriptions } from './application/subscriptions.js';
 import { type BusinessConfig, SERVICE } from './config.js';
 import { DisabledPaymentGateway } from './infrastructure/disabled-payment-gateway.js';
@@ -23,6 +24,7 @@ import { MysqlPlanRepository } from './infrastructure/mysql-plans.js';
 import { MysqlSubscriptionRepository } from './infrastructure/mysql-subscriptions.js';
 import { PayPalClient } from './infrastructure/paypal/client.js';
 import { PayPalPaymentGateway } from './infrastructure/paypal/paypal-payment-gateway.js';
+import { PayPalWebhookVerifier } from './infrastructure/paypal/webhook-verifier.js';
 import { RecordingPaymentGateway } from './infrastructure/recording-payment-gateway.js';
 
 export interface BusinessOverrides {
@@ -48,15 +50,20 @@ export async function buildBusiness(
   const cache = new ReadThroughCache(redis, { ...cacheOptions, ttlSeconds: config.cacheTtlSeconds });
   const answers = new TenantCache(redis, { ...cacheOptions, ttlSeconds: config.entitlementTtlSeconds });
   const context = overrides.context ?? systemContext;
+  const paypal = config.paypal && new PayPalClient(config.paypal);
   const gateway =
     overrides.gateway ??
-    (config.paypal
-      ? new PayPalPaymentGateway(new PayPalClient(config.paypal))
+    (paypal
+      ? new PayPalPaymentGateway(paypal)
       : config.paymentGateway === 'recording'
         ? new RecordingPaymentGateway(config.declinedAmountsCents)
         : new DisabledPaymentGateway());
+  // Without PayPal there is nobody to verify a delivery with: the webhook route answers 503.
+  const verifier: WebhookVerifier | undefined =
+    paypal && config.paypal && new PayPalWebhookVerifier(paypal, config.paypal.webhookId);
 
   const planRepository = new MysqlPlanRepository(pool);
+  const paymentRepository = new MysqlPaymentRepository(pool);
   const subscriptionRepository = new MysqlSubscriptionRepository(pool);
   const plans = new Plans(planRepository, cache, context);
   const subscriptions = new Subscriptions(subscriptionRepository, plans, answers, context);
@@ -73,7 +80,8 @@ export async function buildBusiness(
       plans,
       subscriptions,
       entitlements: new Entitlements(subscriptionRepository, plans, answers),
-      payments: new Payments(new MysqlPaymentRepository(pool), plans, gateway, answers, context),
+      payments: new Payments(paymentRepository, plans, gateway, answers, context),
+      paymentEvents: new PaymentEvents(gateway.provider, verifier, paymentRepository, answers, context),
     }),
   });
   log = service.app.log;

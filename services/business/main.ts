@@ -9,6 +9,7 @@ import {
 import { buildBusiness } from './app.js';
 import { type BusinessConfig, loadBusinessConfig, loadBusinessDatabaseUrl } from './config.js';
 import { migrateBusiness } from './migrate.js';
+import { loadReconciliationOptions, reconcilePayments } from './reconcile.js';
 
 export { migrateBusiness };
 
@@ -29,6 +30,21 @@ if (isMainModule(import.meta.url)) {
     process.stdout.write(
       `business: applied ${JSON.stringify(result.applied)}, already applied ${JSON.stringify(result.alreadyApplied)}\n`,
     );
+  } else if (process.argv[2] === 'reconcile') {
+    // `main reconcile`: settle PayPal orders whose outcome is unknown, print the counts and exit (the CronJob).
+    const jsonLog = (level: string) => (fields: object, message: string) =>
+      process.stderr.write(`${JSON.stringify({ level, ...fields, msg: message })}\n`);
+    const report = await Promise.resolve()
+      .then(() =>
+        reconcilePayments(loadBusinessConfig(), loadReconciliationOptions(), {
+          info: jsonLog('info'),
+          warn: jsonLog('warn'),
+        }),
+      )
+      .catch(exitOnStartupFailure);
+    process.stdout.write(`business: reconciled ${JSON.stringify(report)}\n`);
+    // A pass that could not reach PayPal for some orders fails, so the CronJob shows it.
+    process.exit(report.unreachable > 0 ? 1 : 0);
   } else if (!superviseProcesses()) {
     const { app, url, config } = await start().catch(exitOnStartupFailure);
     app.log.info({ url }, 'business listening');

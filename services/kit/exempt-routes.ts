@@ -23,7 +23,25 @@ export const EXEMPT_ROUTES: readonly ExemptRoute[] = [
   },
   { method: 'GET', path: '{prefix}/docs', reason: 'the OpenAPI document and its browsable UI' },
   { method: 'GET', path: '{prefix}/docs/*', reason: 'the OpenAPI document and its browsable UI' },
+  {
+    method: 'POST',
+    path: '/api/business/v1/paypal/webhooks',
+    reason:
+      "PayPal's webhook deliveries carry PayPal's signature, not our token: Business verifies each through PayPal's verify-webhook-signature before acting",
+  },
 ];
+
+/**
+ * The exempt routes the API gateway must route without its JWT authorizer: those under `/api/`
+ * (the others are probes and documents the gateway never routes without a token). The edge stack
+ * and the `api-route-authorized` rule name the same routes (config/unauthenticated-routes.ts); a
+ * test keeps the two lists equal.
+ */
+export function gatewayExemptRouteKeys(): string[] {
+  return EXEMPT_ROUTES.filter((route) => route.path.startsWith('/api/')).map(
+    (route) => `${route.method} ${route.path}`,
+  );
+}
 
 function matches(route: ExemptRoute, method: string, url: string, prefix: string): boolean {
   if (method !== route.method && !(method === 'HEAD' && route.method === 'GET')) return false;

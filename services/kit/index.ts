@@ -37,7 +37,7 @@ export {
 export { ConflictError, NotFoundError, UnprocessableError } from './domain-errors.js';
 export { domainErrorToProblem, translateDomainErrors } from './domain-problems.js';
 export { toHttpProblem } from './errors.js';
-export { EXEMPT_ROUTES, type ExemptRoute, isExemptRoute } from './exempt-routes.js';
+export { EXEMPT_ROUTES, type ExemptRoute, gatewayExemptRouteKeys, isExemptRoute } from './exempt-routes.js';
 export {
   ClientCredentialsTokenSource,
   FacadeHttpClient,

@@ -14,8 +14,24 @@ import {
   type Payment,
   type PaymentStatus,
 } from '../domain/payment.js';
+import { billingPeriodAt } from '../domain/plan.js';
 import type { Plans } from './plans.js';
 import type { PageRequest, PaymentGateway, PaymentMove, PaymentRepository, TenantAnswers } from './ports.js';
+
+/** What a payment request brings besides its target: the client's Idempotency-Key, when sent. */
+export interface PaymentRequest {
+  idempotencyKey?: string;
+}
+
+/**
+ * The key the gateway derives the provider's request id from: the client's Idempotency-Key, scoped
+ * by tenant and by what the request acts on, so one tenant's key can never replay another's call.
+ */
+function gatewayKey(tenantId: string, subject: string, request: PaymentRequest): string | undefined {
+  return request.idempotencyKey === undefined
+    ? undefined
+    : `${tenantId}/${subject}/${request.idempotencyKey}`;
+}
 
 const position = (payment: Payment) => ({ sortKey: payment.createdAt, id: payment.id });
 
@@ -48,26 +64,36 @@ export class Payments {
     private readonly context: UseCaseContext,
   ) {}
 
-  /** Opens a provider order for the subscription's plan price and records it as `created`. */
-  start(tenantId: string, subscriptionId: string): Promise<Payment> {
-    return this.payments.createLocked(tenantId, subscriptionId, async (subscription, openOrders) => {
+  /**
+   * Opens a provider order for the subscription's plan price and the current billing period, and
+   * records it as `created`. The order names the subscription and the period, so the provider
+   * refuses a second order of one period while an earlier one can still be paid.
+   */
+  start(tenantId: string, subscriptionId: string, request: PaymentRequest = {}): Promise<Payment> {
+    return this.payments.createLocked(tenantId, subscriptionId, async (subscription, orders) => {
       if (!subscription)
         throw new UnprocessableError('subscriptionId', `subscription ${subscriptionId} does not exist`);
       if (subscription.status === 'cancelled')
         throw new UnprocessableError('subscriptionId', `subscription ${subscriptionId} is cancelled`);
-      if (openOrders >= MAX_OPEN_ORDERS_PER_SUBSCRIPTION) {
+      if (orders.open >= MAX_OPEN_ORDERS_PER_SUBSCRIPTION) {
         throw new ConflictError(
-          `subscription ${subscriptionId} already has ${openOrders} open orders (at most ${MAX_OPEN_ORDERS_PER_SUBSCRIPTION}); capture or cancel one first`,
+          `subscription ${subscriptionId} already has ${orders.open} open orders (at most ${MAX_OPEN_ORDERS_PER_SUBSCRIPTION}); capture or cancel one first`,
         );
       }
       const plan = await this.plans.get(subscription.planId);
       const id = this.context.newId();
+      const billingPeriod = billingPeriodAt(plan.billingPeriod, this.context.now());
+      const attempt = (await orders.endedUnpaidIn(billingPeriod)) + 1;
       const order = await callGateway(this.gateway.provider, () =>
         this.gateway.createOrder({
           reference: id,
           amountCents: plan.priceCents,
           currency: plan.currency,
           description: `${plan.name} (${plan.billingPeriod})`,
+          subscriptionId,
+          billingPeriod,
+          attempt,
+          idempotencyKey: gatewayKey(tenantId, subscriptionId, request),
         }),
       );
       const now = this.context.now().toISOString();
@@ -80,6 +106,7 @@ export class Payments {
         status: 'created',
         provider: this.gateway.provider,
         providerOrderId: order.orderId,
+        billingPeriod,
         createdAt: now,
         updatedAt: now,
         transitions: [
@@ -96,11 +123,13 @@ export class Payments {
   }
 
   /** Captures the order; the first captured payment activates a pending subscription. */
-  async capture(tenantId: string, id: string): Promise<Payment> {
+  async capture(tenantId: string, id: string, request: PaymentRequest = {}): Promise<Payment> {
     const payment = await this.move(tenantId, id, async (locked) => {
       requireMove(locked, 'captured');
       const result = await callGateway(this.gateway.provider, () =>
-        this.gateway.captureOrder(locked.providerOrderId),
+        this.gateway.captureOrder(locked.providerOrderId, {
+          idempotencyKey: gatewayKey(tenantId, id, request),
+        }),
       );
       return result.outcome === 'captured'
         ? {
@@ -115,20 +144,22 @@ export class Payments {
     return payment;
   }
 
-  refund(tenantId: string, id: string): Promise<Payment> {
+  refund(tenantId: string, id: string, request: PaymentRequest = {}): Promise<Payment> {
     return this.move(tenantId, id, async (locked) => {
       requireMove(locked, 'refunded');
       const captureId = locked.transitions.find((t) => t.to === 'captured')?.providerReference;
       if (!captureId) throw new ConflictError(`payment ${id} has no recorded capture`);
       const refund = await callGateway(this.gateway.provider, () =>
-        this.gateway.refundCapture(captureId, locked.amountCents, locked.currency),
+        this.gateway.refundCapture(captureId, locked.amountCents, locked.currency, {
+          idempotencyKey: gatewayKey(tenantId, id, request),
+        }),
       );
       return { to: 'refunded', reason: 'refunded by provider', providerReference: refund.refundId };
     });
   }
 
   /** Cancels an order that was never captured (the provider lets an uncaptured order lapse). */
-  cancel(tenantId: string, id: string): Promise<Payment> {
+  cancel(tenantId: string, id: string, _request: PaymentRequest = {}): Promise<Payment> {
     return this.move(tenantId, id, async (locked) => {
       requireMove(locked, 'cancelled');
       return { to: 'cancelled', reason: 'order cancelled before capture', providerReference: null };

@@ -54,32 +54,78 @@ export interface PaymentMove {
   activatesSubscription?: boolean;
 }
 
+/** What `createLocked` shows about the subscription a payment is opened for. */
+export interface LockedSubscription {
+  status: SubscriptionStatus;
+  planId: string;
+  accountId: string;
+}
+
+/** The subscription's orders: how many are open, and how many of a billing period ended unpaid. */
+export interface SubscriptionOrders {
+  open: number;
+  /** Payments of `period` that failed or were cancelled (their invoice ids are used up). */
+  endedUnpaidIn(period: string): Promise<number>;
+}
+
+/** A provider's event about one of our orders, resolved to our payment (and so to its tenant). */
+export interface ProviderEvent {
+  provider: string;
+  eventId: string;
+  eventType: string;
+  /** Our stored order is found by the provider's order id or, failing that, its capture id. */
+  orderId?: string;
+  captureId?: string;
+}
+
+export type ProviderEventOutcome =
+  | { outcome: 'applied' | 'unchanged'; tenantId: string; payment: Payment }
+  | { outcome: 'replayed'; tenantId: string; paymentId: string }
+  | { outcome: 'unknown-order' };
+
+/** A payment to settle with the provider, across tenants (the system's reconciliation job). */
+export interface UnsettledPayment {
+  tenantId: string;
+  id: string;
+  providerOrderId: string;
+}
+
 export interface PaymentRepository {
   /**
    * Opens an order under a lock on the subscription row (SELECT … FOR UPDATE): `open` sees the
-   * subscription and how many of its orders are still open, and returns the payment to store
-   * (its gateway call runs while the lock is held, so concurrent requests cannot exceed the limit).
+   * subscription and its orders, and returns the payment to store (its gateway call runs while
+   * the lock is held, so concurrent requests cannot exceed the limit or share a billing period).
    */
   createLocked(
     tenantId: string,
     subscriptionId: string,
-    open: (
-      subscription: { status: SubscriptionStatus; planId: string; accountId: string } | undefined,
-      openOrders: number,
-    ) => Promise<Payment>,
+    open: (subscription: LockedSubscription | undefined, orders: SubscriptionOrders) => Promise<Payment>,
   ): Promise<Payment>;
   get(tenantId: string, id: string): Promise<Payment | undefined>;
   /**
    * Locks the payment row (SELECT … FOR UPDATE) for one transaction, lets `decide` look at it (and
    * call the gateway) and records the move it returns. Concurrent calls for one payment queue on
-   * the lock, so each sees the state the previous one left. Undefined: no such payment.
+   * the lock, so each sees the state the previous one left. Undefined: no such payment. `decide`
+   * returning null records nothing.
    */
   moveLocked(
     tenantId: string,
     id: string,
-    decide: (payment: Payment) => Promise<PaymentMove>,
+    decide: (payment: Payment) => Promise<PaymentMove | null>,
     at: () => Date,
   ): Promise<Payment | undefined>;
+  /**
+   * Applies a provider event in one transaction: finds our payment by the event's order or capture
+   * id (the tenant is the payment's, never the event's), records the event id (unique: a
+   * redelivery is `replayed` and changes nothing) and the move `decide` returns, if any.
+   */
+  applyProviderEvent(
+    event: ProviderEvent,
+    decide: (payment: Payment) => PaymentMove | null,
+    at: Date,
+  ): Promise<ProviderEventOutcome>;
+  /** Open orders of `provider` untouched since `before`, oldest first, of every tenant. */
+  unsettled(provider: string, before: Date, limit: number): Promise<UnsettledPayment[]>;
   list(
     tenantId: string,
     filter: { subscriptionId?: string; status?: PaymentStatus } & PageRequest,
@@ -90,22 +136,64 @@ export type CaptureOutcome =
   | { outcome: 'captured'; captureId: string }
   | { outcome: 'declined'; reason: string };
 
+/** The order Business asks the provider to open: one billing period of a subscription. */
+export interface OrderToCreate {
+  /** Our payment id. */
+  reference: string;
+  amountCents: number;
+  currency: string;
+  description: string;
+  subscriptionId?: string;
+  /** The billing period the order pays, e.g. "2026-11": with the subscription it makes the invoice id. */
+  billingPeriod?: string;
+  /** 1 for the period's first order; n for the n-th after earlier ones failed or were cancelled. */
+  attempt?: number;
+  /** Derived from the request's Idempotency-Key: a retried request reaches the provider as the same one. */
+  idempotencyKey?: string;
+}
+
+/** Per-call options: the key derived from the request's Idempotency-Key, when the caller sent one. */
+export interface GatewayCallOptions {
+  idempotencyKey?: string;
+}
+
 /**
- * The PayPal port (Orders v2 shaped): the only way money moves. Adapters: a recording one for tests
- * and local runs; production plugs the PayPal REST adapter in behind the same interface.
+ * The PayPal port (Orders v2 shaped): the only way money moves. Adapters: PayPal's REST API, a
+ * recording one for tests and local runs, and a disabled one.
  */
 export interface PaymentGateway {
   readonly provider: string;
-  createOrder(input: {
-    reference: string;
-    amountCents: number;
-    currency: string;
-    description: string;
-  }): Promise<{
-    orderId: string;
-  }>;
-  captureOrder(orderId: string): Promise<CaptureOutcome>;
-  refundCapture(captureId: string, amountCents: number, currency: string): Promise<{ refundId: string }>;
+  createOrder(input: OrderToCreate): Promise<{ orderId: string }>;
+  captureOrder(orderId: string, options?: GatewayCallOptions): Promise<CaptureOutcome>;
+  refundCapture(
+    captureId: string,
+    amountCents: number,
+    currency: string,
+    options?: GatewayCallOptions,
+  ): Promise<{ refundId: string }>;
+}
+
+/** Where an order stands at the provider now (reconciliation). */
+export type OrderState =
+  | CaptureOutcome
+  | { outcome: 'pending'; status: string }
+  /** The provider does not know the order (it expired unpaid). */
+  | { outcome: 'missing' };
+
+export interface OrderLookup {
+  readonly provider: string;
+  orderState(orderId: string): Promise<OrderState>;
+}
+
+/** A webhook delivery as received: its transmission headers and the parsed event. */
+export interface WebhookDelivery {
+  headers: Record<string, string>;
+  event: Record<string, unknown>;
+}
+
+/** Asks the provider whether a webhook delivery is genuine. */
+export interface WebhookVerifier {
+  verify(delivery: WebhookDelivery): Promise<boolean>;
 }
 
 /** Read-through cache of the platform's catalogue (Redis in production); see `ReadThroughCache`. */

@@ -35,7 +35,12 @@ export interface Payment {
   status: PaymentStatus;
   provider: string;
   providerOrderId: string;
+  /** The billing period the order pays (`2026-11` monthly, `2026` yearly); null before periods were recorded. */
+  billingPeriod: string | null;
   createdAt: string;
   updatedAt: string;
   transitions: PaymentTransition[];
 }
+
+/** Payments that ended without money moving: the period may be ordered again, under a new invoice id. */
+export const ENDED_UNPAID: readonly PaymentStatus[] = ['failed', 'cancelled'];

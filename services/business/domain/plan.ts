@@ -20,3 +20,12 @@ export interface Plan {
 
 export const planAllows = (plan: Pick<Plan, 'features' | 'active'>, feature: Feature) =>
   plan.active && plan.features.includes(feature);
+
+/**
+ * The billing period a payment made at `at` pays: the calendar month (`2026-11`) of a monthly plan,
+ * the calendar year (`2026`) of a yearly one, in UTC. With the subscription it names the invoice.
+ */
+export function billingPeriodAt(period: BillingPeriod, at: Date): string {
+  const iso = at.toISOString();
+  return period === 'monthly' ? iso.slice(0, 7) : iso.slice(0, 4);
+}

@@ -111,4 +111,31 @@ export const businessMigrations: Migration[] = [
       ...idempotencyTableStatements('mysql'),
     ],
   },
+  {
+    version: 5,
+    name: 'provider_orders_and_events',
+    statements: [
+      // The billing period an order pays and the capture that paid it: webhooks find the payment by
+      // either the order or the capture id, reconciliation by status and age.
+      `ALTER TABLE payments
+        ADD COLUMN billing_period VARCHAR(16) NULL,
+        ADD COLUMN provider_capture_id VARCHAR(128) NULL,
+        ADD UNIQUE KEY payments_provider_capture (provider, provider_capture_id),
+        ADD KEY payments_tenant_subscription_period (tenant_id, subscription_id, billing_period),
+        ADD KEY payments_provider_status_updated (provider, status, updated_at)`,
+      // One row per provider event acted on, written in the transaction that acted on it: a
+      // redelivered event finds its id taken and changes nothing.
+      `CREATE TABLE IF NOT EXISTS provider_events (
+        provider VARCHAR(32) NOT NULL,
+        event_id VARCHAR(100) NOT NULL,
+        tenant_id VARCHAR(63) NOT NULL,
+        event_type VARCHAR(100) NOT NULL,
+        payment_id CHAR(36) NOT NULL,
+        outcome VARCHAR(16) NOT NULL,
+        received_at DATETIME(3) NOT NULL,
+        PRIMARY KEY (provider, event_id),
+        KEY provider_events_tenant_payment (tenant_id, payment_id)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+    ],
+  },
 ];

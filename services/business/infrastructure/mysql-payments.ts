@@ -1,8 +1,17 @@
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
-import type { PageRequest, PaymentMove, PaymentRepository } from '../application/ports.js';
-import type { Payment, PaymentStatus, PaymentTransition } from '../domain/payment.js';
+import type {
+  LockedSubscription,
+  PageRequest,
+  PaymentMove,
+  PaymentRepository,
+  ProviderEvent,
+  ProviderEventOutcome,
+  SubscriptionOrders,
+  UnsettledPayment,
+} from '../application/ports.js';
+import { ENDED_UNPAID, type Payment, type PaymentStatus, type PaymentTransition } from '../domain/payment.js';
 import type { SubscriptionStatus } from '../domain/subscription.js';
-import { iso, whereClause } from './mysql-rows.js';
+import { isDuplicateKey, iso, whereClause } from './mysql-rows.js';
 
 interface PaymentRow extends RowDataPacket {
   id: string;
@@ -13,6 +22,7 @@ interface PaymentRow extends RowDataPacket {
   status: PaymentStatus;
   provider: string;
   provider_order_id: string;
+  billing_period: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -27,7 +37,7 @@ interface TransitionRow extends RowDataPacket {
 }
 
 const COLUMNS =
-  'id, subscription_id, account_id, amount_cents, currency, status, provider, provider_order_id, created_at, updated_at';
+  'id, subscription_id, account_id, amount_cents, currency, status, provider, provider_order_id, billing_period, created_at, updated_at';
 
 const toTransition = (row: TransitionRow): PaymentTransition => ({
   from: row.from_status,
@@ -46,6 +56,7 @@ const toPayment = (row: PaymentRow, transitions: PaymentTransition[]): Payment =
   status: row.status,
   provider: row.provider,
   providerOrderId: row.provider_order_id,
+  billingPeriod: row.billing_period,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
   transitions,
@@ -82,10 +93,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
   createLocked(
     tenantId: string,
     subscriptionId: string,
-    open: (
-      subscription: { status: SubscriptionStatus; planId: string; accountId: string } | undefined,
-      openOrders: number,
-    ) => Promise<Payment>,
+    open: (subscription: LockedSubscription | undefined, orders: SubscriptionOrders) => Promise<Payment>,
   ): Promise<Payment> {
     return lockingTransaction(this.pool, async (connection) => {
       const [subscriptions] = await connection.query<
@@ -99,12 +107,19 @@ export class MysqlPaymentRepository implements PaymentRepository {
         `SELECT COUNT(*) AS n FROM payments WHERE tenant_id = ? AND subscription_id = ? AND status = 'created'`,
         [tenantId, subscriptionId],
       );
+      const endedUnpaidIn = async (period: string) => {
+        const [ended] = await connection.query<Array<{ n: number } & RowDataPacket>>(
+          'SELECT COUNT(*) AS n FROM payments WHERE tenant_id = ? AND subscription_id = ? AND billing_period = ? AND status IN (?)',
+          [tenantId, subscriptionId, period, ENDED_UNPAID],
+        );
+        return Number(ended[0]?.n ?? 0);
+      };
       const payment = await open(
         row && { status: row.status, planId: row.plan_id, accountId: row.account_id },
-        Number(counted[0]?.n ?? 0),
+        { open: Number(counted[0]?.n ?? 0), endedUnpaidIn },
       );
       await connection.query(
-        `INSERT INTO payments (tenant_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO payments (tenant_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           tenantId,
           payment.id,
@@ -115,6 +130,7 @@ export class MysqlPaymentRepository implements PaymentRepository {
           payment.status,
           payment.provider,
           payment.providerOrderId,
+          payment.billingPeriod,
           new Date(payment.createdAt),
           new Date(payment.updatedAt),
         ],
@@ -144,27 +160,58 @@ export class MysqlPaymentRepository implements PaymentRepository {
   moveLocked(
     tenantId: string,
     id: string,
-    decide: (payment: Payment) => Promise<PaymentMove>,
+    decide: (payment: Payment) => Promise<PaymentMove | null>,
     at: () => Date,
   ): Promise<Payment | undefined> {
     return lockingTransaction(this.pool, async (connection) => {
       const payment = await this.read(connection, tenantId, id, 'FOR UPDATE');
       if (!payment) return undefined;
       const move = await decide(payment);
-      const now = at();
-      await connection.query(
-        'UPDATE payments SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?',
-        [move.to, now, tenantId, id],
-      );
-      await this.recordTransition(connection, tenantId, id, payment.status, move, now);
-      if (move.activatesSubscription) {
-        await connection.query(
-          `UPDATE subscriptions SET status = 'active' WHERE tenant_id = ? AND id = ? AND status = 'pending'`,
-          [tenantId, payment.subscriptionId],
-        );
-      }
+      if (!move) return payment;
+      await this.record(connection, tenantId, payment, move, at());
       return this.read(connection, tenantId, id, '');
     });
+  }
+
+  applyProviderEvent(
+    event: ProviderEvent,
+    decide: (payment: Payment) => PaymentMove | null,
+    at: Date,
+  ): Promise<ProviderEventOutcome> {
+    return lockingTransaction(this.pool, async (connection) => {
+      const found = await this.findByProviderIds(connection, event);
+      if (!found) return { outcome: 'unknown-order' };
+      const { tenantId, id } = found;
+      const payment = (await this.read(connection, tenantId, id, 'FOR UPDATE'))!;
+      const move = decide(payment);
+      try {
+        await connection.query(
+          'INSERT INTO provider_events (provider, event_id, tenant_id, event_type, payment_id, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [event.provider, event.eventId, tenantId, event.eventType, id, move ? 'applied' : 'unchanged', at],
+        );
+      } catch (error) {
+        if (isDuplicateKey(error)) return { outcome: 'replayed', tenantId, paymentId: id };
+        throw error;
+      }
+      if (!move) return { outcome: 'unchanged', tenantId, payment };
+      await this.record(connection, tenantId, payment, move, at);
+      return { outcome: 'applied', tenantId, payment: (await this.read(connection, tenantId, id, ''))! };
+    });
+  }
+
+  async unsettled(provider: string, before: Date, limit: number): Promise<UnsettledPayment[]> {
+    const [rows] = await this.pool.query<
+      Array<{ tenant_id: string; id: string; provider_order_id: string } & RowDataPacket>
+    >(
+      `SELECT tenant_id, id, provider_order_id FROM payments
+       WHERE provider = ? AND status = 'created' AND updated_at < ? ORDER BY updated_at, id LIMIT ?`,
+      [provider, before, limit],
+    );
+    return rows.map((row) => ({
+      tenantId: row.tenant_id,
+      id: row.id,
+      providerOrderId: row.provider_order_id,
+    }));
   }
 
   async list(
@@ -180,6 +227,48 @@ export class MysqlPaymentRepository implements PaymentRepository {
       [...where.params, filter.limit],
     );
     return this.withTransitions(this.pool, tenantId, rows);
+  }
+
+  /** The tenant and id of the payment a provider event is about: from our rows, never the event. */
+  private async findByProviderIds(
+    connection: Queryable,
+    event: ProviderEvent,
+  ): Promise<{ tenantId: string; id: string } | undefined> {
+    const lookups: Array<[string, string | undefined]> = [
+      ['provider_order_id', event.orderId],
+      ['provider_capture_id', event.captureId],
+    ];
+    for (const [column, value] of lookups) {
+      if (!value) continue;
+      const [rows] = await connection.query<Array<{ tenant_id: string; id: string } & RowDataPacket>>(
+        `SELECT tenant_id, id FROM payments WHERE provider = ? AND ${column} = ?`,
+        [event.provider, value],
+      );
+      if (rows[0]) return { tenantId: rows[0].tenant_id, id: rows[0].id };
+    }
+    return undefined;
+  }
+
+  /** Writes a move: the payment's status (and capture id), its transition, the subscription's activation. */
+  private async record(
+    connection: PoolConnection,
+    tenantId: string,
+    payment: Payment,
+    move: PaymentMove,
+    at: Date,
+  ): Promise<void> {
+    await connection.query(
+      `UPDATE payments SET status = ?, updated_at = ?, provider_capture_id = IF(? = 'captured', ?, provider_capture_id)
+       WHERE tenant_id = ? AND id = ?`,
+      [move.to, at, move.to, move.providerReference, tenantId, payment.id],
+    );
+    await this.recordTransition(connection, tenantId, payment.id, payment.status, move, at);
+    if (move.activatesSubscription) {
+      await connection.query(
+        `UPDATE subscriptions SET status = 'active' WHERE tenant_id = ? AND id = ? AND status = 'pending'`,
+        [tenantId, payment.subscriptionId],
+      );
+    }
   }
 
   private async recordTransition(

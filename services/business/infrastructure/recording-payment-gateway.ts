@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaptureOutcome, PaymentGateway } from '../application/ports.js';
+import type { CaptureOutcome, OrderToCreate, PaymentGateway } from '../application/ports.js';
 
 export interface RecordedCall {
   operation: 'createOrder' | 'captureOrder' | 'refundCapture';
@@ -31,12 +31,7 @@ export class RecordingPaymentGateway implements PaymentGateway {
     }
   }
 
-  async createOrder(input: {
-    reference: string;
-    amountCents: number;
-    currency: string;
-    description: string;
-  }) {
+  async createOrder(input: OrderToCreate) {
     this.record('createOrder', input);
     const orderId = `ORDER-${randomUUID()}`;
     this.orders.set(orderId, { amountCents: input.amountCents });

@@ -119,7 +119,7 @@ describe('migrations', () => {
        WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'tenant_id'`,
     );
     expect(columns.sort((a, b) => a.TABLE_NAME.localeCompare(b.TABLE_NAME))).toEqual(
-      ['idempotency_keys', 'payment_transitions', 'payments', 'subscriptions'].map((table) => ({
+      ['idempotency_keys', 'payment_transitions', 'payments', 'provider_events', 'subscriptions'].map((table) => ({
         TABLE_NAME: table,
         IS_NULLABLE: 'NO',
       })),

@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import {
   CURSOR_PART,
   decodeCursor,
+  IDEMPOTENCY_HEADER,
   listQuery,
   problemResponses,
   type ServiceApi,
@@ -9,9 +11,11 @@ import {
   translateDomainErrors,
 } from '../../../kit/index.js';
 import type { Entitlements } from '../../application/entitlements.js';
-import type { Payments } from '../../application/payments.js';
+import type { PaymentEvents } from '../../application/payment-events.js';
+import type { PaymentRequest, Payments } from '../../application/payments.js';
 import type { Plans } from '../../application/plans.js';
 import type { Subscriptions } from '../../application/subscriptions.js';
+import { registerPayPalWebhook } from './paypal-webhook-route.js';
 import {
   accountParams,
   createPaymentBody,
@@ -36,6 +40,13 @@ export interface BusinessUseCases {
   subscriptions: Subscriptions;
   entitlements: Entitlements;
   payments: Payments;
+  paymentEvents: PaymentEvents;
+}
+
+/** The request's Idempotency-Key (the kit has checked its format): the gateway derives PayPal's request id from it. */
+function idempotencyOf(request: FastifyRequest): PaymentRequest {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  return typeof key === 'string' ? { idempotencyKey: key } : {};
 }
 
 const byCreation = { sortKey: CURSOR_PART.timestamp, id: CURSOR_PART.uuid };
@@ -63,7 +74,7 @@ const errors = problemResponses(400, 401, 403, 404, 409, 422, 503);
 
 /** Business API v1: plans, subscriptions, payments, and the entitlements facade other domains call. */
 export function businessRoutes(useCases: BusinessUseCases) {
-  const { plans, subscriptions, entitlements, payments } = useCases;
+  const { plans, subscriptions, entitlements, payments, paymentEvents } = useCases;
 
   return async (api: ServiceApi) => {
     translateDomainErrors(api);
@@ -266,7 +277,9 @@ export function businessRoutes(useCases: BusinessUseCases) {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await payments.start(tenantOf(request), request.body.subscriptionId)),
+        reply
+          .code(201)
+          .send(await payments.start(tenantOf(request), request.body.subscriptionId, idempotencyOf(request))),
     );
 
     api.get(
@@ -324,8 +337,11 @@ export function businessRoutes(useCases: BusinessUseCases) {
             response: { 200: payment, ...errors },
           },
         },
-        async (request) => payments[action](tenantOf(request), request.params.paymentId),
+        async (request) =>
+          payments[action](tenantOf(request), request.params.paymentId, idempotencyOf(request)),
       );
     }
+
+    registerPayPalWebhook(api, paymentEvents);
   };
 }

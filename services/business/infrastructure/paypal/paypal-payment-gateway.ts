@@ -1,25 +1,26 @@
 import { HttpProblem, problemType } from '../../../kit/index.js';
-import type { CaptureOutcome, PaymentGateway } from '../../application/ports.js';
+import type {
+  CaptureOutcome,
+  GatewayCallOptions,
+  OrderLookup,
+  OrderState,
+  OrderToCreate,
+  PaymentGateway,
+} from '../../application/ports.js';
 import { toPayPalAmount } from './amounts.js';
 import type { Order, PayPalClient } from './client.js';
 import { DuplicateInvoiceError, OrderNotApprovedError, PayPalApiError } from './errors.js';
 
-/** What Business passes when it opens an order; the optional fields tie the order to a billing period. */
-export interface OrderToCreate {
-  /** Our payment id: the default idempotency key and, without a subscription, custom_id and invoice_id. */
-  reference: string;
-  amountCents: number;
-  currency: string;
-  description: string;
-  subscriptionId?: string;
-  /** The billing period the order pays, e.g. "2026-11": with the subscription it makes the invoice id. */
-  billingPeriod?: string;
-  idempotencyKey?: string;
-}
+export type { GatewayCallOptions, OrderToCreate };
 
-/** Per-call options: our idempotency key for this request (Idempotency-Key), when the caller has one. */
-export interface GatewayCallOptions {
-  idempotencyKey?: string;
+/**
+ * The invoice id of an order: `<subscription>:<period>` for the period's first order, with `:<n>`
+ * for the n-th after earlier ones failed or were cancelled; our payment id without a subscription.
+ */
+export function invoiceIdOf(input: OrderToCreate): string {
+  if (!input.subscriptionId || !input.billingPeriod) return input.reference;
+  const base = `${input.subscriptionId}:${input.billingPeriod}`;
+  return (input.attempt ?? 1) > 1 ? `${base}:${input.attempt}` : base;
 }
 
 /**
@@ -28,16 +29,13 @@ export interface GatewayCallOptions {
  * from what identifies the operation (our payment id, the order id, the capture id), so a retried
  * call never moves money twice.
  */
-export class PayPalPaymentGateway implements PaymentGateway {
+export class PayPalPaymentGateway implements PaymentGateway, OrderLookup {
   readonly provider = 'paypal';
 
   constructor(private readonly client: PayPalClient) {}
 
   async createOrder(input: OrderToCreate): Promise<{ orderId: string }> {
-    const invoiceId =
-      input.subscriptionId && input.billingPeriod
-        ? `${input.subscriptionId}:${input.billingPeriod}`
-        : input.reference;
+    const invoiceId = invoiceIdOf(input);
     try {
       const order = await this.client.createOrder(
         {
@@ -78,6 +76,10 @@ export class PayPalPaymentGateway implements PaymentGateway {
     return captureOutcome(order);
   }
 
+  orderState(orderId: string): Promise<OrderState> {
+    return lookup(this.client, orderId);
+  }
+
   async refundCapture(
     captureId: string,
     amountCents: number,
@@ -95,6 +97,23 @@ export class PayPalPaymentGateway implements PaymentGateway {
       });
     return { refundId: refund.id ?? unexpected('a refund without an id') };
   }
+}
+
+/** Where the order stands at PayPal now: its capture's outcome, still open, or unknown (expired). */
+async function lookup(client: PayPalClient, orderId: string): Promise<OrderState> {
+  let order: Order;
+  try {
+    order = await client.getOrder(orderId);
+  } catch (error) {
+    if (error instanceof PayPalApiError && error.status === 404) return { outcome: 'missing' };
+    throw error;
+  }
+  const capture = order.purchase_units?.[0]?.payments?.captures?.[0];
+  if (!capture) return { outcome: 'pending', status: order.status ?? 'UNKNOWN' };
+  if (capture.status === 'COMPLETED' && capture.id) return { outcome: 'captured', captureId: capture.id };
+  if (capture.status === 'DECLINED' || capture.status === 'FAILED')
+    return { outcome: 'declined', reason: capture.status_details?.reason ?? capture.status };
+  return { outcome: 'pending', status: `capture ${capture.status ?? 'UNKNOWN'}` };
 }
 
 /** The outcome of the order's capture: COMPLETED is captured; DECLINED or FAILED is a decline. */
