@@ -203,11 +203,11 @@ export class PayPalStandIn {
     url: string,
     eventType: 'PAYMENT.CAPTURE.COMPLETED' | 'PAYMENT.CAPTURE.DENIED' | 'PAYMENT.CAPTURE.REFUNDED',
     captureId: string,
-    options: { forged?: boolean } = {},
-  ): Promise<{ status: number; event: Json; headers: Record<string, string> }> {
+    options: { forged?: boolean; orderId?: string; eventId?: string } = {},
+  ): Promise<{ status: number; event: Json; headers: Record<string, string>; body: string }> {
     const charge = this.charges.find((candidate) => candidate.captureId === captureId);
     const event = {
-      id: paypalId('WH-'),
+      id: options.eventId ?? paypalId('WH-'),
       create_time: now(),
       resource_type: 'capture',
       event_version: '1.0',
@@ -219,7 +219,7 @@ export class PayPalStandIn {
         status: eventType === 'PAYMENT.CAPTURE.COMPLETED' ? 'COMPLETED' : eventType.split('.').at(-1),
         amount: charge?.amount,
         invoice_id: charge?.invoiceId,
-        supplementary_data: { related_ids: { order_id: charge?.orderId } },
+        supplementary_data: { related_ids: { order_id: options.orderId ?? charge?.orderId } },
       },
       links: [],
     };
@@ -242,8 +242,7 @@ export class PayPalStandIn {
       'paypal-auth-algo': 'SHA256withRSA',
     };
     const response = await fetch(url, { method: 'POST', headers, body });
-    await response.arrayBuffer();
-    return { status: response.status, event, headers };
+    return { status: response.status, event, headers, body: await response.text() };
   }
 
   close(): Promise<void> {

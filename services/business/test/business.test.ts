@@ -119,10 +119,12 @@ describe('migrations', () => {
        WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'tenant_id'`,
     );
     expect(columns.sort((a, b) => a.TABLE_NAME.localeCompare(b.TABLE_NAME))).toEqual(
-      ['idempotency_keys', 'payment_transitions', 'payments', 'provider_events', 'subscriptions'].map((table) => ({
-        TABLE_NAME: table,
-        IS_NULLABLE: 'NO',
-      })),
+      ['idempotency_keys', 'payment_transitions', 'payments', 'provider_events', 'subscriptions'].map(
+        (table) => ({
+          TABLE_NAME: table,
+          IS_NULLABLE: 'NO',
+        }),
+      ),
     );
   });
 });

@@ -34,6 +34,8 @@ export interface BusinessHarness {
   redisProxy: TcpProxy;
   gateway: RecordingPaymentGateway;
   redisPrefix: string;
+  /** The environment the app was configured from (a job of the same deployment reads the same). */
+  env: Record<string, string>;
   /** A token for `tenant` (TEST_TENANT unless told; `null`: no tenant) with `scopes` (read, write, entitlements). */
   token(scopes?: string[], tenant?: string | null): Promise<string>;
   call(
@@ -42,8 +44,14 @@ export interface BusinessHarness {
   close(): Promise<void>;
 }
 
-/** A Business app on its own MariaDB database and Redis prefix, with a local token issuer. */
-export async function startBusinessHarness(label: string): Promise<BusinessHarness> {
+/**
+ * A Business app on its own MariaDB database and Redis prefix, with a local token issuer. Payments
+ * go to a recording gateway unless `env` chooses another (`PAYMENT_GATEWAY=paypal` and a stand-in).
+ */
+export async function startBusinessHarness(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<BusinessHarness> {
   const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
   const database = await createTestMysqlDatabase(label);
   await migrateBusiness(database.url);
@@ -51,16 +59,16 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
   const redisPrefix = uniqueRedisPrefix(label);
   const redisProxy = await startTcpProxy(Number(new URL(TEST_REDIS_URL).port || 6379));
   const gateway = new RecordingPaymentGateway(new Set([DECLINED_AMOUNT]));
+  const serviceEnv = testServiceEnv(issuer, redisPrefix, {
+    DATABASE_URL: throughProxy(database.url, proxy),
+    REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+    PAYMENT_GATEWAY: 'recording',
+    BODY_LIMIT_BYTES: '4096',
+    ...env,
+  });
   const { app } = await buildBusiness(
-    loadBusinessConfig(
-      testServiceEnv(issuer, redisPrefix, {
-        DATABASE_URL: throughProxy(database.url, proxy),
-        REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
-        PAYMENT_GATEWAY: 'recording',
-        BODY_LIMIT_BYTES: '4096',
-      }),
-    ),
-    { gateway },
+    loadBusinessConfig(serviceEnv),
+    env.PAYMENT_GATEWAY === undefined ? { gateway } : {},
   );
   const token = (scopes = DEFAULT_SCOPES, tenant: string | null = TEST_TENANT) =>
     issuer.token({ scopes, tenant: tenant ?? undefined });
@@ -72,6 +80,7 @@ export async function startBusinessHarness(label: string): Promise<BusinessHarne
     redisProxy,
     gateway,
     redisPrefix,
+    env: serviceEnv,
     token,
     call: async ({ scopes, tenant, headers, ...options }) =>
       app.inject({

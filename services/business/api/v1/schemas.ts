@@ -92,6 +92,10 @@ export const payment = {
     status: { type: 'string', enum: [...PAYMENT_STATUSES] },
     provider: { type: 'string' },
     providerOrderId: { type: 'string' },
+    billingPeriod: {
+      type: ['string', 'null'],
+      description: 'The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly).',
+    },
     createdAt: timestamp,
     updatedAt: timestamp,
     transitions: {
