@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALB_TLS_POLICIES } from '../../config/schema/edge-workloads.js';
+import { UNAUTHENTICATED_ROUTE_KEYS } from '../../config/unauthenticated-routes.js';
+import { gatewayExemptRouteKeys } from '../../services/kit/exempt-routes.js';
 import {
   addressOf,
   identity,
@@ -201,16 +203,30 @@ describe('edge stack: the HTTP API and its JWT authorizer', () => {
     });
   });
 
-  it('puts every route behind the JWT authorizer, one per service version', () => {
+  it('puts every route behind the JWT authorizer, one per service version, but the exempt ones', () => {
     const routes = resourceList(edge, 'aws_apigatewayv2_route');
-    expect(routes.map((route) => route.route_key).sort()).toEqual(
+    const authorized = routes.filter((route) => route.authorization_type !== 'NONE');
+    expect(authorized.map((route) => route.route_key).sort()).toEqual(
       synth.plan.deployments.map((d) => `ANY ${d.path}/{proxy+}`).sort(),
     );
     const authorizer = `\${${addressOf(edge, 'aws_apigatewayv2_authorizer')}.id}`;
-    for (const route of routes) {
+    for (const route of authorized) {
       expect(route.authorization_type).toBe('JWT');
       expect(route.authorizer_id).toBe(authorizer);
     }
+  });
+
+  it('routes without the authorizer exactly the exempt routes of the services under /api/ (PayPal webhooks)', () => {
+    const unauthenticated = resourceList(edge, 'aws_apigatewayv2_route').filter(
+      (route) => route.authorization_type === 'NONE',
+    );
+    expect(unauthenticated.map((route) => route.route_key)).toEqual(gatewayExemptRouteKeys());
+    expect(unauthenticated.map((route) => route.route_key)).toEqual([
+      'POST /api/business/v1/paypal/webhooks',
+    ]);
+    for (const route of unauthenticated) expect(route).not.toHaveProperty('authorizer_id');
+    // The config list the stack and the policy rule read is the services' list.
+    expect([...UNAUTHENTICATED_ROUTE_KEYS]).toEqual(gatewayExemptRouteKeys());
   });
 
   it('proxies to the ALB HTTPS listener through the VPC link, verifying the API certificate name', () => {
@@ -242,6 +258,9 @@ describe('edge stack: the HTTP API and its JWT authorizer', () => {
       // A quarter of the peak each: 9 replicas (8 + 1 spare) × 587.911 req/s = 5,291.2.
       expect(settings?.throttling_rate_limit).toBe(5_291);
     }
+    // The webhook route is served by Business's pods: the same ceiling as Business's route.
+    const webhook = stage.route_settings.find((s) => s.route_key === 'POST /api/business/v1/paypal/webhooks');
+    expect(webhook?.throttling_rate_limit).toBe(5_291);
     expect(stage.access_log_settings.destination_arn).toMatch(
       /aws_cloudwatch_log_group\..*access-logs.*\.arn/,
     );

@@ -1,3 +1,4 @@
+import { UNAUTHENTICATED_ROUTE_KEYS } from '../../../config/unauthenticated-routes.js';
 import { expectPresent } from '../../engine/checks.js';
 import { fail, pass } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
@@ -10,12 +11,16 @@ export const apiRouteAuthorized = defineRule({
   resourceTypes: ['aws_apigatewayv2_route'],
   requirement: REQUIREMENTS.oidc,
   anchors: ['cdk-nag:APIGWAuthorization'],
-  parameters: { acceptedTypes: ['JWT', 'CUSTOM', 'AWS_IAM'] },
-  help: 'Set authorization_type = "JWT" and authorizer_id to the Cognito/Okta JWT authorizer on every route; CORS preflight (OPTIONS) routes are exempt because browsers send them without credentials.',
-  check(route, context, { acceptedTypes }) {
+  parameters: {
+    acceptedTypes: ['JWT', 'CUSTOM', 'AWS_IAM'],
+    unauthenticatedRouteKeys: UNAUTHENTICATED_ROUTE_KEYS,
+  },
+  help: 'Set authorization_type = "JWT" and authorizer_id to the Cognito/Okta JWT authorizer on every route; CORS preflight (OPTIONS) routes are exempt because browsers send them without credentials, and so are exactly the routes of config/unauthenticated-routes.ts (the services/kit/exempt-routes.ts entries under /api/, each authenticated by its service), with authorization_type NONE.',
+  check(route, context, { acceptedTypes, unauthenticatedRouteKeys }) {
     const key = String(route.values.route_key ?? '');
     if (key.startsWith('OPTIONS ')) return pass();
     const type = String(route.values.authorization_type ?? 'NONE');
+    if (type === 'NONE' && (unauthenticatedRouteKeys as readonly string[]).includes(key)) return pass();
     if (!(acceptedTypes as readonly string[]).includes(type))
       return fail(`route ${key} has authorization_type ${type}`);
     if (type === 'AWS_IAM') return pass();

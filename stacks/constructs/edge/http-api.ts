@@ -11,6 +11,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record/index.js';
 import { Construct } from 'constructs';
 import type { CapacityPlan } from '../../../calculators/plan-types.js';
 import type { ApiGatewaySpec } from '../../../config/schema/edge-workloads.js';
+import { UNAUTHENTICATED_ROUTES } from '../../../config/unauthenticated-routes.js';
 import { CLIENT_IP_HEADER } from './client-ip.js';
 import { routeRateLimit } from './route-throttling.js';
 
@@ -62,6 +63,8 @@ export class HttpApi extends Construct {
   readonly api: Apigatewayv2Api;
   readonly authorizer: Apigatewayv2Authorizer;
   readonly routes: Apigatewayv2Route[];
+  /** The routes without the JWT authorizer (config/unauthenticated-routes.ts) whose service is deployed. */
+  readonly unauthenticatedRoutes: Apigatewayv2Route[];
   readonly stage: Apigatewayv2Stage;
   readonly domain: Apigatewayv2DomainName;
 
@@ -122,6 +125,20 @@ export class HttpApi extends Construct {
           authorizerId: this.authorizer.id,
         }),
     );
+    // More specific than `{proxy+}`, so the gateway picks them; the service authenticates the caller.
+    const exempt = UNAUTHENTICATED_ROUTES.flatMap((route) => {
+      const deployment = plan.deployments.find((d) => d.path === route.basePath);
+      return deployment ? [{ route, deployment }] : [];
+    });
+    this.unauthenticatedRoutes = exempt.map(
+      ({ route }) =>
+        new Apigatewayv2Route(this, `unauthenticated-${route.routeKey.replace(/[^A-Za-z0-9]+/g, '-')}`, {
+          apiId: this.api.id,
+          routeKey: route.routeKey,
+          target: `integrations/${integration.id}`,
+          authorizationType: 'NONE',
+        }),
+    );
     const accessLogs = new CloudwatchLogGroup(this, 'access-logs', {
       name: `/aws/apigateway/${props.name}`,
       retentionInDays: settings.accessLogRetentionDays,
@@ -136,13 +153,22 @@ export class HttpApi extends Construct {
         detailedMetricsEnabled: true,
         throttlingBurstLimit: settings.throttlingBurstLimit,
       },
-      routeSettings: plan.deployments.map((deployment) => ({
-        routeKey: routeKeyFor(deployment.path),
-        detailedMetricsEnabled: true,
-        throttlingBurstLimit: settings.throttlingBurstLimit,
-        throttlingRateLimit: routeRateLimit(plan, deployment),
-      })),
-      dependsOn: this.routes,
+      routeSettings: [
+        ...plan.deployments.map((deployment) => ({
+          routeKey: routeKeyFor(deployment.path),
+          detailedMetricsEnabled: true,
+          throttlingBurstLimit: settings.throttlingBurstLimit,
+          throttlingRateLimit: routeRateLimit(plan, deployment),
+        })),
+        // The same deployment serves them: the same ceiling as its `{proxy+}` route.
+        ...exempt.map(({ route, deployment }) => ({
+          routeKey: route.routeKey,
+          detailedMetricsEnabled: true,
+          throttlingBurstLimit: settings.throttlingBurstLimit,
+          throttlingRateLimit: routeRateLimit(plan, deployment),
+        })),
+      ],
+      dependsOn: [...this.routes, ...this.unauthenticatedRoutes],
     });
     this.domain = new Apigatewayv2DomainName(this, 'domain', {
       domainName: settings.domainName,
