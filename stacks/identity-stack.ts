@@ -9,6 +9,7 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ApiResourceServer, PortalClient, ServiceClient } from './constructs/identity/api-clients.js';
 import { OKTA_PROVIDER_NAME, OktaFederation } from './constructs/identity/okta-federation.js';
+import { PayPalCredentials } from './constructs/identity/paypal-credentials.js';
 import { ApiUserPool } from './constructs/identity/user-pool.js';
 import { ManagedKey } from './constructs/kms-key.js';
 import type { TokenIssuerOutputs } from './constructs/workloads/platform-inputs.js';
@@ -72,6 +73,8 @@ export type TokenIssuer = TokenIssuerOutputs;
  */
 export class IdentityStack extends PlatformStack {
   readonly tokens: TokenIssuer;
+  /** The PayPal secret's ARN when Business takes payments through PayPal (`workloads.payments`). */
+  readonly paypalSecretArn: string | undefined;
   /** The Okta authorization server Cognito federates. */
   readonly oktaIssuerUrl: string;
 
@@ -161,6 +164,11 @@ export class IdentityStack extends PlatformStack {
       kmsKeyArn: secretsKey.arn,
       dependsOn: [resourceServer.server],
     });
+    const payPal =
+      workloads.payments.gateway === 'paypal' && workloads.services.some((s) => s.name === 'business')
+        ? new PayPalCredentials(this, 'paypal-credentials', { name })
+        : undefined;
+    this.paypalSecretArn = payPal?.secret.arn;
     this.tokens = {
       issuerUrl: users.issuerUrl,
       jwksUrl: users.jwksUrl,

@@ -44,6 +44,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, plan: CapacityPlan):
     registry,
     runtime: {
       tokens: identity.tokens,
+      paypalSecretArn: identity.paypalSecretArn,
       data: data.connections,
       atlas: {
         privateConnectionString: atlas.privateConnectionString,

@@ -68,6 +68,7 @@ export class WorkloadsStack extends PlatformStack {
         specSettings: spec.workloads.settings,
         databaseCaBundlePath: spec.podRuntime.databaseCaBundlePath,
         region,
+        payments: spec.workloads.payments,
       }),
     });
     this.namespace = workloads.namespace.metadata.name;

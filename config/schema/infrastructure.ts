@@ -98,6 +98,24 @@ const settingsVariables = z.record(
   z.string(),
 );
 
+/**
+ * How Business takes payments: `paypal` (the identity stack keeps the REST app's credentials in
+ * Secrets Manager, the workloads stack hands them to Business alone) against PayPal's `sandbox` or
+ * `live` host, or `disabled` (payment routes answer 503).
+ */
+export const PaymentsSchema = z
+  .discriminatedUnion('gateway', [
+    z.object({ gateway: z.literal('disabled') }).strict(),
+    z
+      .object({
+        gateway: z.literal('paypal'),
+        paypalEnvironment: z.enum(['sandbox', 'live'], { error: 'must be "sandbox" or "live"' }),
+      })
+      .strict(),
+  ])
+  .prefault({ gateway: 'disabled' });
+export type PaymentsSpec = z.infer<typeof PaymentsSchema>;
+
 export const WorkloadsSchema = z
   .object({
     namespace: z
@@ -116,11 +134,21 @@ export const WorkloadsSchema = z
         if (problem) context.addIssue({ code: 'custom', message: `trafficShare: ${problem}` });
       }),
     // Non-secret settings per service; the endpoints, issuer and credentials come from the other stacks.
-    // Business' PAYMENT_GATEWAY stays unset (disabled: payments answer 503) until the PayPal adapter
-    // ships; its `recording` adapter is a test double that charges nobody.
+    // Business' PAYMENT_GATEWAY comes from `payments`; its `recording` adapter is a test double.
     settings: z.partialRecord(ServiceNameSchema, settingsVariables).default({}),
+    payments: PaymentsSchema,
   })
   .strict()
+  .superRefine((workloads, context) => {
+    const business = workloads.settings.business ?? {};
+    for (const variable of Object.keys(business).filter((name) => /^(PAYMENT_GATEWAY|PAYPAL_)/.test(name))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['settings', 'business', variable],
+        message: 'is set from workloads.payments (and the PayPal secret), not in settings',
+      });
+    }
+  })
   .prefault({});
 
 export const EnvironmentSchema = z

@@ -33,6 +33,7 @@ export const runtime: ServiceRuntimeInputs = {
     serviceClientSecretArn:
       'arn:aws:secretsmanager:us-east-1:111122223333:secret:promptsales-dev-api/service-client-AbCdEf',
   },
+  paypalSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:promptsales-dev-api/paypal-AbCdEf',
   data: {
     postgres: {
       host: 'promptsales-dev-postgres.cluster-abc.us-east-1.rds.amazonaws.com',

@@ -60,4 +60,6 @@ export interface ServiceRuntimeInputs {
   tokens: TokenIssuerOutputs;
   data: DataOutputs;
   atlas: AtlasOutputs;
+  /** The identity stack's PayPal secret (client id, secret, webhook id), when payments go to PayPal. */
+  paypalSecretArn?: string;
 }

@@ -1,5 +1,5 @@
 import type { DeploymentPlan } from '../../../calculators/plan-types.js';
-import type { ServiceName } from '../../../config/schema/infrastructure.js';
+import type { PaymentsSpec, ServiceName } from '../../../config/schema/infrastructure.js';
 import { SpecError } from '../../../config/spec.js';
 import type { AuroraOutputs, ServiceRuntimeInputs } from './platform-inputs.js';
 import type { ServiceSettings } from './service-settings.js';
@@ -54,6 +54,8 @@ export interface ServiceRuntimeProps {
   databaseCaBundlePath: string;
   /** The AWS region: RDS IAM tokens are signed for it. */
   region: string;
+  /** How Business takes payments (`workloads.payments`). */
+  payments: PaymentsSpec;
 }
 
 /** `http://business-api-v1.promptsales.svc.cluster.local:3004`: a deployment's in-cluster URL. */
@@ -65,6 +67,37 @@ const MASTER_USER = { key: 'databaseUsername', property: 'username' };
 const MASTER_PASSWORD = { key: 'databasePassword', property: 'password' };
 const REDIS_TOKEN = 'redisAuthToken';
 const SERVICE_CLIENT_SECRET = 'serviceClientSecret';
+
+/** The PayPal secret's JSON properties (identity stack) and the variables Business reads them into. */
+const PAYPAL_VARIABLES = [
+  { variable: 'PAYPAL_CLIENT_ID', key: 'paypalClientId', property: 'client_id' },
+  { variable: 'PAYPAL_CLIENT_SECRET', key: 'paypalClientSecret', property: 'client_secret' },
+  { variable: 'PAYPAL_WEBHOOK_ID', key: 'paypalWebhookId', property: 'webhook_id' },
+] as const;
+
+/**
+ * Business's payment settings (ConfigMap) and PayPal credentials (its ExternalSecret only): the
+ * gateway and PayPal's host from the spec, the credentials from the identity stack's secret.
+ */
+function businessPayments(
+  payments: PaymentsSpec,
+  secretArn: string | undefined,
+): { settings: Record<string, string>; secrets: ServiceSecrets } {
+  if (payments.gateway === 'disabled')
+    return { settings: { PAYMENT_GATEWAY: 'disabled' }, secrets: { references: [], variables: {} } };
+  if (!secretArn) {
+    throw new SpecError('spec', [
+      'workloads.payments: gateway paypal needs the identity stack’s PayPal secret, and none was given',
+    ]);
+  }
+  return {
+    settings: { PAYMENT_GATEWAY: 'paypal', PAYPAL_ENVIRONMENT: payments.paypalEnvironment },
+    secrets: {
+      references: PAYPAL_VARIABLES.map(({ key, property }) => ({ key, property, secretArn })),
+      variables: Object.fromEntries(PAYPAL_VARIABLES.map(({ variable, key }) => [variable, `{{ .${key} }}`])),
+    },
+  };
+}
 
 function masterCredentials(database: AuroraOutputs): SecretReference[] {
   return [MASTER_USER, MASTER_PASSWORD].map(({ key, property }) => ({
@@ -155,10 +188,12 @@ export function serviceRuntime(props: ServiceRuntimeProps): ServiceRuntime {
     secrets.promptcrm = withRedis({ references: [], variables: {} });
   }
   if (services.has('business')) {
-    byService.business = auroraAccess('business', data.mysql, (credentials) =>
-      mysqlUrl(data.mysql, credentials),
-    );
-    secrets.business = withRedis({ references: [], variables: {} });
+    const payments = businessPayments(props.payments, inputs.paypalSecretArn);
+    byService.business = {
+      ...auroraAccess('business', data.mysql, (credentials) => mysqlUrl(data.mysql, credentials)),
+      ...payments.settings,
+    };
+    secrets.business = withRedis(payments.secrets);
   }
   if (services.has('promptads')) {
     const business = deployments.find((d) => d.service === 'business' && d.version === 1);
