@@ -61,6 +61,7 @@ export class WorkloadsStack extends PlatformStack {
       vpcId: props.network.vpcId,
       region,
       namePrefix: this.resourceName('workloads'),
+      payments: spec.workloads.payments,
       serviceRuntime: serviceRuntime({
         inputs: props.runtime,
         deployments: plan.deployments,

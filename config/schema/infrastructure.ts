@@ -110,6 +110,11 @@ export const PaymentsSchema = z
       .object({
         gateway: z.literal('paypal'),
         paypalEnvironment: z.enum(['sandbox', 'live'], { error: 'must be "sandbox" or "live"' }),
+        // How often the CronJob settles orders whose outcome is unknown (docs/payments.md, "Reconciliation").
+        reconcileSchedule: z
+          .string()
+          .regex(/^(\S+\s+){4}\S+$/, 'a five-field cron schedule such as */10 * * * *')
+          .default('*/10 * * * *'),
       })
       .strict(),
   ])

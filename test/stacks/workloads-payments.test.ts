@@ -140,10 +140,36 @@ describe('workloads stack: PayPal for Business', () => {
     expect(decrypt?.condition?.some((condition) => condition.values.includes(paypalSecretArn))).toBe(true);
   });
 
-  it('keeps payments off, and reads no PayPal secret, with gateway disabled', () => {
+  it('settles unknown outcomes with a CronJob running Business’s image and configuration, one pass at a time', () => {
+    const jobs = resourceList(workloads, 'kubernetes_cron_job_v1');
+    expect(jobs).toHaveLength(1);
+    const deployment = required(
+      kubernetesObject(workloads, 'kubernetes_deployment_v1', 'business-api-v1'),
+      'Deployment',
+    );
+    const pod = (deployment.spec as { template: { spec: { container: Array<Record<string, unknown>> } } })
+      .template.spec.container[0]!;
+    const job = jobs[0] as unknown as {
+      metadata: { name: string };
+      spec: {
+        schedule: string;
+        concurrency_policy: string;
+        job_template: { spec: { template: { spec: { container: Array<Record<string, unknown>> } } } };
+      };
+    };
+    expect(job.metadata.name).toBe('business-api-v1-reconcile-payments');
+    expect(job.spec).toMatchObject({ schedule: '*/10 * * * *', concurrency_policy: 'Forbid' });
+    const container = job.spec.job_template.spec.template.spec.container[0]!;
+    expect(container.args).toEqual(['node', 'dist/main.js', 'reconcile']);
+    expect(container.image).toBe(pod.image);
+    expect(container.env_from).toEqual(pod.env_from);
+  });
+
+  it('keeps payments off, and reads no PayPal secret and runs no reconciliation, with gateway disabled', () => {
     const disabled = synthEdgeAndWorkloads().workloads;
     expect(businessEnvironment(disabled).PAYMENT_GATEWAY).toBe('disabled');
     expect(JSON.stringify(disabled)).not.toContain(paypalSecretArn);
+    expect(resourceList(disabled, 'kubernetes_cron_job_v1')).toEqual([]);
   });
 });
 
@@ -152,8 +178,9 @@ describe('the spec: payments', () => {
     expect(environmentSpec('dev').workloads.payments).toEqual({
       gateway: 'paypal',
       paypalEnvironment: 'sandbox',
+      reconcileSchedule: '*/10 * * * *',
     });
-    expect(environmentSpec('prod').workloads.payments).toEqual({
+    expect(environmentSpec('prod').workloads.payments).toMatchObject({
       gateway: 'paypal',
       paypalEnvironment: 'live',
     });

@@ -2,6 +2,7 @@ import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1/in
 import { Construct } from 'constructs';
 import type { CapacityPlan } from '../../../calculators/plan-types.js';
 import type { AddonsSpec, PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
+import type { PaymentsSpec } from '../../../config/schema/infrastructure.js';
 import { addClusterAutoscaler } from './addons/cluster-autoscaler.js';
 import { ExternalSecretsOperator } from './addons/external-secrets.js';
 import { addKubePrometheusStack } from './addons/kube-prometheus-stack.js';
@@ -12,6 +13,7 @@ import { ApiDeployment } from './api-deployment.js';
 import { addApiNamespace } from './api-namespace.js';
 import { addDatabaseAccessRoles } from './database-access.js';
 import { addMigrationJob } from './migration-job.js';
+import { addReconcileCronJob } from './reconcile-cron-job.js';
 import { addServiceIdentities } from './service-identities.js';
 import type { ServiceRuntime } from './service-runtime.js';
 import {
@@ -37,6 +39,8 @@ export interface PlatformWorkloadsProps {
   namePrefix: string;
   /** What each service's pods receive: settings, secrets, AWS roles (see service-runtime.ts). */
   serviceRuntime: ServiceRuntime;
+  /** With PayPal, Business's reconciliation CronJob runs beside its first API version. */
+  payments: PaymentsSpec;
 }
 
 /**
@@ -132,6 +136,17 @@ export class PlatformWorkloads extends Construct {
         },
         dependsOn: [secret, migrationSecret].filter((made) => made !== undefined),
       });
+      const payments = props.payments;
+      if (payments.gateway === 'paypal' && deployment.service === 'business' && deployment.version === 1) {
+        addReconcileCronJob(this, `${deployment.name}-reconcile-payments`, {
+          deployment,
+          runtime,
+          namespace,
+          schedule: payments.reconcileSchedule,
+          sources,
+          dependsOn: [migration],
+        });
+      }
       return new ApiDeployment(this, deployment.name, {
         deployment,
         plan,
