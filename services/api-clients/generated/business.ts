@@ -218,6 +218,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/business/v1/paypal/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a PayPal webhook event (verified with PayPal, idempotent on the event id)
+         * @description Called by PayPal, not by clients: no bearer token; each delivery is verified through PayPal’s verify-webhook-signature before it changes anything. A redelivered event answers 200 `replayed`; an event about no order of ours answers 200 `unknown-order`; a delivery that fails verification answers 400.
+         */
+        post: operations["receivePayPalWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1229,6 +1249,8 @@ export interface operations {
                             status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                             provider: string;
                             providerOrderId?: string;
+                            /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                            billingPeriod?: string | null;
                             /** Format: date-time */
                             createdAt?: string;
                             /** Format: date-time */
@@ -1318,6 +1340,8 @@ export interface operations {
                         status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
+                        /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                        billingPeriod?: string | null;
                         /** Format: date-time */
                         createdAt?: string;
                         /** Format: date-time */
@@ -1427,6 +1451,8 @@ export interface operations {
                         status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
+                        /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                        billingPeriod?: string | null;
                         /** Format: date-time */
                         createdAt?: string;
                         /** Format: date-time */
@@ -1536,6 +1562,8 @@ export interface operations {
                         status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
+                        /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                        billingPeriod?: string | null;
                         /** Format: date-time */
                         createdAt?: string;
                         /** Format: date-time */
@@ -1645,6 +1673,8 @@ export interface operations {
                         status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
+                        /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                        billingPeriod?: string | null;
                         /** Format: date-time */
                         createdAt?: string;
                         /** Format: date-time */
@@ -1754,6 +1784,8 @@ export interface operations {
                         status: "created" | "captured" | "failed" | "refunded" | "cancelled";
                         provider: string;
                         providerOrderId?: string;
+                        /** @description The billing period the order pays: `2026-11` (monthly plan) or `2026` (yearly). */
+                        billingPeriod?: string | null;
                         /** Format: date-time */
                         createdAt?: string;
                         /** Format: date-time */
@@ -1816,6 +1848,112 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    receivePayPalWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                "paypal-transmission-id": string;
+                "paypal-transmission-time": string;
+                "paypal-transmission-sig": string;
+                "paypal-cert-url": string;
+                "paypal-auth-algo": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    event_type: string;
+                    /** Format: date-time */
+                    create_time: string;
+                    resource_type?: string;
+                    event_version?: string;
+                    resource_version?: string;
+                    summary?: string;
+                    resource: {
+                        id: string;
+                        supplementary_data?: {
+                            related_ids?: {
+                                order_id?: string;
+                                capture_id?: string;
+                            };
+                        };
+                        links?: {
+                            href?: string;
+                            rel?: string;
+                        }[];
+                    };
+                    links?: {
+                        href?: string;
+                        rel?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        eventType: string;
+                        /** @enum {string} */
+                        outcome: "applied" | "unchanged" | "replayed" | "unknown-order" | "ignored";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
