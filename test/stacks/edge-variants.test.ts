@@ -54,7 +54,11 @@ describe('edge stack follows the spec', () => {
     const routes = resourceList(withV2.edge, 'aws_apigatewayv2_route');
     const v2 = routes.find((route) => route.route_key === 'ANY /api/promptcontent/v2/{proxy+}');
     expect(v2?.authorization_type).toBe('JWT');
-    expect(routes).toHaveLength(3);
+    // One per version, and Business's PayPal webhook route (without the authorizer).
+    expect(routes.map((route) => route.route_key)).toHaveLength(4);
+    expect(routes.filter((route) => route.authorization_type === 'NONE').map((r) => r.route_key)).toEqual([
+      'POST /api/business/v1/paypal/webhooks',
+    ]);
   });
 
   it('throttles the half-traffic version at what its own replicas serve', () => {
@@ -74,10 +78,11 @@ describe('edge stack follows the spec', () => {
           throttling_rate_limit: number;
         }[]
       ).map((s) => s.throttling_rate_limit);
-    // A quarter of the peak each: 9 replicas × 587.911 = 5,291.2.
-    expect(limits(reference)).toEqual([5_291, 5_291, 5_291, 5_291]);
+    // A quarter of the peak each: 9 replicas × 587.911 = 5,291.2; the fifth is Business's webhook
+    // route, served by Business's pods, at Business's figure.
+    expect(limits(reference)).toEqual([5_291, 5_291, 5_291, 5_291, 5_291]);
     // Doubled: ceil(8,333.33 ÷ 587.911) = 15 + 1 = 16 replicas × 587.911 = 9,406.6.
-    expect(limits(doubledPeak)).toEqual([9_406, 9_406, 9_406, 9_406]);
+    expect(limits(doubledPeak)).toEqual([9_406, 9_406, 9_406, 9_406, 9_406]);
   });
 
   it('writes the validation records and the alias when a hosted zone is given', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   environmentSpec,
   onlyResource,
+  resourceList,
   resourcesOf,
   type SynthesizedPlatform,
   type SynthesizedStack,
@@ -117,7 +118,8 @@ describe('platform: secrets reach the pods through the External Secrets Operator
       variable: 'kms:EncryptionContext:SecretARN',
       values: [...(read?.resources ?? [])],
     });
-    expect(referenced.size).toBe(4);
+    // Redis's token, the service client, the two Aurora master secrets and Business's PayPal secret.
+    expect(referenced.size).toBe(5);
   });
 });
 
@@ -195,7 +197,10 @@ describe('platform: one token issuer, in the identity stack', () => {
     expect(portalScopes.some((scope) => scope.endsWith('/promptcontent:approve'))).toBe(true);
     const version = onlyResource(identity, 'aws_secretsmanager_secret_version');
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(.*client_secret.*\)\}$/);
-    expect(onlyResource(identity, 'aws_secretsmanager_secret').kms_key_id).toMatch(/^\$\{aws_kms_key\./);
+    // The service client's secret and the PayPal one (docs/payments.md), each under a KMS key.
+    const secrets = resourceList(identity, 'aws_secretsmanager_secret');
+    expect(secrets).toHaveLength(2);
+    for (const secret of secrets) expect(secret.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
   });
 
   it('has the edge JWT authorizer and the services check the same issuer and audience', () => {

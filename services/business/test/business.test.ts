@@ -16,6 +16,7 @@ import { MAX_OPEN_ORDERS_PER_SUBSCRIPTION } from '../domain/payment.js';
 import { businessMigrations } from '../infrastructure/migrations.js';
 import { migrateBusiness } from '../migrate.js';
 import { type BusinessHarness, DECLINED_AMOUNT, startBusinessHarness } from './harness.js';
+import { businessCalls } from './paypal/paypal-flow.js';
 
 const base = '/api/business/v1';
 const ADMIN = ['business:admin', 'business:read'];
@@ -30,46 +31,17 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  const connection = await createConnection({ uri: h.database.url });
-  try {
-    const [rows] = await connection.query(query, params);
-    return rows as T[];
-  } finally {
-    await connection.end();
-  }
-}
+const sql = <T>(query: string, params: unknown[] = []) => h.sql<T>(query, params);
 
-async function createPlan(id: string, overrides: Record<string, unknown> = {}) {
-  const response = await h.call({
-    method: 'POST',
-    url: `${base}/plans`,
-    scopes: ADMIN,
-    tenant: null,
-    payload: {
-      id,
-      name: `Plan ${id}`,
-      priceCents: 4900,
-      currency: 'USD',
-      billingPeriod: 'monthly',
-      features: ['promptads.campaigns', 'promptcrm.leads'],
-      ...overrides,
-    },
+/** A USD plan with two features (the PayPal tests' defaults otherwise). */
+const createPlan = (id: string, overrides: Record<string, unknown> = {}) =>
+  businessCalls(h).createPlan(id, {
+    currency: 'USD',
+    features: ['promptads.campaigns', 'promptcrm.leads'],
+    ...overrides,
   });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
 
-async function subscribe(tenant: string, planId: string) {
-  const response = await h.call({
-    method: 'POST',
-    url: `${base}/subscriptions`,
-    tenant,
-    payload: { planId },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+const subscribe = (tenant: string, planId: string) => businessCalls(h).subscribe(tenant, planId);
 
 const startPayment = (tenant: string, subscriptionId: string, key: string = randomUUID()) =>
   h.call({

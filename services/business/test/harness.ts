@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createConnection } from 'mysql2/promise';
 import {
   createTestMysqlDatabase,
   deleteRedisPrefix,
@@ -41,6 +42,8 @@ export interface BusinessHarness {
   call(
     options: InjectOptions & { scopes?: string[]; tenant?: string | null },
   ): Promise<LightMyRequestResponse>;
+  /** Runs one statement straight on the test database (as its owner) and returns the rows. */
+  sql<T>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,15 @@ export async function startBusinessHarness(
         ...options,
         headers: { authorization: `Bearer ${await token(scopes, tenant)}`, ...headers },
       }),
+    sql: async <T>(query: string, params: unknown[] = []) => {
+      const connection = await createConnection({ uri: database.url });
+      try {
+        const [rows] = await connection.query(query, params);
+        return rows as T[];
+      } finally {
+        await connection.end();
+      }
+    },
     close: async () => {
       await app.close();
       await proxy.close();

@@ -4,7 +4,6 @@
  * invoices, PayPal down, refunds, retried requests, webhook verification and reconciliation.
  */
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, OTHER_TENANT, PayPalStandIn, TEST_TENANT } from '../../../test-support/index.js';
 import { loadBusinessConfig } from '../../config.js';
@@ -42,15 +41,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  const connection = await createConnection({ uri: h.database.url });
-  try {
-    const [rows] = await connection.query(query, params);
-    return rows as T[];
-  } finally {
-    await connection.end();
-  }
-}
+const sql = <T>(query: string, params: unknown[] = []) => h.sql<T>(query, params);
 
 /** A fresh tenant each test, so each has its own pending subscription to the plan. */
 const newTenant = () => `t-${randomUUID().slice(0, 8)}`;
