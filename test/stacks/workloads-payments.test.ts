@@ -11,7 +11,6 @@ import { kubernetesObject, required, runtime, synthEdgeAndWorkloads } from './ed
 import {
   environmentSpec,
   resourceList,
-  resourcesOf,
   type SynthesizedPlatform,
   type SynthesizedStack,
   synthesize,
