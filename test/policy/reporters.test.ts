@@ -138,6 +138,7 @@ describe('JUnit XML', () => {
     expect(suites.map((suite) => suite.attributes.name)).toEqual([
       'prod-edge-webhooks',
       'prod-network',
+      'prod-payments-jobs',
       'prod-platform',
     ]);
     const cases = suites.flatMap((suite) => childrenNamed(suite, 'testcase'));

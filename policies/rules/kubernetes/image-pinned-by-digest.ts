@@ -7,8 +7,11 @@ const DIGEST = /@sha256:[0-9a-f]{64}$/;
 /** `…@${var.name}`: a digest given at deploy time through a Terraform variable. */
 const DIGEST_VARIABLE = /@\$\{var\.([A-Za-z_][\w-]*)\}$/;
 
+/** The pod template of a Deployment or Job, or of the Jobs a CronJob starts. */
 function containers(workload: Resource): Record<string, unknown>[] {
-  const pod = valueAt(workload.values, 'spec.template.spec');
+  const pod =
+    valueAt(workload.values, 'spec.template.spec') ??
+    valueAt(workload.values, 'spec.job_template.spec.template.spec');
   return ['init_container', 'container'].flatMap((key) => blocks(valueAt(pod, key)));
 }
 
@@ -24,7 +27,14 @@ export const imagePinnedByDigest = defineRule({
   id: 'image-pinned-by-digest',
   title: 'Production pods run images pinned by digest',
   severity: 'high',
-  resourceTypes: ['kubernetes_deployment_v1', 'kubernetes_deployment', 'kubernetes_job_v1', 'kubernetes_job'],
+  resourceTypes: [
+    'kubernetes_deployment_v1',
+    'kubernetes_deployment',
+    'kubernetes_job_v1',
+    'kubernetes_job',
+    'kubernetes_cron_job_v1',
+    'kubernetes_cron_job',
+  ],
   anchors: ['CKV_K8S_43'],
   deployReadiness: true,
   parameters: { environments: ['prod'] },
