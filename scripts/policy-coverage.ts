@@ -13,7 +13,6 @@ import { firstDifferences, renderMatrix } from '../policies/coverage/render.js';
 import { PolicyInputError } from '../policies/engine/input-error.js';
 import { loadWorkspace } from '../policies/engine/load.js';
 import { RULES } from '../policies/rules/index.js';
-import { synthesizePlatform } from '../stacks/synthesize.js';
 
 const PAGE = 'docs/policy-coverage.md';
 
@@ -31,16 +30,18 @@ function options() {
 }
 
 /** The cdktf output to read: the one named, or both environments synthesized into a temporary folder. */
-function outputDir(dir: string | undefined): { dir: string; cleanup: () => void } {
+async function outputDir(dir: string | undefined): Promise<{ dir: string; cleanup: () => void }> {
   if (dir !== undefined) return { dir, cleanup: () => {} };
   const fresh = mkdtempSync(join(tmpdir(), 'promptsales-coverage-'));
+  // cdktf and the providers load only when the script synthesizes.
+  const { synthesizePlatform } = await import('../stacks/synthesize.js');
   synthesizePlatform({ outdir: fresh });
   return { dir: fresh, cleanup: () => rmSync(fresh, { recursive: true, force: true }) };
 }
 
 async function main(): Promise<number> {
   const flags = options();
-  const output = outputDir(flags.dir);
+  const output = await outputDir(flags.dir);
   try {
     const matrix = await coverageMatrix({ workspace: loadWorkspace(output.dir), rules: RULES });
     const page = renderMatrix(matrix);

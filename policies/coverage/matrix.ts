@@ -1,6 +1,6 @@
 import type { Workspace } from '../engine/model.js';
 import type { RuleMetadata } from '../engine/rule.js';
-import { type CatalogueCheck, codePointCompare } from './catalogue.js';
+import { byCheck, type CatalogueCheck, codePointCompare } from './catalogue.js';
 import { confirm } from './conditions.js';
 import type { Declared } from './declarations.js';
 import { DATA_PREFIX } from './not-applicable/declaration.js';
@@ -73,7 +73,7 @@ export function buildMatrix({ workspace, rules, catalogue, declarations }: Matri
 
   const checks: CheckCoverage[] = [];
   const elsewhere: Matrix['elsewhere'] = [];
-  for (const check of catalogue) {
+  for (const check of [...catalogue].sort(byCheck)) {
     const covering = [...(rulesByAnchor.get(check.id) ?? [])].sort(codePointCompare);
     const declared = declaredByCheck.get(check.id);
     if (!check.resourceTypes.some((type) => synthesized.has(type))) {
