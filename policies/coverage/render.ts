@@ -36,10 +36,8 @@ function intro(): string[] {
 function summary(matrix: Matrix): string[] {
   const { summary: s } = matrix;
   const scanners = [...new Set(matrix.checks.map(({ check }) => check.scanner))].sort(codePointCompare);
-  const row = (label: string, checks: CheckCoverage[]) => {
-    const count = (status: Coverage['status']) => checks.filter((c) => c.coverage.status === status).length;
-    return `| ${label} | ${checks.length} | ${count('covered')} | ${count('not-applicable')} | ${count('gap')} |`;
-  };
+  const row = (label: string, checks: CheckCoverage[]) =>
+    `| ${label} | ${checks.length} | ${counts(checks)} |`;
   const unchecked = matrix.types.filter((type) => type.checks.length === 0).length;
   return [
     '## Summary',
@@ -70,8 +68,7 @@ function typeTable(matrix: Matrix): string[] {
     ...matrix.types.map(({ type, realizedBy, checks }) => {
       const name = `${code(type)}${realizedBy ? ' ¹' : ''}`;
       if (checks.length === 0) return `| ${name} | no scanner checks this type | | | |`;
-      const count = (status: Coverage['status']) => checks.filter((c) => c.coverage.status === status).length;
-      return `| [${name}](#${anchorOf(type)}) | ${checks.length} | ${count('covered')} | ${count('not-applicable')} | ${count('gap')} |`;
+      return `| [${name}](#${anchorOf(type)}) | ${checks.length} | ${counts(checks)} |`;
     }),
     '',
     ...matrix.types
@@ -81,6 +78,12 @@ function typeTable(matrix: Matrix): string[] {
         '',
       ]),
   ];
+}
+
+/** The covered, not applicable and gap cells of a table row. */
+function counts(checks: readonly CheckCoverage[]): string {
+  const count = (status: Coverage['status']) => checks.filter((c) => c.coverage.status === status).length;
+  return `${count('covered')} | ${count('not-applicable')} | ${count('gap')}`;
 }
 
 function checksByType(matrix: Matrix): string[] {
