@@ -74,6 +74,7 @@ export function buildMatrix({ workspace, rules, catalogue, declarations }: Matri
   const checks: CheckCoverage[] = [];
   const elsewhere: Matrix['elsewhere'] = [];
   for (const check of [...catalogue].sort(byCheck)) {
+    problems.push(...dataSourcesWrittenAsResources(check, synthesized));
     const covering = [...(rulesByAnchor.get(check.id) ?? [])].sort(codePointCompare);
     const declared = declaredByCheck.get(check.id);
     if (!check.resourceTypes.some((type) => synthesized.has(type))) {
@@ -133,6 +134,20 @@ function coverageOf(
   if (holds) return { status: 'not-applicable', ...detail };
   problems.push(`${declared.file}: ${check.id} is declared not applicable, but ${evidence}`);
   return { status: 'gap', unconfirmed: detail };
+}
+
+/**
+ * A bare type that the stacks synthesize only as a data source is almost surely a data-source check
+ * written without its prefix; read as a resource type it would drop out of every count unseen.
+ */
+function dataSourcesWrittenAsResources(check: CatalogueCheck, synthesized: Set<string>): string[] {
+  return check.resourceTypes
+    .filter((type) => !type.startsWith(DATA_PREFIX) && !synthesized.has(type))
+    .filter((type) => synthesized.has(`${DATA_PREFIX}${type}`))
+    .map(
+      (type) =>
+        `${check.files.join(', ')}: ${check.id} lists ${type}, which the stacks synthesize only as a data source: write ${DATA_PREFIX}${type}`,
+    );
 }
 
 /** Resource types as they are, data source types as `data.<type>`. */

@@ -170,6 +170,17 @@ describe('the coverage matrix', () => {
     ]);
   });
 
+  it('flags a data source type written without its data. prefix', () => {
+    const input = fixture();
+    const catalogue = parseCatalogueFile(
+      'iam.tsv',
+      tsv([['checkov', 'CKV_T_20', 'aws_iam_policy_document', 'policy document check', '']]),
+    );
+    expect(buildMatrix({ ...input, catalogue, declarations: [] }).problems).toEqual([
+      'iam.tsv: CKV_T_20 lists aws_iam_policy_document, which the stacks synthesize only as a data source: write data.aws_iam_policy_document',
+    ]);
+  });
+
   it('confirms attribute-equals and not-run-by-default, and refuses to confirm an attribute on no block', () => {
     const input = fixture();
     const declare = (check: string, confirmedBy: MatrixInput['declarations'][number]['confirmedBy']) => ({
