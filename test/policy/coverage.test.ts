@@ -225,6 +225,46 @@ describe('the coverage matrix', () => {
   });
 });
 
+describe('a type a controller creates from one of ours', () => {
+  const ingress = (className: string) => ({
+    resource: {
+      kubernetes_ingress_v1: {
+        api: { metadata: { name: 'api' }, spec: { ingress_class_name: className } },
+      },
+    },
+  });
+  const input = (className: string): MatrixInput => ({
+    workspace: workspaceOf({ 'prod-a': ingress(className) }),
+    rules: [],
+    catalogue: parseCatalogueFile('lb.tsv', tsv([['trivy', 'AVD-T-0053', 'aws_lb', 'lb is public', 'HIGH']])),
+    declarations: [
+      {
+        check: 'AVD-T-0053',
+        reason: 'Declared as if no load balancer existed.',
+        confirmedBy: { kind: 'type-absent', type: 'aws_lb' },
+        file: 'lb.ts',
+      },
+    ],
+  });
+
+  it('is listed when an Ingress of class alb makes the load balancer, and type-absent does not hold for it', () => {
+    const matrix = buildMatrix(input('alb'));
+    expect(matrix.types.find(({ type }) => type === 'aws_lb')?.realizedBy).toMatch(
+      /AWS Load Balancer Controller/,
+    );
+    expect(matrix.checks[0]!.coverage.status).toBe('gap');
+    expect(matrix.problems[0]).toMatch(
+      /^lb\.ts: AVD-T-0053 is declared not applicable, but aws_lb is created by .*prod-a\/kubernetes_ingress_v1\.api$/,
+    );
+  });
+
+  it('is absent when the Ingress belongs to another controller', () => {
+    const matrix = buildMatrix(input('nginx'));
+    expect(matrix.types.map(({ type }) => type)).toEqual(['kubernetes_ingress_v1']);
+    expect(matrix.elsewhere.map(({ check }) => check.id)).toEqual(['AVD-T-0053']);
+  });
+});
+
 describe('the rendered page', () => {
   it('is the same whatever the order of its inputs, and names its gaps', () => {
     const input = fixture();
