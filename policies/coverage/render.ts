@@ -54,7 +54,7 @@ function summary(matrix: Matrix): string[] {
     '',
     `- ${matrix.types.length} types synthesized; ${unchecked} of them are read by no scanner check.`,
     `- ${s.rules} rules; ${matrix.oursOnly.length} of them are [ours only](#ours-only): they anchor no Checkov or Trivy check.`,
-    `- ${matrix.elsewhere.length} catalogue checks read only [types the stacks do not synthesize](#checks-on-types-the-stacks-do-not-synthesize).`,
+    `- Catalogue checks that read only [types the stacks do not synthesize](#checks-on-types-the-stacks-do-not-synthesize): ${matrix.elsewhere.length}.`,
     '',
   ];
 }
