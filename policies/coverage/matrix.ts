@@ -73,8 +73,7 @@ export function buildMatrix({ workspace, rules, catalogue, declarations }: Matri
 
   const checks: CheckCoverage[] = [];
   const elsewhere: Matrix['elsewhere'] = [];
-  for (const check of [...catalogue].sort(byCheck)) {
-    problems.push(...dataSourcesWrittenAsResources(check, synthesized));
+  for (const check of [...catalogue].map((row) => asSynthesized(row, synthesized)).sort(byCheck)) {
     const covering = [...(rulesByAnchor.get(check.id) ?? [])].sort(codePointCompare);
     const declared = declaredByCheck.get(check.id);
     if (!check.resourceTypes.some((type) => synthesized.has(type))) {
@@ -137,17 +136,17 @@ function coverageOf(
 }
 
 /**
- * A bare type that the stacks synthesize only as a data source is almost surely a data-source check
- * written without its prefix; read as a resource type it would drop out of every count unseen.
+ * The catalogue's types as the matrix keys them. A bare type the stacks synthesize only as a data
+ * source is that data source (Checkov's `checks/data` rows name `aws_iam_policy_document`): read as a
+ * resource type, its checks would drop out of every count unseen.
  */
-function dataSourcesWrittenAsResources(check: CatalogueCheck, synthesized: Set<string>): string[] {
-  return check.resourceTypes
-    .filter((type) => !type.startsWith(DATA_PREFIX) && !synthesized.has(type))
-    .filter((type) => synthesized.has(`${DATA_PREFIX}${type}`))
-    .map(
-      (type) =>
-        `${check.files.join(', ')}: ${check.id} lists ${type}, which the stacks synthesize only as a data source: write ${DATA_PREFIX}${type}`,
-    );
+function asSynthesized(check: CatalogueCheck, synthesized: Set<string>): CatalogueCheck {
+  const resourceTypes = check.resourceTypes.map((type) =>
+    !type.startsWith(DATA_PREFIX) && !synthesized.has(type) && synthesized.has(`${DATA_PREFIX}${type}`)
+      ? `${DATA_PREFIX}${type}`
+      : type,
+  );
+  return { ...check, resourceTypes };
 }
 
 /** Resource types as they are, data source types as `data.<type>`. */

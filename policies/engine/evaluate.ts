@@ -24,46 +24,21 @@ export function evaluate(
 ): Outcome[] {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const outcomes: Outcome[] = [];
-  const rulesFor = rulesByType(rules);
-  const everyBlock = rulesFor(EVERY_BLOCK);
   for (const stack of workspace.stacks) {
     const context = contextFor(workspace, stack, asOf);
     for (const resource of stack.resources) {
-      for (const rule of rulesFor(resource.type)) outcomes.push(evaluateOne(rule, resource, stack, context));
+      for (const rule of rules) {
+        if (!rule.resourceTypes.includes(resource.type) && !rule.resourceTypes.includes(EVERY_BLOCK))
+          continue;
+        outcomes.push(evaluateOne(rule, resource, stack, context));
+      }
     }
+    const everyBlock = rules.filter((rule) => rule.resourceTypes.includes(EVERY_BLOCK));
     for (const block of [...stack.dataSources, ...outputBlocks(stack)]) {
       for (const rule of everyBlock) outcomes.push(evaluateOne(rule, block, stack, context));
     }
   }
   return outcomes;
-}
-
-/**
- * The rules that read each resource type (and every block), in the order given: indexed once, so a
- * scan costs one lookup per resource instead of a pass over every rule.
- */
-function rulesByType(rules: readonly Rule[]): (type: string) => readonly Rule[] {
-  const index = new Map<string, Rule[]>();
-  for (const rule of rules) {
-    for (const type of new Set(rule.resourceTypes)) {
-      const group = index.get(type);
-      if (group) group.push(rule);
-      else index.set(type, [rule]);
-    }
-  }
-  const everyBlock = index.get(EVERY_BLOCK) ?? [];
-  const merged = new Map<string, readonly Rule[]>();
-  return (type) => {
-    if (type === EVERY_BLOCK) return everyBlock;
-    let found = merged.get(type);
-    if (!found) {
-      // Keep the rules' own order, as the scan did before the index.
-      const reading = new Set([...(index.get(type) ?? []), ...everyBlock]);
-      found = rules.filter((rule) => reading.has(rule));
-      merged.set(type, found);
-    }
-    return found;
-  };
 }
 
 /** A stack's outputs as blocks of type `output`, so that a rule may read them like resources. */

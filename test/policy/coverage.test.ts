@@ -170,15 +170,16 @@ describe('the coverage matrix', () => {
     ]);
   });
 
-  it('flags a data source type written without its data. prefix', () => {
+  it('reads a bare type the stacks synthesize only as a data source as that data source', () => {
     const input = fixture();
     const catalogue = parseCatalogueFile(
       'iam.tsv',
       tsv([['checkov', 'CKV_T_20', 'aws_iam_policy_document', 'policy document check', '']]),
     );
-    expect(buildMatrix({ ...input, catalogue, declarations: [] }).problems).toEqual([
-      'iam.tsv: CKV_T_20 lists aws_iam_policy_document, which the stacks synthesize only as a data source: write data.aws_iam_policy_document',
-    ]);
+    const matrix = buildMatrix({ ...input, catalogue, declarations: [] });
+    const documents = matrix.types.find(({ type }) => type === 'data.aws_iam_policy_document')!;
+    expect(documents.checks.map(({ check }) => check.id)).toEqual(['CKV_T_20']);
+    expect(matrix.elsewhere).toEqual([]);
   });
 
   it('confirms attribute-equals and not-run-by-default, and refuses to confirm an attribute on no block', () => {

@@ -34,11 +34,6 @@ export const CONNECTED_RESOURCE_CHECKS: NotApplicable[] = [
     confirmedBy: { kind: 'type-absent', type: 'aws_cloudfront_distribution' },
   },
   {
-    check: 'CKV2_AWS_68',
-    reason: 'Reports on aws_sagemaker_notebook_instance; the platform runs no SageMaker notebook.',
-    confirmedBy: { kind: 'type-absent', type: 'aws_sagemaker_notebook_instance' },
-  },
-  {
     check: 'CKV2_AWS_78',
     reason: 'Reports on aws_appsync_graphql_api; the platform has no AppSync API.',
     confirmedBy: { kind: 'type-absent', type: 'aws_appsync_graphql_api' },
