@@ -32,7 +32,7 @@ export interface Matrix {
   /** Rules that anchor no Checkov or Trivy check. */
   oursOnly: RuleMetadata[];
   /** Catalogue checks on types the stacks do not synthesize, with the rules that anchor them anyway. */
-  elsewhere: { check: CatalogueCheck; rules: string[] }[];
+  elsewhere: { check: CatalogueCheck; rules: string[]; notApplicable?: string }[];
   /** Checkov or Trivy anchors of our rules that no catalogue file lists. */
   outsideCatalogue: { anchor: string; rules: string[] }[];
   /** Declarations that are wrong or stale: each fails `--check`. */
@@ -77,9 +77,13 @@ export function buildMatrix({ workspace, rules, catalogue, declarations }: Matri
     const covering = [...(rulesByAnchor.get(check.id) ?? [])].sort(codePointCompare);
     const declared = declaredByCheck.get(check.id);
     if (!check.resourceTypes.some((type) => synthesized.has(type))) {
-      elsewhere.push({ check, rules: covering });
-      if (declared)
-        problems.push(`${declared.file}: ${check.id} reads no synthesized type; remove the declaration`);
+      // Nothing to count, but a declaration made here must still hold.
+      const coverage = declared ? coverageOf(check, covering, declared, workspace, problems) : undefined;
+      elsewhere.push({
+        check,
+        rules: covering,
+        ...(coverage?.status === 'not-applicable' ? { notApplicable: coverage.reason } : {}),
+      });
       continue;
     }
     checks.push({ check, coverage: coverageOf(check, covering, declared, workspace, problems) });

@@ -147,8 +147,8 @@ function elsewhere(matrix: Matrix): string[] {
     '| Check | Scanner | Types | Rules |',
     '|---|---|---|---|',
     ...matrix.elsewhere.map(
-      ({ check, rules }) =>
-        `| ${code(check.id)} | ${check.scanner} | ${check.resourceTypes.map(code).join(', ')} | ${rules.length > 0 ? rules.map(code).join(', ') : '–'} |`,
+      ({ check, rules, notApplicable }) =>
+        `| ${code(check.id)} | ${check.scanner} | ${check.resourceTypes.map(code).join(', ')} | ${rules.length > 0 ? rules.map(code).join(', ') : notApplicable ? cell(`not applicable: ${notApplicable}`) : '–'} |`,
     ),
     '',
   ];

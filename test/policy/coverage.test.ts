@@ -138,7 +138,7 @@ describe('the coverage matrix', () => {
     );
   });
 
-  it('flags a declaration for a covered check, an unknown check and a check on no synthesized type', () => {
+  it('flags a declaration for a covered check, an unknown check, and one that fails on a type outside the matrix', () => {
     const input = fixture();
     const problems = buildMatrix({
       ...input,
@@ -158,7 +158,7 @@ describe('the coverage matrix', () => {
         {
           check: 'CKV_T_5',
           reason: 'x'.repeat(20),
-          confirmedBy: { kind: 'type-absent', type: 'aws_cloudtrail' },
+          confirmedBy: { kind: 'type-absent', type: 'aws_vpc' },
           file: 'c.ts',
         },
       ],
@@ -166,8 +166,20 @@ describe('the coverage matrix', () => {
     expect(problems).toEqual([
       'b.ts: CKV_NOPE_1 is in no catalogue file',
       'a.ts: CKV_T_1 is covered by vpc-rule; remove the not-applicable declaration',
-      'c.ts: CKV_T_5 reads no synthesized type; remove the declaration',
+      'c.ts: CKV_T_5 is declared not applicable, but aws_vpc is synthesized: prod-a/aws_vpc.main',
     ]);
+  });
+
+  it('shows a holding declaration on a check outside the matrix beside it, outside every count', () => {
+    const input = fixture();
+    const declared = { check: 'CKV_T_5', reason: 'No trail is part of these stacks.', file: 'c.ts' };
+    const matrix = buildMatrix({
+      ...input,
+      declarations: [{ ...declared, confirmedBy: { kind: 'type-absent', type: 'aws_cloudtrail' } }],
+    });
+    expect(matrix.elsewhere.find(({ check }) => check.id === 'CKV_T_5')?.notApplicable).toBe(declared.reason);
+    expect(matrix.problems).toEqual([]);
+    expect(matrix.summary.notApplicable).toBe(0);
   });
 
   it('reads a bare type the stacks synthesize only as a data source as that data source', () => {
