@@ -41,7 +41,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PAGINATION_CLASS": "benchdrf.views.LimitOffsetPage",
+    "DEFAULT_PAGINATION_CLASS": "benchdrf.pagination.LimitOffsetPage",
 }
 # The tenant whose campaigns are listed: the account the PromptAds benchmark seeds.
 BENCH_TENANT = os.environ["DRF_TENANT"]
