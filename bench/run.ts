@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignColumns } from '../lib/columns.js';
 import { benchmarkCommand } from './cli.js';
@@ -120,7 +120,7 @@ if (synth && wanted('policy')) {
 if (synth) rmSync(synth.outdir, { recursive: true, force: true });
 
 if (wanted('services')) {
-  const services = await benchmarkServices();
+  const services = await benchmarkServices({ calibrateResultsDir: fileURLToPath(RESULTS_DIR) });
   figures.services = services;
   printTable(
     `Services under load (one process each, PROCESSES_PER_POD=1, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
@@ -138,6 +138,12 @@ if (wanted('services')) {
   const [header, ...rows] = servicesCostRows(services);
   printTable(servicesCostTitle(services), header!, rows);
   console.log(drfComparisonLine(services));
+  if (services.calibrate && !('skipped' in services.calibrate)) {
+    console.log(
+      `promptsales calibrate: ${services.calibrate.perProcessRps.toFixed(0)} req/s per process at the knee; ` +
+        `${services.calibrate.podsAtPeak} pods at peak (traffic mix), written to ${services.calibrate.resultsFile}`,
+    );
+  }
 }
 
 const date = new Date().toISOString().slice(0, 10);

@@ -8,6 +8,7 @@
  */
 import { type LoadResult, runLoad } from '../lib/load-test.js';
 import { DRF_LIST_PATH, type DrfRuntime, findDrfRuntime, sameListShape, startDrf } from './drf.js';
+import { type CalibrateRun, calibrateAgainst } from './services-calibrate.js';
 import { ADS_ACCOUNT, SERVICES, type ServiceName } from './services-catalog.js';
 import { type ListCost, measureListCost } from './services-cost.js';
 import { positiveIntFromEnv } from './services-env.js';
@@ -25,6 +26,8 @@ export interface ServicesBenchmarkOptions {
   /** Default: BENCH_FLOOR_ITERATIONS or 500. */
   floorIterations?: number;
   rows?: number;
+  /** Where `promptsales calibrate` writes calibrate-<date>.json; without it, calibrate is not run. */
+  calibrateResultsDir?: string;
   log?: (line: string) => void;
 }
 
@@ -57,6 +60,8 @@ export interface ServicesBenchmark {
   drf: DrfFigures;
   /** (DRF CPU + its database CPU) ÷ (PromptAds CPU + its database CPU), per request. */
   drfCpuRatio: number | undefined;
+  /** `promptsales calibrate` against the same PromptAds process, after the measurement. */
+  calibrate?: CalibrateRun;
 }
 
 // Business goes first: PromptAds asks it for the entitlement while its campaigns are seeded.
@@ -83,12 +88,16 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
   const lists: ListFigures[] = [];
   let drf: DrfFigures = 'skipped' in drfRuntime ? drfRuntime : { skipped: 'not run' };
   let business: ServiceProcess | undefined;
+  let calibrate: CalibrateRun | undefined;
 
   try {
     for (const name of ORDER) {
       const service = SERVICES[name];
       const running = await fleet.start(name, {
         PROCESSES_PER_POD: '1',
+        // A pool as large as the load's connections: a request waiting 2 s for a pooled connection
+        // fails (services/kit/dependencies.ts), and the run measures the service, not that queue.
+        DATABASE_POOL_MAX: String(poolFor(connections)),
         ...(business ? { BUSINESS_URL: business.url } : {}),
       });
       log(`${name}: seeding ${rows} rows through ${service.prefix}${service.listPath}`);
@@ -116,6 +125,17 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       });
       log(`${name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
       const healthz = await runLoad({ url: `${running.url}/healthz`, connections, durationSeconds });
+      if (name === 'promptads' && options.calibrateResultsDir) {
+        log(`${name}: promptsales calibrate, ${Math.min(durationSeconds, 5)} s a step`);
+        calibrate = await calibrateAgainst({
+          url: listUrl,
+          token: headers.authorization.replace(/^Bearer /, ''),
+          stepSeconds: Math.min(durationSeconds, 5),
+          maxConnections: connections,
+          resultsDir: options.calibrateResultsDir,
+        });
+        if ('skipped' in calibrate) log(`${name}: calibrate: ${calibrate.skipped}`);
+      }
       if (running !== business) await running.stop();
 
       log(`${name}: floor, ${floorIterations} lists without HTTP`);
@@ -162,10 +182,14 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
     lists,
     drf,
     drfCpuRatio,
+    ...(calibrate ? { calibrate } : {}),
   };
 }
 
 const GET_HEALTHZ = 'GET /healthz';
+
+/** The services accept a pool of 10 to 100 connections; PostgreSQL's default limit is 100 in all. */
+export const poolFor = (connections: number) => Math.min(100, Math.max(10, connections));
 
 async function measureFloorOf(
   fleet: Fleet,
