@@ -156,6 +156,50 @@ describe('promptsales calibrate', () => {
     );
   });
 
+  it('records the knee and the pods it asks for at peak, whole and split by the traffic mix, with --write-results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calibrate-results-'));
+    const { code, stdout } = await runCli(
+      'calibrate',
+      '--url',
+      burnerUrl,
+      ...quick,
+      '--spec',
+      specForThroughputKnee(),
+      '--write-results',
+      dir,
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const date = new Date().toISOString().slice(0, 10);
+    expect(report.resultsFile).toBe(join(dir, `calibrate-${date}.json`));
+    const results = JSON.parse(readFileSync(report.resultsFile, 'utf8'));
+    expect(results).toMatchObject({ date, url: burnerUrl, stepSeconds: 1, peakRpm: 1_000_000 });
+    expect(results.machine.cores).toBeGreaterThan(0);
+    expect(results.perProcessRps).toBe(report.perProcessRps);
+    expect(results.knee.connections).toBe(report.knee.connections);
+    // The reference: the document's 588 req/s per pod, 29 pods at peak; four deployments of ¼ → 8 each.
+    expect(results.reference.platformPods.value).toBe(29);
+    expect(results.reference.deploymentPods.value).toBe(32);
+    // Measured: the peak split by the spec's traffic mix, each deployment rounded up on its own.
+    const effective = report.perPodRps * 0.85;
+    expect(results.measured.perPodRps).toBeCloseTo(effective, 9);
+    expect(results.measured.platformPods.value).toBe(Math.ceil(1_000_000 / 60 / effective - 1e-9));
+    const perDeployment = results.measured.deployments.map(
+      (d: { trafficShare: number; peakPods: number }) => {
+        expect(d.peakPods).toBeGreaterThanOrEqual(
+          Math.ceil((d.trafficShare * 1_000_000) / 60 / effective - 1e-9),
+        );
+        return d.peakPods;
+      },
+    );
+    expect(results.measured.deploymentPods.value).toBe(
+      perDeployment.reduce((a: number, b: number) => a + b, 0),
+    );
+    expect(results.podsRatio).toBeCloseTo(results.measured.deploymentPods.value / 29, 12);
+  });
+
   it('refuses a measurement made of failures: exit 1, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calibrate-'));
     const spec = join(dir, 'prod.yaml');
