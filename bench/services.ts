@@ -188,7 +188,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
 
 const GET_HEALTHZ = 'GET /healthz';
 
-/** The services accept a pool of 10 to 100 connections; PostgreSQL's default limit is 100 in all. */
+/** At least the services' default pool (10), at most the most they accept (100, PostgreSQL's default limit in all). */
 export const poolFor = (connections: number) => Math.min(100, Math.max(10, connections));
 
 async function measureFloorOf(
