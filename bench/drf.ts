@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './services-process.js';
+import { freePort, keepOutputTail } from './services-process.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('./drf/', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
@@ -96,12 +96,7 @@ export async function startDrf(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-16_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const tail = keepOutputTail(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -114,12 +109,12 @@ export async function startDrf(
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`gunicorn exited with ${child.exitCode}:\n${tail}`);
+    if (child.exitCode !== null) throw new Error(`gunicorn exited with ${child.exitCode}:\n${tail()}`);
     try {
       const response = await fetch(`${url}${DRF_LIST_PATH}?limit=1`, { signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();
       if (response.ok) return { url, pid: child.pid!, workers, stop };
-      throw new Error(`gunicorn answered ${response.status}:\n${tail}`);
+      throw new Error(`gunicorn answered ${response.status}:\n${tail()}`);
     } catch (error) {
       if ((error as Error).message.startsWith('gunicorn answered')) {
         await stop();
@@ -130,7 +125,7 @@ export async function startDrf(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
-  throw new Error(`gunicorn did not answer within ${START_TIMEOUT_MS} ms:\n${tail}`);
+  throw new Error(`gunicorn did not answer within ${START_TIMEOUT_MS} ms:\n${tail()}`);
 }
 
 /** Both lists hold the same rows, in the same order, with the same fields (recursively). */

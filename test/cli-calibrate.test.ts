@@ -69,6 +69,10 @@ function specForThroughputKnee(): string {
   appendFileSync(spec, 'requirements:\n  latencyObjective:\n    milliseconds: 60000\n');
   return spec;
 }
+/** calibrate against the CPU burner with a spec whose knee is throughput's, as JSON, plus `more` flags. */
+const againstBurner = (spec: string, ...more: string[]) =>
+  runCli('calibrate', '--url', burnerUrl, ...quick, '--spec', spec, ...more, '--format', 'json');
+
 /** calibrate against the 75 ms sleeper, one second a step, up to `maxConnections`. */
 const againstSleeper = (maxConnections: number, ...more: string[]) =>
   runCli(
@@ -84,16 +88,7 @@ const againstSleeper = (maxConnections: number, ...more: string[]) =>
 
 describe('promptsales calibrate', () => {
   it('finds the knee of a CPU-bound process and scales it by the pod’s processes', async () => {
-    const { code, stdout, stderr } = await runCli(
-      'calibrate',
-      '--url',
-      burnerUrl,
-      ...quick,
-      '--spec',
-      specForThroughputKnee(),
-      '--format',
-      'json',
-    );
+    const { code, stdout, stderr } = await againstBurner(specForThroughputKnee());
     expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
     // 10 ms of CPU per request: one process serves at most 1000 ÷ 10 = 100 req/s.
@@ -132,17 +127,7 @@ describe('promptsales calibrate', () => {
   it('writes the knee into a spec file, keeping the rest, so synth sizes from it', async () => {
     const spec = specForThroughputKnee();
     const before = loadSpecFile(spec);
-    const { code, stdout } = await runCli(
-      'calibrate',
-      '--url',
-      burnerUrl,
-      ...quick,
-      '--spec',
-      spec,
-      '--write',
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await againstBurner(spec, '--write');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.written).toBe(spec);
@@ -158,18 +143,7 @@ describe('promptsales calibrate', () => {
 
   it('records the knee and the pods it asks for at peak, whole and split by the traffic mix, with --write-results', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calibrate-results-'));
-    const { code, stdout } = await runCli(
-      'calibrate',
-      '--url',
-      burnerUrl,
-      ...quick,
-      '--spec',
-      specForThroughputKnee(),
-      '--write-results',
-      dir,
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await againstBurner(specForThroughputKnee(), '--write-results', dir);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     const date = new Date().toISOString().slice(0, 10);
