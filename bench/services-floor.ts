@@ -18,7 +18,6 @@ export interface FloorFigures {
   cpuMsPerRequest: number;
   /** CPU of the database server's processes over the loop, per iteration. */
   dbCpuMsPerRequest: number;
-  responseBytes: number;
 }
 
 /**
@@ -84,6 +83,5 @@ export async function measureFloor(
     iterations,
     cpuMsPerRequest: perRequest((used.user + used.system) / 1000, iterations)!,
     dbCpuMsPerRequest: perRequest(database, iterations)!,
-    responseBytes: Buffer.byteLength(first),
   };
 }

@@ -52,8 +52,8 @@ export function servicesCostRows(section: ServicesCostSection): string[][] {
     ms(list.latencyMs.p99),
     cpu(list.cpuMsPerRequest),
     cpu(list.dbCpuMsPerRequest),
-    cpu(list.floor.cpuMsPerRequest),
-    cpu(list.floor.dbCpuMsPerRequest),
+    cpu(list.floorCpuMsPerRequest),
+    cpu(list.floorDbCpuMsPerRequest),
     times(list.cpuRatioToFloor),
     ms(list.openLoop.p99),
   ]);

@@ -35,7 +35,11 @@ export interface ListFigures extends ListCost {
   service: string;
   endpoint: string;
   responseBytes: number;
-  floor: FloorFigures;
+  /** The floor's Node CPU per list (use case + repository + serializer, no HTTP), ms. */
+  floorCpuMsPerRequest: number;
+  /** The database server's CPU per list of the floor, ms. */
+  floorDbCpuMsPerRequest: number;
+  floorIterations: number;
   /** The service's CPU per request ÷ the floor's Node CPU per request. */
   cpuRatioToFloor: number | undefined;
 }
@@ -145,7 +149,9 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
         endpoint: listEndpoint,
         ...cost,
         responseBytes: Buffer.byteLength(JSON.stringify(listed.body)),
-        floor,
+        floorCpuMsPerRequest: floor.cpuMsPerRequest,
+        floorDbCpuMsPerRequest: floor.dbCpuMsPerRequest,
+        floorIterations: floor.iterations,
         cpuRatioToFloor: ratio(cost.cpuMsPerRequest, floor.cpuMsPerRequest),
       });
       results.push(

@@ -112,7 +112,9 @@ describe('the per-request table', () => {
     dbCpuMsPerRequest: 0.4,
     openLoop: { rate: 359, p50: 3.2, p99: 12.6, errors: 0, sent: 3590 },
     responseBytes: 50_000,
-    floor: { iterations: 500, cpuMsPerRequest: floor, dbCpuMsPerRequest: 0.45, responseBytes: 50_000 },
+    floorCpuMsPerRequest: floor,
+    floorDbCpuMsPerRequest: 0.45,
+    floorIterations: 500,
     cpuRatioToFloor: cpu / floor,
   });
   const drf: DrfFigures = {
