@@ -84,6 +84,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
   const floorIterations = options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', 500);
   const rows = options.rows ?? 100;
+  const settings: RunSettings = { connections, durationSeconds, rows };
   const log = options.log ?? ((line: string) => console.error(line));
   const drfRuntime = findDrfRuntime();
   const fleet = await createFleet('bench', ORDER);
@@ -114,31 +115,10 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       }
 
       const listUrl = await checkedListUrl(service, running.url, headers, rows);
-      const listEndpoint = `GET ${service.listPath}?limit=${rows}`;
       const listed = await requestJson(listUrl, headers);
-      log(
-        `${name}: ${listEndpoint} for ${durationSeconds} s with ${connections} connections, then open loop`,
-      );
-      const { cost, load } = await measureListCost({
-        url: listUrl,
-        headers,
-        pid: running.pid,
-        database: service.database,
-        connections,
-        durationSeconds,
-      });
-      log(`${name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
-      const healthz = await runLoad({ url: `${running.url}/healthz`, connections, durationSeconds });
+      const measured = await measureService(running, listUrl, headers, settings, log);
       if (name === 'promptads' && options.calibrateResultsDir) {
-        log(`${name}: promptsales calibrate, ${Math.min(durationSeconds, 5)} s a step`);
-        calibrate = await calibrateAgainst({
-          url: listUrl,
-          token: headers.authorization.replace(/^Bearer /, ''),
-          stepSeconds: Math.min(durationSeconds, 5),
-          maxConnections: connections,
-          resultsDir: options.calibrateResultsDir,
-        });
-        if ('skipped' in calibrate) log(`${name}: calibrate: ${calibrate.skipped}`);
+        calibrate = await calibrateService(listUrl, headers, settings, options.calibrateResultsDir, log);
       }
       if (running !== business) await running.stop();
 
@@ -146,24 +126,24 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       const floor = await measureFloorOf(fleet, name, rows, listed.body, floorIterations);
       lists.push({
         service: name,
-        endpoint: listEndpoint,
-        ...cost,
+        endpoint: measured.endpoint,
+        ...measured.cost,
         responseBytes: Buffer.byteLength(JSON.stringify(listed.body)),
         floorCpuMsPerRequest: floor.cpuMsPerRequest,
         floorDbCpuMsPerRequest: floor.dbCpuMsPerRequest,
         floorIterations: floor.iterations,
-        cpuRatioToFloor: ratio(cost.cpuMsPerRequest, floor.cpuMsPerRequest),
+        cpuRatioToFloor: ratio(measured.cost.cpuMsPerRequest, floor.cpuMsPerRequest),
       });
       results.push(
-        { service: name, endpoint: listEndpoint, load },
-        { service: name, endpoint: GET_HEALTHZ, load: healthz },
+        { service: name, endpoint: measured.endpoint, load: measured.load },
+        { service: name, endpoint: GET_HEALTHZ, load: measured.healthz },
       );
 
       if (name === 'promptads') {
         drf =
           'skipped' in drfRuntime
             ? drfRuntime
-            : await benchmarkDrf(drfRuntime, fleet, listed.body, rows, connections, durationSeconds, log);
+            : await benchmarkDrf(drfRuntime, fleet, listed.body, settings, log);
         if ('skipped' in drf) log(`drf: skipped: ${drf.skipped}`);
       }
     }
@@ -194,6 +174,59 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
 
 const GET_HEALTHZ = 'GET /healthz';
 
+interface RunSettings {
+  connections: number;
+  durationSeconds: number;
+  rows: number;
+}
+
+/** The list's per-request cost (closed loop, CPU, open loop), then `/healthz`, of one running service. */
+async function measureService(
+  running: ServiceProcess,
+  listUrl: string,
+  headers: Record<string, string>,
+  { connections, durationSeconds, rows }: RunSettings,
+  log: (line: string) => void,
+) {
+  const service = SERVICES[running.name];
+  const endpoint = `GET ${service.listPath}?limit=${rows}`;
+  log(
+    `${running.name}: ${endpoint} for ${durationSeconds} s with ${connections} connections, then open loop`,
+  );
+  const { cost, load } = await measureListCost({
+    url: listUrl,
+    headers,
+    pid: running.pid,
+    database: service.database,
+    connections,
+    durationSeconds,
+  });
+  log(`${running.name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
+  const healthz = await runLoad({ url: `${running.url}/healthz`, connections, durationSeconds });
+  return { endpoint, cost, load, healthz };
+}
+
+/** `promptsales calibrate` against the running PromptAds list, steps of at most 5 s. */
+async function calibrateService(
+  listUrl: string,
+  headers: { authorization: string },
+  { connections, durationSeconds }: RunSettings,
+  resultsDir: string,
+  log: (line: string) => void,
+): Promise<CalibrateRun> {
+  const stepSeconds = Math.min(durationSeconds, 5);
+  log(`promptads: promptsales calibrate, ${stepSeconds} s a step`);
+  const run = await calibrateAgainst({
+    url: listUrl,
+    token: headers.authorization.replace(/^Bearer /, ''),
+    stepSeconds,
+    maxConnections: connections,
+    resultsDir,
+  });
+  if ('skipped' in run) log(`promptads: calibrate: ${run.skipped}`);
+  return run;
+}
+
 /** At least the services' default pool (10), at most the most they accept (100, PostgreSQL's default limit in all). */
 export const poolFor = (connections: number) => Math.min(100, Math.max(10, connections));
 
@@ -216,9 +249,7 @@ async function benchmarkDrf(
   runtime: DrfRuntime,
   fleet: Fleet,
   promptAdsBody: unknown,
-  rows: number,
-  connections: number,
-  durationSeconds: number,
+  { connections, durationSeconds, rows }: RunSettings,
   log: (line: string) => void,
 ): Promise<DrfFigures> {
   const server = await startDrf(runtime, fleet.databases.promptads!.url, ADS_ACCOUNT);
