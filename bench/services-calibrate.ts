@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -56,7 +56,8 @@ export async function calibrateAgainst(options: {
     measured: { deploymentPods: { value: number } };
   };
   return {
-    resultsFile: report.resultsFile,
+    // Relative to the repository, as the results files name each other.
+    resultsFile: relative(REPO_ROOT, resolve(REPO_ROOT, report.resultsFile)),
     perProcessRps: report.perProcessRps,
     podsAtPeak: results.measured.deploymentPods.value,
   };
