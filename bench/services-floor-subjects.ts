@@ -84,6 +84,7 @@ export const FLOOR_SUBJECTS: Record<ServiceName, (databaseUrl: string, rows: num
         subscriptions: unused('subscriptions'),
         entitlements: unused('entitlements'),
         payments: unused('payments'),
+        paymentEvents: unused('paymentEvents'),
       }),
       close: () => pool.end(),
     };
