@@ -4,14 +4,7 @@ import type { Construct } from 'constructs';
 import type { DeploymentPlan } from '../../../calculators/plan-types.js';
 import type { PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
 import { deploymentLabels } from './labels.js';
-import {
-  CONTAINER_SECURITY_CONTEXT,
-  envFromSources,
-  type PodSources,
-  podSecurityContext,
-  TMP_MOUNT,
-  tmpVolume,
-} from './pod-template.js';
+import { jobPodSpec, type PodSources } from './pod-template.js';
 
 export function migrationJobName(deployment: DeploymentPlan): string {
   return `${deployment.name}-migrate`;
@@ -33,7 +26,6 @@ export interface MigrationJobProps {
 export function addMigrationJob(scope: Construct, id: string, props: MigrationJobProps): JobV1 {
   const { deployment, runtime } = props;
   const { migration } = runtime;
-  const resources = { cpu: migration.cpu, memory: migration.memory };
   const labels = { ...deploymentLabels(deployment), 'app.kubernetes.io/component': 'migration' };
   return new JobV1(scope, id, {
     metadata: { name: migrationJobName(deployment), namespace: props.namespace, labels },
@@ -41,25 +33,7 @@ export function addMigrationJob(scope: Construct, id: string, props: MigrationJo
       backoffLimit: migration.backoffLimit,
       template: {
         metadata: { labels },
-        spec: {
-          restartPolicy: 'Never',
-          ...(props.sources.serviceAccount ? { serviceAccountName: props.sources.serviceAccount } : {}),
-          automountServiceAccountToken: false,
-          enableServiceLinks: false,
-          securityContext: podSecurityContext(runtime),
-          container: [
-            {
-              name: 'migrate',
-              image: deployment.image,
-              args: migration.command,
-              envFrom: envFromSources(props.sources),
-              resources: { requests: resources, limits: resources },
-              securityContext: CONTAINER_SECURITY_CONTEXT,
-              volumeMount: [TMP_MOUNT],
-            },
-          ],
-          volume: [tmpVolume(runtime)],
-        },
+        spec: jobPodSpec(deployment, runtime, props.sources, { name: 'migrate', args: migration.command }),
       },
     },
     waitForCompletion: true,

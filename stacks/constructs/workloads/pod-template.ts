@@ -124,3 +124,36 @@ export function apiPodSpec(
     volume: [tmpVolume(runtime)],
   };
 }
+
+/**
+ * The pod of a run-to-completion Job of a deployment (its migration, Business's reconciliation):
+ * the deployment's image with other `args`, its settings and secrets, the migration job's
+ * resources, never restarted in place.
+ */
+export function jobPodSpec(
+  deployment: DeploymentPlan,
+  runtime: PodRuntimeSpec,
+  sources: PodSources,
+  container: { name: string; args: string[] },
+) {
+  const resources = { cpu: runtime.migration.cpu, memory: runtime.migration.memory };
+  return {
+    restartPolicy: 'Never',
+    ...(sources.serviceAccount ? { serviceAccountName: sources.serviceAccount } : {}),
+    automountServiceAccountToken: false,
+    enableServiceLinks: false,
+    securityContext: podSecurityContext(runtime),
+    container: [
+      {
+        name: container.name,
+        image: deployment.image,
+        args: container.args,
+        envFrom: envFromSources(sources),
+        resources: { requests: resources, limits: resources },
+        securityContext: CONTAINER_SECURITY_CONTEXT,
+        volumeMount: [TMP_MOUNT],
+      },
+    ],
+    volume: [tmpVolume(runtime)],
+  };
+}

@@ -4,14 +4,7 @@ import type { Construct } from 'constructs';
 import type { DeploymentPlan } from '../../../calculators/plan-types.js';
 import type { PodRuntimeSpec } from '../../../config/schema/edge-workloads.js';
 import { deploymentLabels } from './labels.js';
-import {
-  CONTAINER_SECURITY_CONTEXT,
-  envFromSources,
-  type PodSources,
-  podSecurityContext,
-  TMP_MOUNT,
-  tmpVolume,
-} from './pod-template.js';
+import { jobPodSpec, type PodSources } from './pod-template.js';
 
 /** Business's entry point for one pass over the PayPal orders whose outcome is unknown. */
 export const RECONCILE_COMMAND = ['node', 'dist/main.js', 'reconcile'];
@@ -40,7 +33,6 @@ export function reconcileJobName(deployment: DeploymentPlan): string {
  */
 export function addReconcileCronJob(scope: Construct, id: string, props: ReconcileCronJobProps): CronJobV1 {
   const { deployment, runtime } = props;
-  const resources = { cpu: runtime.migration.cpu, memory: runtime.migration.memory };
   const labels = { ...deploymentLabels(deployment), 'app.kubernetes.io/component': 'reconcile-payments' };
   return new CronJobV1(scope, id, {
     metadata: { name: reconcileJobName(deployment), namespace: props.namespace, labels },
@@ -57,25 +49,10 @@ export function addReconcileCronJob(scope: Construct, id: string, props: Reconci
           activeDeadlineSeconds: ACTIVE_DEADLINE_SECONDS,
           template: {
             metadata: { labels },
-            spec: {
-              restartPolicy: 'Never',
-              ...(props.sources.serviceAccount ? { serviceAccountName: props.sources.serviceAccount } : {}),
-              automountServiceAccountToken: false,
-              enableServiceLinks: false,
-              securityContext: podSecurityContext(runtime),
-              container: [
-                {
-                  name: 'reconcile',
-                  image: deployment.image,
-                  args: RECONCILE_COMMAND,
-                  envFrom: envFromSources(props.sources),
-                  resources: { requests: resources, limits: resources },
-                  securityContext: CONTAINER_SECURITY_CONTEXT,
-                  volumeMount: [TMP_MOUNT],
-                },
-              ],
-              volume: [tmpVolume(runtime)],
-            },
+            spec: jobPodSpec(deployment, runtime, props.sources, {
+              name: 'reconcile',
+              args: RECONCILE_COMMAND,
+            }),
           },
         },
       },
