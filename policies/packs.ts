@@ -1,7 +1,7 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness'] as const;
+export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness', 'kubernetes'] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
@@ -9,6 +9,8 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   nfr: "the reference document's non-functional requirements",
   aws: 'the checks cdk-nag, Checkov, Trivy and the FSBP set agree on',
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
+  kubernetes:
+    "the workload checks Checkov makes on Kubernetes resources, and the Pod Security Standards' restricted profile",
 };
 
 const ANCHOR_TOOLS = /^(AwsSolutions-|cdk-nag:|CKV_AWS_|CKV2_AWS_|AVD-AWS-|FSBP:)/;
@@ -28,5 +30,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter(hasAwsAnchor);
     case 'deploy-readiness':
       return rules.filter((rule) => rule.deployReadiness === true);
+    case 'kubernetes':
+      return rules.filter((rule) => rule.anchors.some((anchor) => anchor.startsWith('CKV_K8S_')));
   }
 }
