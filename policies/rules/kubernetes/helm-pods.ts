@@ -9,7 +9,19 @@ import type { PodsRead, PodView } from './workload.js';
  * then its `set` entries, as Helm merges them. Only the chart-exposed settings the rules read are
  * built: pod and container security contexts, resources, host namespaces and hostPath volumes.
  */
+// Every Kubernetes rule reads the same releases: their values are parsed and merged once.
+const read = new WeakMap<Resource, PodsRead>();
+
 export function helmPods(release: Resource): PodsRead {
+  let pods = read.get(release);
+  if (!pods) {
+    pods = readHelmPods(release);
+    read.set(release, pods);
+  }
+  return pods;
+}
+
+function readHelmPods(release: Resource): PodsRead {
   const chart = String(release.values.chart ?? '');
   const description = HELM_CHARTS[chart];
   if (!description) {
