@@ -49,11 +49,26 @@ const RESTRICTED_CONTAINER = {
 };
 const RUNTIME_DEFAULT = { seccompProfile: { type: 'RuntimeDefault' } };
 
+/** The restricted container context with the chart's own non-root UID. */
+function restrictedAs(uid: number) {
+  return { ...RESTRICTED_CONTAINER, ...RUNTIME_DEFAULT, runAsNonRoot: true, runAsUser: uid };
+}
+
 /**
- * prometheus-operator writes this security context into every container of the Prometheus and
- * Alertmanager pods it renders; the chart exposes only the pod's.
+ * prometheus-operator writes the restricted container context into every container of the
+ * Prometheus and Alertmanager pods it renders; the chart exposes only the pod's.
  */
-const OPERATOR_RENDERED_CONTAINER = RESTRICTED_CONTAINER;
+const OPERATOR_RENDERED_POD = {
+  /** kube-prometheus-stack's default for both prometheusSpec and alertmanagerSpec. */
+  podSecurityContext: {
+    runAsGroup: 2000,
+    runAsNonRoot: true,
+    runAsUser: 1000,
+    fsGroup: 2000,
+    ...RUNTIME_DEFAULT,
+  },
+  containerSecurityContext: RESTRICTED_CONTAINER,
+};
 
 export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
   'metrics-server': {
@@ -67,12 +82,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         hostNetwork: 'hostNetwork.enabled',
         defaults: {
           podSecurityContext: {},
-          containerSecurityContext: {
-            ...RESTRICTED_CONTAINER,
-            ...RUNTIME_DEFAULT,
-            runAsNonRoot: true,
-            runAsUser: 1000,
-          },
+          containerSecurityContext: restrictedAs(1000),
           resources: { requests: { cpu: '100m', memory: '200Mi' } },
           hostNetwork: false,
         },
@@ -90,12 +100,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         hostNetwork: 'hostNetwork.enabled',
         defaults: {
           podSecurityContext: { fsGroup: 10001 },
-          containerSecurityContext: {
-            ...RESTRICTED_CONTAINER,
-            ...RUNTIME_DEFAULT,
-            runAsNonRoot: true,
-            runAsUser: 10001,
-          },
+          containerSecurityContext: restrictedAs(10001),
           resources: {},
           hostNetwork: false,
         },
@@ -148,12 +153,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
       hostNetwork: `${prefix}hostNetwork`,
       defaults: {
         podSecurityContext: {},
-        containerSecurityContext: {
-          ...RESTRICTED_CONTAINER,
-          ...RUNTIME_DEFAULT,
-          runAsNonRoot: true,
-          runAsUser: 1000,
-        },
+        containerSecurityContext: restrictedAs(1000),
         resources: {},
         hostNetwork: false,
       },
@@ -204,14 +204,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         resources: 'prometheus.prometheusSpec.resources',
         hostNetwork: 'prometheus.prometheusSpec.hostNetwork',
         defaults: {
-          podSecurityContext: {
-            runAsGroup: 2000,
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            fsGroup: 2000,
-            ...RUNTIME_DEFAULT,
-          },
-          containerSecurityContext: OPERATOR_RENDERED_CONTAINER,
+          ...OPERATOR_RENDERED_POD,
           resources: {},
           hostNetwork: false,
         },
@@ -222,14 +215,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         podSecurityContext: 'alertmanager.alertmanagerSpec.securityContext',
         resources: 'alertmanager.alertmanagerSpec.resources',
         defaults: {
-          podSecurityContext: {
-            runAsGroup: 2000,
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            fsGroup: 2000,
-            ...RUNTIME_DEFAULT,
-          },
-          containerSecurityContext: OPERATOR_RENDERED_CONTAINER,
+          ...OPERATOR_RENDERED_POD,
           resources: {},
         },
       },
