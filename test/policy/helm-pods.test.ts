@@ -64,6 +64,13 @@ describe("a Helm release's pods", () => {
     ]);
   });
 
+  it('add a component the values switch on', () => {
+    const components = Object.keys(
+      pods(release({ prometheusOperator: { admissionWebhooks: { deployment: { enabled: true } } } })),
+    );
+    expect(components).toContain('admission-webhook: ');
+  });
+
   it("drop a chart's `enabled` switch from a security context, and read enabled: false as none", () => {
     const read = podsOf({
       type: 'helm_release',

@@ -8,8 +8,19 @@ import { environmentSpec, resourceList, synthesize } from './synth.js';
 
 const AS_OF = '2026-11-29';
 
+const synthesized = new Map<'dev' | 'prod', ReturnType<typeof synthesize>>();
+/** Each environment is synthesized once for the tests of this file. */
+function synth(environment: 'dev' | 'prod') {
+  let platform = synthesized.get(environment);
+  if (!platform) {
+    platform = synthesize(environmentSpec(environment));
+    synthesized.set(environment, platform);
+  }
+  return platform;
+}
+
 function kubernetesFindings(environment: 'dev' | 'prod') {
-  const { stacks } = synthesize(environmentSpec(environment));
+  const { stacks } = synth(environment);
   const outcomes = evaluate(workspaceOf(stacks as unknown as Documents), rulesInPack('kubernetes'), {
     asOf: AS_OF,
   });
@@ -38,7 +49,7 @@ describe('the pods of the synthesized platform against the kubernetes pack', () 
       ['dev', 'Always'],
       ['prod', 'IfNotPresent'],
     ] as const) {
-      const { stacks } = synthesize(environmentSpec(environment));
+      const { stacks } = synth(environment);
       const workloads = stacks[`${environment}-workloads`];
       const templates = [
         ...resourceList(workloads, 'kubernetes_deployment_v1'),

@@ -49,6 +49,15 @@ const RESTRICTED_CONTAINER = {
 };
 const RUNTIME_DEFAULT = { seccompProfile: { type: 'RuntimeDefault' } };
 
+/** UID and GID 65534 (nobody), the runtime's seccomp profile: several charts' pod default. */
+const NOBODY_POD = {
+  fsGroup: 65534,
+  runAsGroup: 65534,
+  runAsNonRoot: true,
+  runAsUser: 65534,
+  ...RUNTIME_DEFAULT,
+};
+
 /** The restricted container context with the chart's own non-root UID. */
 function restrictedAs(uid: number) {
   return { ...RESTRICTED_CONTAINER, ...RUNTIME_DEFAULT, runAsNonRoot: true, runAsUser: uid };
@@ -170,13 +179,23 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         resources: 'prometheusOperator.resources',
         hostNetwork: 'prometheusOperator.hostNetwork',
         defaults: {
-          podSecurityContext: {
-            fsGroup: 65534,
-            runAsGroup: 65534,
-            runAsNonRoot: true,
-            runAsUser: 65534,
-            ...RUNTIME_DEFAULT,
-          },
+          podSecurityContext: NOBODY_POD,
+          containerSecurityContext: RESTRICTED_CONTAINER,
+          resources: {},
+          hostNetwork: false,
+        },
+      },
+      {
+        component: 'admission-webhook',
+        enabledBy: { path: 'prometheusOperator.admissionWebhooks.deployment.enabled', default: false },
+        podSecurityContext: 'prometheusOperator.admissionWebhooks.deployment.securityContext',
+        containerSecurityContext: [
+          'prometheusOperator.admissionWebhooks.deployment.containerSecurityContext',
+        ],
+        resources: 'prometheusOperator.admissionWebhooks.deployment.resources',
+        hostNetwork: 'prometheusOperator.admissionWebhooks.deployment.hostNetwork',
+        defaults: {
+          podSecurityContext: NOBODY_POD,
           containerSecurityContext: RESTRICTED_CONTAINER,
           resources: {},
           hostNetwork: false,
@@ -227,13 +246,7 @@ export const HELM_CHARTS: Readonly<Record<string, ChartDescription>> = {
         resources: 'kube-state-metrics.resources',
         hostNetwork: 'kube-state-metrics.hostNetwork',
         defaults: {
-          podSecurityContext: {
-            runAsGroup: 65534,
-            runAsUser: 65534,
-            fsGroup: 65534,
-            runAsNonRoot: true,
-            ...RUNTIME_DEFAULT,
-          },
+          podSecurityContext: NOBODY_POD,
           containerSecurityContext: RESTRICTED_CONTAINER,
           resources: {},
           hostNetwork: false,
