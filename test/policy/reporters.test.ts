@@ -135,7 +135,6 @@ describe('JUnit XML', () => {
 
   it('parses back into one test case per rule × resource, one suite per stack', () => {
     const suites = childrenNamed(xml, 'testsuite');
-    // One suite per stack directory of the compliant fixture, in name order.
     expect(suites.map((suite) => suite.attributes.name)).toEqual(Object.keys(compliantDocuments()).sort());
     const cases = suites.flatMap((suite) => childrenNamed(suite, 'testcase'));
     expect(cases).toHaveLength(report.outcomes.length);

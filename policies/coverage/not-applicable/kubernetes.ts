@@ -5,4 +5,4 @@ import type { NotApplicable } from './declaration.js';
  * checks too: tiller-not-deployed is a real check, failing on Helm v2's labels, images and Service),
  * so none is declared not applicable.
  */
-export const NOT_APPLICABLE: NotApplicable[] = [];
+export const KUBERNETES_CHECKS: NotApplicable[] = [];
