@@ -25,6 +25,8 @@ export const AURORA_POSTGRESQL: AuroraEngine = {
   parameters: [
     { name: 'rds.force_ssl', value: '1' },
     { name: 'ssl_min_protocol_version', value: 'TLSv1.2' },
+    // Schema changes (CREATE, ALTER, DROP) on record; data statements stay out of the log.
+    { name: 'log_statement', value: 'ddl' },
     { name: 'log_min_duration_statement', value: '1000' },
     { name: 'log_connections', value: '1' },
     { name: 'log_disconnections', value: '1' },
