@@ -1,7 +1,7 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness'] as const;
+export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness', 'storage', 'databases', 'edge'] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
@@ -9,7 +9,22 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   nfr: "the reference document's non-functional requirements",
   aws: 'the checks cdk-nag, Checkov, Trivy and the FSBP set agree on',
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
+  storage: 'S3 buckets, KMS keys and Secrets Manager secrets',
+  databases: 'Aurora clusters and ElastiCache replication groups',
+  edge: 'load balancers, WAF, API Gateway, Route 53 records and certificates',
 };
+
+/** Packs of one part of the platform: a rule belongs when it reads one of the part's resource types. */
+const TYPE_PACKS: Partial<Record<PackName, RegExp>> = {
+  storage: /^aws_(s3_bucket|kms_|secretsmanager_)/,
+  databases: /^aws_(rds_|elasticache_)/,
+  edge: /^(aws_(lb|alb|wafv2_|apigatewayv2_|route53_|acm_)|kubernetes_ingress)/,
+};
+
+function readsTypeOf(pack: PackName, rule: Rule): boolean {
+  const types = TYPE_PACKS[pack];
+  return types !== undefined && rule.resourceTypes.some((type) => types.test(type));
+}
 
 const ANCHOR_TOOLS = /^(AwsSolutions-|cdk-nag:|CKV_AWS_|CKV2_AWS_|AVD-AWS-|FSBP:)/;
 
@@ -28,5 +43,9 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter(hasAwsAnchor);
     case 'deploy-readiness':
       return rules.filter((rule) => rule.deployReadiness === true);
+    case 'storage':
+    case 'databases':
+    case 'edge':
+      return rules.filter((rule) => readsTypeOf(pack, rule));
   }
 }

@@ -32,7 +32,6 @@ import { logGroupKms } from './cloudwatch/log-group-kms.js';
 import { logGroupRetention } from './cloudwatch/log-group-retention.js';
 import { cognitoMfa } from './cognito/mfa.js';
 import { cognitoPasswordPolicy } from './cognito/password-policy.js';
-import { eipAttached } from './ec2/eip-attached.js';
 import { sgNoAdminPortsFromWorld } from './ec2/no-admin-ports-from-world.js';
 import { sgNoDataPortsFromWorld } from './ec2/no-data-ports-from-world.js';
 import { sgNoUnrestrictedEgress } from './ec2/no-unrestricted-egress.js';
@@ -89,7 +88,6 @@ import { auroraPostgresQueryLogging } from './rds/aurora-postgres-query-logging.
 import { auroraStorageEncrypted } from './rds/aurora-storage-encrypted.js';
 import { auroraTlsEnforced } from './rds/aurora-tls-enforced.js';
 import { auroraVersionDrift } from './rds/aurora-version-drift.js';
-import { route53ARecordTarget } from './route53/a-record-target.js';
 import { s3AbortIncompleteUploads } from './s3/abort-incomplete-uploads.js';
 import { s3AccessLogging } from './s3/access-logging.js';
 import { s3AclsDisabled } from './s3/acls-disabled.js';
@@ -160,7 +158,6 @@ export const RULES: readonly Rule[] = [
   logGroupRetention,
   cognitoMfa,
   cognitoPasswordPolicy,
-  eipAttached,
   sgNoAdminPortsFromWorld,
   sgNoDataPortsFromWorld,
   sgNoUnrestrictedEgress,
@@ -217,7 +214,6 @@ export const RULES: readonly Rule[] = [
   auroraStorageEncrypted,
   auroraTlsEnforced,
   auroraVersionDrift,
-  route53ARecordTarget,
   s3AbortIncompleteUploads,
   s3AccessLogging,
   s3AclsDisabled,

@@ -384,24 +384,7 @@ export const FAILING_CASES: RuleCase[] = [
     mutation: { address: 'aws_lb.api', unset: ['security_groups'] },
     address: 'aws_security_group.alb',
   },
-  {
-    rule: 'eip-attached',
-    mutation: { stack: 'prod-aws', address: 'aws_nat_gateway.a', set: [['allocation_id', 'eipalloc-0abc']] },
-    address: 'aws_eip.nat_a',
-  },
-  {
-    rule: 'route53-a-record-target',
-    title: 'an A record with a typed address (Checkov Route53ARecordAttachedResource failing case)',
-    mutation: {
-      stack: 'prod-aws',
-      address: 'aws_route53_record.api',
-      unset: ['alias'],
-      set: [
-        ['records', ['203.0.113.10']],
-        ['ttl', 300],
-      ],
-    },
-  },
+
   {
     rule: 'route-table-nat-gateway',
     title: 'the default route to a NAT instance (Checkov AWSNATGatewaysshouldbeutilized failing case)',
