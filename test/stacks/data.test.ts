@@ -136,6 +136,16 @@ describe('data stack', () => {
     );
   });
 
+  it('logs PostgreSQL schema changes and slow statements', () => {
+    const name = referenceTo(
+      clusterOf('aurora-postgresql').db_cluster_parameter_group_name,
+      'aws_rds_cluster_parameter_group',
+    );
+    const parameter = resourcesOf(stack, 'aws_rds_cluster_parameter_group')[name!]!.parameter as Values[];
+    expect(parameter).toContainEqual(expect.objectContaining({ name: 'log_statement', value: 'ddl' }));
+    expect(parameter).toContainEqual(expect.objectContaining({ name: 'log_min_duration_statement' }));
+  });
+
   describe('Redis', () => {
     let group: Values;
     beforeAll(() => {
