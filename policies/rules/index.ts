@@ -27,6 +27,7 @@ import { atlasEncryptionAtRest } from './atlas/encryption-at-rest.js';
 import { atlasMinimumTls } from './atlas/minimum-tls.js';
 import { atlasProjectKmsConfig } from './atlas/project-kms-config.js';
 import { atlasTerminationProtection } from './atlas/termination-protection.js';
+import { backupVaultKms } from './backup/vault-kms.js';
 import { alarmNotifiesSns } from './cloudwatch/alarm-notifies-sns.js';
 import { logGroupKms } from './cloudwatch/log-group-kms.js';
 import { logGroupRetention } from './cloudwatch/log-group-retention.js';
@@ -153,6 +154,7 @@ export const RULES: readonly Rule[] = [
   atlasMinimumTls,
   atlasProjectKmsConfig,
   atlasTerminationProtection,
+  backupVaultKms,
   alarmNotifiesSns,
   logGroupKms,
   logGroupRetention,

@@ -286,6 +286,11 @@ export const FAILING_CASES: RuleCase[] = [
     },
     address: 'aws_rds_cluster.mysql',
   },
+  {
+    rule: 'backup-vault-kms',
+    title: 'the AWS-managed key (Checkov BackupVaultEncrypted failing case: no kms_key_arn)',
+    mutation: { stack: 'prod-aws', address: 'aws_backup_vault.aurora', unset: ['kms_key_arn'] },
+  },
   // Load balancers
   {
     rule: 'lb-cross-zone',
