@@ -135,8 +135,7 @@ describe('JUnit XML', () => {
 
   it('parses back into one test case per rule × resource, one suite per stack', () => {
     const suites = childrenNamed(xml, 'testsuite');
-    const stacks = [...new Set(report.outcomes.map((outcome) => outcome.stack.name))].sort();
-    expect(suites.map((suite) => suite.attributes.name)).toEqual(stacks);
+    expect(suites.map((suite) => suite.attributes.name)).toEqual(Object.keys(compliantDocuments()).sort());
     const cases = suites.flatMap((suite) => childrenNamed(suite, 'testcase'));
     expect(cases).toHaveLength(report.outcomes.length);
     expect(Number(xml.attributes.tests)).toBe(report.outcomes.length);
