@@ -8,6 +8,7 @@ export const PACKS = [
   'deploy-readiness',
   'network',
   'eks',
+  'kubernetes',
   'storage',
   'databases',
   'edge',
@@ -21,6 +22,8 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
   network: 'the VPC, its subnets, addresses, flow logs, security groups and DNS records',
   eks: 'the EKS cluster, its node groups and the launch template of their nodes',
+  kubernetes:
+    "the workload checks Checkov makes on Kubernetes resources, and the Pod Security Standards' restricted profile",
   storage: 'S3 buckets, KMS keys and Secrets Manager secrets',
   databases: 'Aurora clusters, ElastiCache replication groups and the AWS Backup vault',
   edge: 'load balancers, WAF, API Gateway, Route 53 records and certificates',
@@ -64,5 +67,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
     case 'databases':
     case 'edge':
       return rules.filter((rule) => readsTypeOf(pack, rule));
+    case 'kubernetes':
+      return rules.filter((rule) => rule.anchors.some((anchor) => anchor.startsWith('CKV_K8S_')));
   }
 }
