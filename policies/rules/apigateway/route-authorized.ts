@@ -10,7 +10,7 @@ export const apiRouteAuthorized = defineRule({
   severity: 'critical',
   resourceTypes: ['aws_apigatewayv2_route'],
   requirement: REQUIREMENTS.oidc,
-  anchors: ['cdk-nag:APIGWAuthorization'],
+  anchors: ['cdk-nag:APIGWAuthorization', 'CKV_AWS_309'],
   parameters: {
     acceptedTypes: ['JWT', 'CUSTOM', 'AWS_IAM'],
     unauthenticatedRouteKeys: UNAUTHENTICATED_ROUTE_KEYS,
