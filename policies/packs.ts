@@ -1,7 +1,7 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness'] as const;
+export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness', 'iam'] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
@@ -9,6 +9,7 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   nfr: "the reference document's non-functional requirements",
   aws: 'the checks cdk-nag, Checkov, Trivy and the FSBP set agree on',
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
+  iam: 'the IAM policy checks: identity, trust and managed policies, wherever a document is written',
 };
 
 const ANCHOR_TOOLS = /^(AwsSolutions-|cdk-nag:|CKV_AWS_|CKV2_AWS_|AVD-AWS-|FSBP:)/;
@@ -28,5 +29,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter(hasAwsAnchor);
     case 'deploy-readiness':
       return rules.filter((rule) => rule.deployReadiness === true);
+    case 'iam':
+      return rules.filter((rule) => rule.id.startsWith('iam-'));
   }
 }
