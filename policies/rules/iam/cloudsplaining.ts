@@ -158,7 +158,9 @@ function expandedActions(statement: Statement, allow: boolean, hasResourceWildca
   return everyAction().filter((action) => !excluded.has(action.toLowerCase()));
 }
 
-const analyses = new WeakMap<PolicyDocument, PolicyAnalysis>();
+const analyses = new Map<string, PolicyAnalysis>();
+const MAX_ANALYSES = 1000;
+const byDocument = new WeakMap<PolicyDocument, PolicyAnalysis>();
 
 /**
  * Cloudsplaining's PolicyDocument with default exclusions (none of which names an action), over the
@@ -169,13 +171,21 @@ const analyses = new WeakMap<PolicyDocument, PolicyAnalysis>();
 export class PolicyAnalysis {
   private readonly details: StatementDetail[];
 
-  /** The analysis of a document, made once however many rules read it. */
+  /**
+   * The analysis of a document, made once however many rules (and scans of the same output) read
+   * it: keyed by the statements themselves.
+   */
   static of(document: PolicyDocument): PolicyAnalysis {
-    let analysis = analyses.get(document);
+    const known = byDocument.get(document);
+    if (known) return known;
+    const key = JSON.stringify(document.statements.map(({ index: _, ...statement }) => statement));
+    let analysis = analyses.get(key);
     if (!analysis) {
+      if (analyses.size >= MAX_ANALYSES) analyses.clear();
       analysis = new PolicyAnalysis(document);
-      analyses.set(document, analysis);
+      analyses.set(key, analysis);
     }
+    byDocument.set(document, analysis);
     return analysis;
   }
 

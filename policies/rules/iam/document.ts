@@ -246,26 +246,30 @@ export function subjectsOf(block: Resource, context: RuleContext, purpose: Purpo
   return [];
 }
 
-const referencedByStack = new WeakMap<Stack, Set<string>>();
+const referencedByStack = new WeakMap<Stack, Map<string, number>>();
 const DATA_REFERENCE = /data\.([A-Za-z][\w-]*)\.([\w-]+)\./g;
 
+function countReferences(text: string, into: Map<string, number>, sign: 1 | -1): void {
+  for (const [, type, name] of text.matchAll(DATA_REFERENCE)) {
+    const address = `data.${type}.${name}`;
+    into.set(address, (into.get(address) ?? 0) + sign);
+  }
+}
+
 /**
- * Whether another block of the stack (a resource, or a data source merging it) references the data
- * source at `address`: then the data source is judged where it is used.
+ * Whether a resource of the stack, or a data source merging it, references the data source at
+ * `address`: then the data source is judged where it is used. A reference from an output alone
+ * leaves it to be judged on its own. (Read from the stack's text: one pass instead of one per block.)
  */
 export function isReferenced(stack: Stack, address: string): boolean {
-  let referenced = referencedByStack.get(stack);
-  if (!referenced) {
-    referenced = new Set();
-    for (const block of [...stack.resources, ...stack.dataSources]) {
-      for (const [, type, name] of JSON.stringify(block.values).matchAll(DATA_REFERENCE)) {
-        const target = `data.${type}.${name}`;
-        if (target !== block.address) referenced.add(target);
-      }
-    }
-    referencedByStack.set(stack, referenced);
+  let references = referencedByStack.get(stack);
+  if (!references) {
+    references = new Map();
+    countReferences(stack.text, references, 1);
+    countReferences(JSON.stringify(stack.outputs), references, -1);
+    referencedByStack.set(stack, references);
   }
-  return referenced.has(address);
+  return (references.get(address) ?? 0) > 0;
 }
 
 export const isAllow = (statement: Statement): boolean => statement.effect === 'Allow';
