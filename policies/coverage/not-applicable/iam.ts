@@ -12,6 +12,6 @@ export const IAM_NOT_APPLICABLE: NotApplicable[] = [
     check: 'CKV_AWS_386',
     reason:
       'The check reads data.aws_ami lookups for a missing owner filter (the WhoAMI name-confusion attack); the stacks look up no AMI: the EKS managed node group runs the EKS-optimized image its ami_type names (AL2023_x86_64_STANDARD).',
-    confirmedBy: { kind: 'type-absent', type: 'aws_ami' },
+    confirmedBy: { kind: 'type-absent', type: 'data.aws_ami' },
   },
 ];
