@@ -155,6 +155,45 @@ describe('the cloudsplaining port', () => {
     ).toEqual([]);
   });
 
+  // The passing examples of Checkov's tests for the same checks (tests/terraform/checks/resource/aws/).
+  it("passes Checkov's passing examples", () => {
+    expect(
+      analysis({ Effect: 'Allow', Action: ['s3:ListAllMyBuckets'], Resource: '*' }).unrestrictedActions(),
+    ).toEqual([]);
+    expect(
+      analysis({
+        Effect: 'Allow',
+        Action: ['ec2:Describe*'],
+        Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*',
+      }).unrestrictedActions(),
+    ).toEqual([]);
+    expect(
+      analysis({ Effect: 'Allow', Action: ['lambda:CreateFunction'], Resource: 's3' }).privilegeEscalation(),
+    ).toEqual([]);
+    expect(
+      analysis({
+        Effect: 'Allow',
+        Action: ['s3:*'],
+        Resource: 'arn:aws:s3:::example',
+      }).permissionsManagementWithoutConstraints(),
+    ).toEqual([]);
+    expect(
+      analysis({
+        Effect: 'Allow',
+        Action: ['lambda:CreateFunction', 'lambda:CreateEventSourceMapping', 'dynamodb:CreateTable'],
+        Resource: '*',
+      }).credentialsExposure(),
+    ).toEqual([]);
+    expect(
+      analysis({
+        Effect: 'Deny',
+        Action: ['*'],
+        Resource: '*',
+        Condition: { NotIpAddress: { 'aws:SourceIp': '1.2.3.4/16' } },
+      }).credentialsExposure(),
+    ).toEqual([]);
+  });
+
   it('leaves out statements that name a principal: a key policy\'s "*" is the key', () => {
     expect(
       analysis({
