@@ -113,8 +113,13 @@ if (synth && wanted('policy')) {
   figures.policy = policy;
   printTable(
     `Policy scan (${policy.stacks} stacks, ${policy.resources} resources, ${policy.checks} checks; load + rules + SARIF)`,
-    ['first scan', `median of ${policy.runs}`],
-    [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`]],
+    ['first scan', `median of ${policy.runs}`, 'median CPU'],
+    [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`, `${policy.medianCpuMs.toFixed(1)} ms`]],
+  );
+  printTable(
+    'Slowest rules, each evaluated alone (median of 5)',
+    ['rule', 'evaluation'],
+    policy.slowestRules.map(({ rule, medianMs }) => [rule, `${medianMs.toFixed(1)} ms`]),
   );
 }
 if (synth) rmSync(synth.outdir, { recursive: true, force: true });
