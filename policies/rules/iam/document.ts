@@ -209,6 +209,8 @@ const IDENTITY_POLICY_TYPES = new Set([
 export const IDENTITY_POLICY_BLOCKS = [
   'aws_iam_policy',
   'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
   'aws_iam_role',
   POLICY_DOCUMENT_DATA,
 ] as const;
