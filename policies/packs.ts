@@ -1,7 +1,16 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness', 'network', 'eks', 'iam'] as const;
+export const PACKS = [
+  'all',
+  'nfr',
+  'aws',
+  'deploy-readiness',
+  'network',
+  'eks',
+  'kubernetes',
+  'iam',
+] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
@@ -11,6 +20,8 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
   network: 'the VPC, its subnets, addresses, flow logs, security groups and DNS records',
   eks: 'the EKS cluster, its node groups and the launch template of their nodes',
+  kubernetes:
+    "the workload checks Checkov makes on Kubernetes resources, and the Pod Security Standards' restricted profile",
   iam: 'IAM identity, trust and managed policies, wherever a policy document is written',
 };
 
@@ -48,5 +59,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
     case 'eks':
     case 'iam':
       return rules.filter((rule) => readsTypeOf(pack, rule));
+    case 'kubernetes':
+      return rules.filter((rule) => rule.anchors.some((anchor) => anchor.startsWith('CKV_K8S_')));
   }
 }

@@ -75,12 +75,33 @@ import { iamTrustNoWildcardPrincipal } from './iam/trust-no-wildcard-principal.j
 import { iamWriteAccessScoped } from './iam/write-access.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
 import { kmsNoPublicKeyPolicy } from './kms/no-public-key-policy.js';
+import { containerNoAddedCapabilities } from './kubernetes/capabilities-added.js';
+import { containerDropsAllCapabilities } from './kubernetes/capabilities-dropped.js';
 import { containerProbes } from './kubernetes/container-probes.js';
 import { containerResources } from './kubernetes/container-resources.js';
+import { namespaceNotDefault } from './kubernetes/default-namespace.js';
+import { defaultServiceAccountUnused } from './kubernetes/default-service-account.js';
 import { deploymentPdb } from './kubernetes/deployment-pdb.js';
+import { containerNoGitSyncExec } from './kubernetes/git-sync-exec.js';
+import { podRunsAsHighUid } from './kubernetes/high-uid.js';
+import { podNoHostNamespaces } from './kubernetes/host-namespaces.js';
+import { podNoHostPathVolumes } from './kubernetes/host-path-volumes.js';
+import { podNoHostPort } from './kubernetes/host-port.js';
 import { hpaBounds } from './kubernetes/hpa-bounds.js';
 import { imagePinnedByDigest } from './kubernetes/image-pinned-by-digest.js';
+import { containerImagePullPolicy } from './kubernetes/image-pull-policy.js';
+import { containerImageTagFixed } from './kubernetes/image-tag-fixed.js';
 import { loadBalancerWebhookOrder } from './kubernetes/load-balancer-webhook-order.js';
+import { containerNoSysAdmin } from './kubernetes/no-sys-admin.js';
+import { containerNoPrivilegeEscalation } from './kubernetes/privilege-escalation.js';
+import { podNoPrivilegedContainers } from './kubernetes/privileged-containers.js';
+import { containerReadOnlyRootFilesystem } from './kubernetes/read-only-root-filesystem.js';
+import { podRunsAsNonRoot } from './kubernetes/run-as-non-root.js';
+import { podSeccompProfile } from './kubernetes/seccomp-profile.js';
+import { podSecretsNotInEnv } from './kubernetes/secrets-not-in-env.js';
+import { podSecurityContext } from './kubernetes/security-context.js';
+import { podServiceAccountTokenNotMounted } from './kubernetes/service-account-token.js';
+import { tillerNotDeployed } from './kubernetes/tiller-not-deployed.js';
 import { oktaNoImplicitGrant } from './okta/no-implicit-grant.js';
 import { oktaPkceRequired } from './okta/pkce-required.js';
 import { auroraBackupRetention } from './rds/aurora-backup-retention.js';
@@ -191,6 +212,27 @@ export const RULES: readonly Rule[] = [
   hpaBounds,
   imagePinnedByDigest,
   loadBalancerWebhookOrder,
+  podNoPrivilegedContainers,
+  podNoHostNamespaces,
+  containerNoPrivilegeEscalation,
+  containerReadOnlyRootFilesystem,
+  containerDropsAllCapabilities,
+  containerNoAddedCapabilities,
+  containerNoSysAdmin,
+  podNoHostPort,
+  podNoHostPathVolumes,
+  podSecurityContext,
+  podRunsAsNonRoot,
+  podRunsAsHighUid,
+  podSeccompProfile,
+  podServiceAccountTokenNotMounted,
+  defaultServiceAccountUnused,
+  namespaceNotDefault,
+  containerImageTagFixed,
+  containerImagePullPolicy,
+  podSecretsNotInEnv,
+  tillerNotDeployed,
+  containerNoGitSyncExec,
   oktaNoImplicitGrant,
   oktaPkceRequired,
   auroraBackupRetention,
