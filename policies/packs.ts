@@ -9,6 +9,9 @@ export const PACKS = [
   'network',
   'eks',
   'kubernetes',
+  'storage',
+  'databases',
+  'edge',
   'iam',
 ] as const;
 export type PackName = (typeof PACKS)[number];
@@ -22,6 +25,9 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   eks: 'the EKS cluster, its node groups and the launch template of their nodes',
   kubernetes:
     "the workload checks Checkov makes on Kubernetes resources, and the Pod Security Standards' restricted profile",
+  storage: 'S3 buckets, KMS keys and Secrets Manager secrets',
+  databases: 'Aurora clusters, ElastiCache replication groups and the AWS Backup vault',
+  edge: 'load balancers, WAF, API Gateway, Route 53 records and certificates',
   iam: 'IAM identity, trust and managed policies, wherever a policy document is written',
 };
 
@@ -30,6 +36,9 @@ const TYPE_PACKS: Partial<Record<PackName, RegExp>> = {
   network:
     /^aws_(vpc|default_vpc|subnet|eip|nat_gateway|flow_log|default_security_group|security_group|security_group_rule|vpc_security_group_(ingress|egress)_rule|route53_record)$/,
   eks: /^aws_(eks_[a-z_]+|launch_template)$/,
+  storage: /^aws_(s3_bucket|kms_|secretsmanager_)/,
+  databases: /^aws_(rds_|elasticache_|backup_)/,
+  edge: /^(aws_(lb|alb|wafv2_|apigatewayv2_|route53_|acm_)|kubernetes_ingress)/,
   iam: /^(data\.)?aws_iam_/,
 };
 
@@ -57,6 +66,9 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter((rule) => rule.deployReadiness === true);
     case 'network':
     case 'eks':
+    case 'storage':
+    case 'databases':
+    case 'edge':
     case 'iam':
       return rules.filter((rule) => readsTypeOf(pack, rule));
     case 'kubernetes':
