@@ -52,6 +52,7 @@ export function kitEnvSchema(defaults: { service: string }) {
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
     CLIENT_RATE_LIMIT_MAX: positiveInt(1_200),
     CLIENT_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    RATE_LIMIT_SYNC_MS: envInt(10, 5_000, 100),
     REQUEST_TIMEOUT_MS: envInt(1_000, 600_000, 30_000),
     CONNECTION_TIMEOUT_MS: envInt(1_000, 3_600_000, 75_000),
     KEEP_ALIVE_TIMEOUT_MS: envInt(1_000, 3_600_000, 72_000),
@@ -108,6 +109,8 @@ export interface KitConfig {
   rateLimit: { max: number; windowMs: number };
   /** Requests per client address, counted before authentication. */
   clientRateLimit: { max: number; windowMs: number };
+  /** How often each process adds its rate-limit counts to Redis and reads everyone's. */
+  rateLimitSyncMs: number;
   timeouts: { requestTimeoutMs: number; connectionTimeoutMs: number; keepAliveTimeoutMs: number };
   /** How long one probe of the dependencies answers `/readyz`. */
   readinessCacheMs: number;
@@ -134,6 +137,7 @@ export function toKitConfig(env: KitEnv): KitConfig {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
     clientRateLimit: { max: env.CLIENT_RATE_LIMIT_MAX, windowMs: env.CLIENT_RATE_LIMIT_WINDOW_MS },
+    rateLimitSyncMs: env.RATE_LIMIT_SYNC_MS,
     timeouts: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,

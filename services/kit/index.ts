@@ -77,6 +77,7 @@ export {
   paginationQueryProperties,
   toPage,
 } from './pagination.js';
+export { isoFromPgTimestamp, PG_TEXT, textArrayFromPg } from './pg-text.js';
 export {
   badRequest,
   conflict,
