@@ -120,6 +120,7 @@ export {
   inPgTransaction,
   inTenantPgTransaction,
   isTransientConflict,
+  readInTenantPg,
   TRANSACTION_ATTEMPTS,
 } from './transactions.js';
 export type { KitTypeProvider, ServiceApi } from './type-provider.js';

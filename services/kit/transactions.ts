@@ -107,3 +107,42 @@ export function inTenantPgTransaction<T>(
     return work(client);
   });
 }
+
+const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)";
+
+/**
+ * One read bound to a tenant, as `inTenantPgTransaction` would run it (BEGIN, `app.tenant_id` for
+ * this transaction only, the query, COMMIT), with the four statements written at once: on a
+ * pipelining pool (`createPgPool`) they cost one round trip to the database instead of four.
+ */
+export async function readInTenantPg<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  tenantId: string,
+  query: pg.QueryConfig,
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    const [begin, tenant, read, commit] = await Promise.allSettled([
+      client.query('BEGIN'),
+      client.query(SET_TENANT, [tenantId]),
+      client.query<R>(query),
+      client.query('COMMIT'),
+    ]);
+    const failed = [begin, tenant, read, commit].find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return (read as PromiseFulfilledResult<pg.QueryResult<R>>).value;
+  } catch (error) {
+    if (isConnectionError(error)) broken ??= error as Error;
+    // A failed statement turns the COMMIT into a rollback; this only ends a transaction left open.
+    if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}

@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import { inTenantPgTransaction, isoFromPgTimestamp, PG_TEXT, textArrayFromPg } from '../../kit/index.js';
+import {
+  inTenantPgTransaction,
+  isoFromPgTimestamp,
+  PG_TEXT,
+  readInTenantPg,
+  textArrayFromPg,
+} from '../../kit/index.js';
 import type {
   AuditedChange,
   CampaignChanges,
@@ -205,15 +211,13 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  get(tenantId: string, id: string): Promise<Campaign | undefined> {
-    return this.read(tenantId, async (client) => {
-      const { rows } = await client.query<TextRow>({
-        types: PG_TEXT,
-        text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE tenant_id = $1 AND id = $2`,
-        values: [tenantId, id],
-      });
-      return rows[0] ? toCampaign(rows[0]) : undefined;
+  async get(tenantId: string, id: string): Promise<Campaign | undefined> {
+    const { rows } = await readInTenantPg<TextRow>(this.pool, tenantId, {
+      types: PG_TEXT,
+      text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE tenant_id = $1 AND id = $2`,
+      values: [tenantId, id],
     });
+    return rows[0] ? toCampaign(rows[0]) : undefined;
   }
 
   async update(
@@ -237,7 +241,7 @@ export class PgCampaignRepository implements CampaignRepository {
     });
   }
 
-  list(
+  async list(
     tenantId: string,
     filter: {
       status?: CampaignStatus;
@@ -253,14 +257,12 @@ export class PgCampaignRepository implements CampaignRepository {
       .after(filter);
     const where = conditions.where();
     const limit = conditions.limit(filter.limit);
-    return this.read(tenantId, async (client) => {
-      const { rows } = await client.query<TextRow>({
-        types: PG_TEXT,
-        text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
-        values: conditions.params,
-      });
-      return rows.map(toCampaign);
+    const { rows } = await readInTenantPg<TextRow>(this.pool, tenantId, {
+      types: PG_TEXT,
+      text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+      values: conditions.params,
     });
+    return rows.map(toCampaign);
   }
 
   async addAudience(tenantId: string, audience: Audience, audit: AuditedChange): Promise<Audience> {
