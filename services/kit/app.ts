@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
@@ -16,6 +15,7 @@ import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
 import { unauthenticatedRouteGuard } from './route-guard.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { serverLimitOptions } from './server-limits.js';
 import { installTenantRateLimit } from './tenant-rate-limit.js';
 import { installTextGuard } from './text-guard.js';
@@ -84,6 +84,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       base: { service },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
+    disableRequestLogging: !config.accessLog,
     bodyLimit: config.bodyLimitBytes,
     // Trust exactly as many X-Forwarded-For hops as there are proxies in front (the ALB is one).
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
@@ -127,7 +128,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const metrics = registerMetrics(app, service);
   registerHealthRoutes(app, dependencies, config.readinessCacheMs);
 
-  await app.register(helmet, { global: true });
+  installSecurityHeaders(app);
   // Rate limits count in each process and meet in Redis every RATE_LIMIT_SYNC_MS, not per request.
   const reportLimiterError = (error: unknown) =>
     app.log.warn({ err: error }, 'rate limit counts not shared; Redis is unavailable');

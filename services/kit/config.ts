@@ -40,6 +40,7 @@ export function kitEnvSchema(defaults: { service: string }) {
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: envInteger(0, 65535),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ACCESS_LOG: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     TRUST_PROXY_HOPS: envInt(0, 10, 0),
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),
     SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
@@ -101,6 +102,8 @@ export interface KitConfig {
   host: string;
   port: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Fastify's two info lines per request (received, completed); errors are logged either way. */
+  accessLog: boolean;
   trustProxyHops: number;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
@@ -130,6 +133,7 @@ export function toKitConfig(env: KitEnv): KitConfig {
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    accessLog: env.ACCESS_LOG === 'on',
     trustProxyHops: env.TRUST_PROXY_HOPS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
