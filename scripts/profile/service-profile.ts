@@ -1,20 +1,21 @@
 /**
  * `npx tsx scripts/profile/service-profile.ts [--service promptads] [--runs 3] [--duration 10]
- *   [--connections 20] [--cpu-prof <dir>] [--svg <file>] [--env NAME=value …]`
+ *   [--connections 20] [--cpu-prof <dir>] [--svg <file>] [--env NAME=value …] [--bundle <main.js>]`
  *
  * Starts one service from its bundle (`services/dist/<service>/main.js`, one process) on fresh
  * databases, seeds 100 rows through its own API, loads `GET <list>?limit=100` with a token, and
  * reports the service process's CPU milliseconds per completed request (from /proc/<pid>/stat) for
  * each run and their median. With `--cpu-prof` the process runs under `node --cpu-prof`, and the
  * samples taken during the measured runs are attributed to packages, files and functions; `--svg`
- * draws them as an icicle graph.
+ * draws them as an icicle graph. `--bundle` measures another build of the service (an earlier
+ * commit's, built with its own `services/build.mjs` under this checkout, so it finds node_modules).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
+import { ADS_ACCOUNT, SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
 import { createFleet } from '../../bench/services-fleet.js';
 import { freePort } from '../../bench/services-process.js';
 import { checkedListUrl, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
@@ -22,6 +23,7 @@ import { runLoad } from '../../lib/load-test.js';
 import { attribute, frameLabel, moduleOf, readCpuProfile, selfTimes } from './cpuprofile.js';
 import { flameGraphSvg } from './flame-svg.js';
 import { processCpuMs } from './proc-cpu.js';
+import { promptAdsFloorCpuMs } from './promptads-floor.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROWS = 100;
@@ -37,12 +39,13 @@ const { values } = parseArgs({
     svg: { type: 'string' },
     title: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
+    bundle: { type: 'string' },
   },
 });
 
 const service = values.service as ServiceName;
 if (!SERVICE_NAMES.includes(service)) throw new Error(`--service must be one of ${SERVICE_NAMES.join(', ')}`);
-const bundle = join(ROOT, 'services/dist', service, 'main.js');
+const bundle = values.bundle ? resolve(values.bundle) : join(ROOT, 'services/dist', service, 'main.js');
 if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build --workspace services`);
 const runs = Number(values.runs);
 const durationSeconds = Number(values.duration);
@@ -128,11 +131,19 @@ try {
   }
   const windowEnd = nowUs();
   await running.stop();
+  const serviceMs = median(measured.map((m) => m.cpuMsPerRequest));
   console.log(
     `${service} GET ${SERVICES[service].listPath}?limit=${ROWS}, ${connections} connections: median ` +
-      `${median(measured.map((m) => m.cpuMsPerRequest)).toFixed(3)} ms CPU per request, ` +
+      `${serviceMs.toFixed(3)} ms CPU per request, ` +
       `${median(measured.map((m) => m.requestsPerSecond)).toFixed(0)} req/s`,
   );
+  if (service === 'promptads') {
+    const floor = await promptAdsFloorCpuMs(fleet.envFor(service).DATABASE_URL!, ADS_ACCOUNT, ROWS);
+    console.log(
+      `floor (repository query + JSON.stringify, no HTTP): ${floor.map((ms) => ms.toFixed(3)).join(', ')} ms; ` +
+        `median ${median(floor).toFixed(3)} ms; service ÷ floor ${(serviceMs / median(floor)).toFixed(2)}`,
+    );
+  }
 
   if (profileDir) {
     const written = readdirSync(profileDir).filter(
