@@ -109,12 +109,13 @@ export function flameGraphSvg(profile: CpuProfile, self: Map<number, number>, ti
   ]
     .map(
       ([name, colour], i) =>
-        `<rect x="${560 + i * 92}" y="6" width="10" height="10" fill="${colour}"/><text x="${574 + i * 92}" y="15">${name}</text>`,
+        `<rect x="${420 + i * 110}" y="6" width="10" height="10" fill="${colour}"/><text x="${434 + i * 110}" y="15">${name}</text>`,
     )
     .join('');
   const height = TOP + (depth + 1) * ROW + 4;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="monospace" font-size="11">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="4" y="15" font-size="12" font-weight="bold">${escapeXml(title)}</text>`,
     legend,
