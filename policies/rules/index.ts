@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/rule.js';
+import { acmCreateBeforeDestroy } from './acm/create-before-destroy.js';
 import { acmKeyLength } from './acm/key-length.js';
 import { acmNoWildcard } from './acm/no-wildcard.js';
 import { acmTransparencyLogging } from './acm/transparency-logging.js';
@@ -27,6 +28,10 @@ import { logGroupKms } from './cloudwatch/log-group-kms.js';
 import { logGroupRetention } from './cloudwatch/log-group-retention.js';
 import { cognitoMfa } from './cognito/mfa.js';
 import { cognitoPasswordPolicy } from './cognito/password-policy.js';
+import { launchTemplateImdsv2 } from './ec2/launch-template-imdsv2.js';
+import { launchTemplateMetadataHopLimit } from './ec2/launch-template-metadata-hop-limit.js';
+import { launchTemplateNoPublicIp } from './ec2/launch-template-no-public-ip.js';
+import { launchTemplateNoSecretsInUserData } from './ec2/launch-template-no-secrets-in-user-data.js';
 import { sgNoAdminPortsFromWorld } from './ec2/no-admin-ports-from-world.js';
 import { sgNoDataPortsFromWorld } from './ec2/no-data-ports-from-world.js';
 import { sgNoUnrestrictedEgress } from './ec2/no-unrestricted-egress.js';
@@ -71,6 +76,7 @@ import { auroraPerformanceInsights } from './rds/aurora-performance-insights.js'
 import { auroraStorageEncrypted } from './rds/aurora-storage-encrypted.js';
 import { auroraTlsEnforced } from './rds/aurora-tls-enforced.js';
 import { auroraVersionDrift } from './rds/aurora-version-drift.js';
+import { route53ARecordTarget } from './route53/a-record-target.js';
 import { s3KmsEncryption } from './s3/kms-encryption.js';
 import { s3PublicAccessBlock } from './s3/public-access-block.js';
 import { s3Versioning } from './s3/versioning.js';
@@ -78,12 +84,14 @@ import { snsTopicKms } from './sns/topic-kms.js';
 import { snsTopicNotPublic } from './sns/topic-not-public.js';
 import { staticDependsOn } from './terraform/static-depends-on.js';
 import { vpcDefaultSecurityGroupClosed } from './vpc/default-security-group-closed.js';
+import { eipAttached } from './vpc/eip-attached.js';
 import { vpcFlowLogsEnabled } from './vpc/flow-logs-enabled.js';
 import { vpcNoDefaultVpc } from './vpc/no-default-vpc.js';
 import { vpcSubnetNoPublicIp } from './vpc/subnet-no-public-ip.js';
 
 /** Every rule, in a stable order (by service folder, then file). */
 export const RULES: readonly Rule[] = [
+  acmCreateBeforeDestroy,
   acmKeyLength,
   acmNoWildcard,
   acmTransparencyLogging,
@@ -112,6 +120,10 @@ export const RULES: readonly Rule[] = [
   logGroupRetention,
   cognitoMfa,
   cognitoPasswordPolicy,
+  launchTemplateImdsv2,
+  launchTemplateMetadataHopLimit,
+  launchTemplateNoPublicIp,
+  launchTemplateNoSecretsInUserData,
   sgNoAdminPortsFromWorld,
   sgNoDataPortsFromWorld,
   sgNoUnrestrictedEgress,
@@ -156,12 +168,14 @@ export const RULES: readonly Rule[] = [
   auroraStorageEncrypted,
   auroraTlsEnforced,
   auroraVersionDrift,
+  route53ARecordTarget,
   s3KmsEncryption,
   s3PublicAccessBlock,
   s3Versioning,
   snsTopicKms,
   snsTopicNotPublic,
   staticDependsOn,
+  eipAttached,
   vpcDefaultSecurityGroupClosed,
   vpcFlowLogsEnabled,
   vpcNoDefaultVpc,
