@@ -5,7 +5,7 @@
  * Starts one service from its bundle (`services/dist/<service>/main.js`, one process) on fresh
  * databases, seeds 100 rows through its own API, loads `GET <list>?limit=100` with a token, and
  * reports the service process's CPU milliseconds per completed request (from /proc/<pid>/stat) for
- * each run and their median. With `--cpu-prof` the process runs under `node --cpu-prof`, and the
+ * each run and their median, beside its floor (`bench/services-floor.ts`) measured in the same run. With `--cpu-prof` the process runs under `node --cpu-prof`, and the
  * samples taken during the measured runs are attributed to packages, files and functions; `--svg`
  * draws them as an icicle graph. `--bundle` measures another build of the service (an earlier
  * commit's, built with its own `services/build.mjs` under this checkout, so it finds node_modules).
@@ -15,15 +15,16 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ADS_ACCOUNT, SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
+import { startCpuWindow, treeOf } from '../../bench/proc-cpu.js';
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
 import { createFleet } from '../../bench/services-fleet.js';
+import { measureFloor } from '../../bench/services-floor.js';
+import { FLOOR_SUBJECTS } from '../../bench/services-floor-subjects.js';
 import { freePort } from '../../bench/services-process.js';
-import { checkedListUrl, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
+import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
 import { runLoad } from '../../lib/load-test.js';
 import { attribute, frameLabel, moduleOf, readCpuProfile, selfTimes } from './cpuprofile.js';
 import { flameGraphSvg } from './flame-svg.js';
-import { processCpuMs } from './proc-cpu.js';
-import { promptAdsFloorCpuMs } from './promptads-floor.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROWS = 100;
@@ -114,9 +115,9 @@ try {
   const measured: { cpuMsPerRequest: number; requestsPerSecond: number; requests: number }[] = [];
   const windowStart = nowUs();
   for (let run = 0; run < runs; run++) {
-    const cpuBefore = processCpuMs(running.pid);
+    const window = startCpuWindow({ service: treeOf(running.pid) });
     const load = await runLoad({ url, connections, durationSeconds, headers });
-    const cpuMs = processCpuMs(running.pid) - cpuBefore;
+    const cpuMs = window.stop().service;
     if (load.errors > 0 || load.non2xx > 0)
       throw new Error(`run ${run + 1}: ${load.errors} errors, ${load.non2xx} non-2xx`);
     measured.push({
@@ -130,6 +131,7 @@ try {
     );
   }
   const windowEnd = nowUs();
+  const httpBody = (await requestJson(url, headers)).body;
   await running.stop();
   const serviceMs = median(measured.map((m) => m.cpuMsPerRequest));
   console.log(
@@ -137,14 +139,19 @@ try {
       `${serviceMs.toFixed(3)} ms CPU per request, ` +
       `${median(measured.map((m) => m.requestsPerSecond)).toFixed(0)} req/s`,
   );
-  if (service === 'promptads') {
-    const floor = await promptAdsFloorCpuMs(fleet.envFor(service).DATABASE_URL!, ADS_ACCOUNT, ROWS);
+  const floorSubject = FLOOR_SUBJECTS[service](fleet.envFor(service).DATABASE_URL!, ROWS);
+  try {
+    const floor: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      floor.push((await measureFloor(SERVICES[service], floorSubject, httpBody, 300)).cpuMsPerRequest);
+    }
     console.log(
-      `floor (repository query + JSON.stringify, no HTTP): ${floor.map((ms) => ms.toFixed(3)).join(', ')} ms; ` +
+      `floor (use case, repository and the route's serializer, no HTTP): ${floor.map((ms) => ms.toFixed(3)).join(', ')} ms; ` +
         `median ${median(floor).toFixed(3)} ms; service ÷ floor ${(serviceMs / median(floor)).toFixed(2)}`,
     );
+  } finally {
+    await floorSubject.close();
   }
-
   if (profileDir) {
     const written = readdirSync(profileDir).filter(
       (file) => file.endsWith('.cpuprofile') && !before.has(file),

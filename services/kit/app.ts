@@ -84,14 +84,16 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       base: { service },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
-    disableRequestLogging: !config.accessLog,
     bodyLimit: config.bodyLimitBytes,
     // Trust exactly as many X-Forwarded-For hops as there are proxies in front (the ALB is one).
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     // Our own id on every request (it is what the logs and the compliance trail record); a
     // caller's x-request-id is logged beside it as `clientRequestId` when well formed.
     genReqId: () => randomUUID(),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: !config.accessLog,
+    }),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: replyWithProblem,
