@@ -13,7 +13,7 @@ interface Box {
 
 const WIDTH = 1200;
 const ROW = 17;
-const TOP = 24;
+const TOP = 40;
 /** Boxes narrower than this many pixels are left out (their time still counts in their parents). */
 const MIN_WIDTH = 0.4;
 
@@ -109,7 +109,7 @@ export function flameGraphSvg(profile: CpuProfile, self: Map<number, number>, ti
   ]
     .map(
       ([name, colour], i) =>
-        `<rect x="${420 + i * 110}" y="6" width="10" height="10" fill="${colour}"/><text x="${434 + i * 110}" y="15">${name}</text>`,
+        `<rect x="${4 + i * 120}" y="22" width="10" height="10" fill="${colour}"/><text x="${18 + i * 120}" y="31">${name}</text>`,
     )
     .join('');
   const height = TOP + (depth + 1) * ROW + 4;
