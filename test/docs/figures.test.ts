@@ -213,6 +213,7 @@ describe('ruleCatalogue', () => {
         ...base,
         id: 'c',
         title: 'C',
+        resourceTypes: ['mongodbatlas_advanced_cluster'],
         anchors: ['Prowler:x'],
         parameters: { accepted: ['TLS1_2'], version: '1.31' },
       },
@@ -220,12 +221,13 @@ describe('ruleCatalogue', () => {
     const { data } = ruleCatalogue(rules) as {
       data: { count: number; packs: Record<string, number>; rules: CatalogueRule[] };
     };
-    // a: aws anchor; b: a requirement (nfr); c: an anchor no IaC scanner has (all only)
+    // a: aws anchor; b: a requirement (nfr); c: an anchor no IaC scanner has (all only);
+    // a and b read a bucket (storage), c an Atlas cluster (no type pack)
     expect(data.count).toBe(3);
-    expect(data.packs).toMatchObject({ all: 3, nfr: 1, aws: 1 });
+    expect(data.packs).toMatchObject({ all: 3, nfr: 1, aws: 1, storage: 2 });
     expect(data.rules.map((rule) => [rule.id, rule.packs, rule.parameters, rule.section])).toEqual([
-      ['a', ['all', 'aws'], 'minimumDays=30', null],
-      ['b', ['all', 'nfr'], null, 'Security'],
+      ['a', ['all', 'aws', 'storage'], 'minimumDays=30', null],
+      ['b', ['all', 'nfr', 'storage'], null, 'Security'],
       ['c', ['all'], 'accepted=["TLS1_2"], version="1.31"', null],
     ]);
   });
