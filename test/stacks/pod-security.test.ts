@@ -38,6 +38,7 @@ describe('the pods of the synthesized platform against the kubernetes pack', () 
       expect(findings).toEqual([
         'pod-no-host-namespaces helm_release',
         'pod-no-host-path-volumes helm_release',
+        'pod-secrets-not-in-env kubernetes_cron_job_v1',
         'pod-secrets-not-in-env kubernetes_deployment_v1',
         'pod-secrets-not-in-env kubernetes_job_v1',
       ]);

@@ -7,6 +7,8 @@ const NAMESPACED_TYPES = [
   'kubernetes_deployment',
   'kubernetes_job_v1',
   'kubernetes_job',
+  'kubernetes_cron_job_v1',
+  'kubernetes_cron_job',
   'kubernetes_service_v1',
   'kubernetes_service',
   'kubernetes_service_account_v1',

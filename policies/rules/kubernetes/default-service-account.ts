@@ -2,7 +2,7 @@ import { fail, pass } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { valueAt } from '../../engine/values.js';
 import { SERVICE_ACCOUNT_TYPES } from './service-account-token.js';
-import { isFalse, POD_TEMPLATE_TYPES } from './workload.js';
+import { isFalse, POD_TEMPLATE_TYPES, podSpecOf } from './workload.js';
 
 export const defaultServiceAccountUnused = defineRule({
   id: 'default-service-account-unused',
@@ -18,7 +18,7 @@ export const defaultServiceAccountUnused = defineRule({
         ? pass()
         : fail('the default service account mounts its token into every pod that names no other account');
     }
-    const name = valueAt(resource.values, 'spec.template.spec.service_account_name');
+    const name = podSpecOf(resource)?.service_account_name;
     if (name === undefined || name === '')
       return fail('the pod names no service account, so it runs as default');
     return name === 'default' ? fail('the pod runs as the default service account') : pass();

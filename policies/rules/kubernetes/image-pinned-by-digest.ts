@@ -2,17 +2,16 @@ import { fail, pass, type Resource } from '../../engine/model.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { defineRule } from '../../engine/rule.js';
 import { blocks, valueAt } from '../../engine/values.js';
+import { POD_TEMPLATE_TYPES, podSpecOf } from './workload.js';
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
 /** `…@${var.name}`: a digest given at deploy time through a Terraform variable. */
 const DIGEST_VARIABLE = /@\$\{var\.([A-Za-z_][\w-]*)\}$/;
 
-/** The pod template of a Deployment or Job, or of the Jobs a CronJob starts. */
+/** The init and app containers of a Deployment's, Job's or CronJob's pod template. */
 function containers(workload: Resource): Record<string, unknown>[] {
-  const pod =
-    valueAt(workload.values, 'spec.template.spec') ??
-    valueAt(workload.values, 'spec.job_template.spec.template.spec');
-  return ['init_container', 'container'].flatMap((key) => blocks(valueAt(pod, key)));
+  const pod = podSpecOf(workload);
+  return ['init_container', 'container'].flatMap((key) => blocks(pod?.[key]));
 }
 
 /** Whether the stack declares the variable with a validation that admits sha256 digests only. */
@@ -27,14 +26,7 @@ export const imagePinnedByDigest = defineRule({
   id: 'image-pinned-by-digest',
   title: 'Production pods run images pinned by digest',
   severity: 'high',
-  resourceTypes: [
-    'kubernetes_deployment_v1',
-    'kubernetes_deployment',
-    'kubernetes_job_v1',
-    'kubernetes_job',
-    'kubernetes_cron_job_v1',
-    'kubernetes_cron_job',
-  ],
+  resourceTypes: POD_TEMPLATE_TYPES,
   anchors: ['CKV_K8S_43'],
   deployReadiness: true,
   parameters: { environments: ['prod'] },

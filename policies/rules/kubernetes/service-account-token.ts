@@ -2,7 +2,7 @@ import { fail, pass, type Resource } from '../../engine/model.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { defineRule } from '../../engine/rule.js';
 import { valueAt } from '../../engine/values.js';
-import { isFalse, POD_TEMPLATE_TYPES } from './workload.js';
+import { isFalse, POD_TEMPLATE_TYPES, podSpecOf } from './workload.js';
 
 export const SERVICE_ACCOUNT_TYPES = ['kubernetes_service_account_v1', 'kubernetes_service_account'] as const;
 
@@ -21,7 +21,7 @@ export const podServiceAccountTokenNotMounted = defineRule({
   anchors: ['CKV_K8S_38'],
   help: "A mounted service-account token lets anyone who gets code execution in the pod call the Kubernetes API as that account. The platform's own pods never call the API: set automount_service_account_token = false on the pod template (or on its service account, without the pod turning it back on). AWS access keeps working: IRSA's webhook and EKS Pod Identity each inject their own projected token (audience sts.amazonaws.com, or pods.eks.amazonaws.com for the Pod Identity agent) as a separate volume, and automount_service_account_token governs only the Kubernetes API token. Helm charts' controllers are not checked here: they call the API by design.",
   check(workload, context) {
-    const spec = valueAt(workload.values, 'spec.template.spec');
+    const spec = podSpecOf(workload);
     const own = valueAt(spec, 'automount_service_account_token');
     if (isFalse(own)) return pass();
     if (own === undefined) {

@@ -5,9 +5,10 @@ import { helmPods } from './helm-pods.js';
 
 export const DEPLOYMENT_TYPES = ['kubernetes_deployment_v1', 'kubernetes_deployment'] as const;
 export const JOB_TYPES = ['kubernetes_job_v1', 'kubernetes_job'] as const;
+export const CRON_JOB_TYPES = ['kubernetes_cron_job_v1', 'kubernetes_cron_job'] as const;
 export const PDB_TYPES = ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'] as const;
-/** Resources whose pod template Terraform writes itself. */
-export const POD_TEMPLATE_TYPES = [...DEPLOYMENT_TYPES, ...JOB_TYPES] as const;
+/** Resources whose pod template Terraform writes itself (a CronJob's is the template of the Jobs it starts). */
+export const POD_TEMPLATE_TYPES = [...DEPLOYMENT_TYPES, ...JOB_TYPES, ...CRON_JOB_TYPES] as const;
 /** Every resource that creates pods: pod templates, and Helm releases of the charts in helm-charts.ts. */
 export const POD_TYPES = [...POD_TEMPLATE_TYPES, 'helm_release'] as const;
 
@@ -16,14 +17,26 @@ export function namespaceOf(resource: Resource): string {
   return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
-/** The labels the Deployment's pods carry. */
-export function podLabels(deployment: Resource): Record<string, string> {
-  return stringMap(valueAt(deployment.values, 'spec.template.metadata.labels'));
+/** The pod template a workload writes: `spec.template`, or for a CronJob `spec.job_template.spec.template`. */
+export function podTemplateOf(workload: Resource): unknown {
+  return (CRON_JOB_TYPES as readonly string[]).includes(workload.type)
+    ? valueAt(workload.values, 'spec.job_template.spec.template')
+    : valueAt(workload.values, 'spec.template');
+}
+
+/** The pod spec of a workload's template (snake_case, as Terraform writes it). */
+export function podSpecOf(workload: Resource): Record<string, unknown> | undefined {
+  return blocks(valueAt(podTemplateOf(workload), 'spec'))[0];
+}
+
+/** The labels a workload's pods carry. */
+export function podLabels(workload: Resource): Record<string, string> {
+  return stringMap(valueAt(podTemplateOf(workload), 'metadata.labels'));
 }
 
 /** The app containers of a pod template (not its init containers). */
 export function containersOf(workload: Resource): Record<string, unknown>[] {
-  return blocks(valueAt(workload.values, 'spec.template.spec.container'));
+  return blocks(podSpecOf(workload)?.container);
 }
 
 /**
@@ -41,7 +54,7 @@ export type PodsRead = { pods: PodView[] } | { unreadable: string };
 
 export function podsOf(resource: Resource): PodsRead {
   if (resource.type === 'helm_release') return helmPods(resource);
-  const spec = blocks(valueAt(resource.values, 'spec.template.spec'))[0];
+  const spec = podSpecOf(resource);
   if (!spec) return { pods: [] };
   return { pods: [{ where: '', spec, labels: podLabels(resource) }] };
 }
