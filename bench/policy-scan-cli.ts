@@ -39,6 +39,7 @@ if (!hasJsonStacks(dir)) {
 const scan = benchmarkPolicyScan(dir, runs);
 process.stdout.write(
   `scan of ${dir} (${scan.stacks} stacks, ${scan.resources} resources, ${scan.checks} checks), load + evaluate + SARIF: ` +
-    `first ${scan.firstScanMs.toFixed(1)} ms, median of ${runs} ${scan.medianScanMs.toFixed(1)} ms\n`,
+    `first ${scan.firstScanMs.toFixed(1)} ms, median of ${runs} ${scan.medianScanMs.toFixed(1)} ms (CPU ${scan.medianCpuMs.toFixed(1)} ms)\n` +
+    `slowest rules alone: ${scan.slowestRules.map(({ rule, medianMs }) => `${rule} ${medianMs.toFixed(1)} ms`).join(', ')}\n`,
 );
 if (temporary) rmSync(temporary, { recursive: true, force: true });

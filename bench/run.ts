@@ -8,12 +8,15 @@
  * keeping the others (the policy scan needs the synthesis).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { alignColumns } from '../lib/columns.js';
 import { benchmarkCommand } from './cli.js';
 import { describeMachine } from './machine.js';
 import { benchmarkPolicyScan } from './policy-scan.js';
 import { benchmarkServices } from './services.js';
+import { drfComparisonLine, servicesCostRows, servicesCostTitle } from './services-table.js';
 import { benchmarkSynth } from './synth.js';
 import { benchmarkTypecheck } from './typecheck.js';
 
@@ -29,7 +32,10 @@ if (unknownSections.length > 0) {
 const wanted = (section: Section) => !only || only.includes(section);
 const figures: Record<string, unknown> = {};
 
-const RESULTS_DIR = new URL('./results/', import.meta.url);
+// BENCH_RESULTS_DIR: somewhere else than bench/results/ (a trial run whose figures are not to be kept).
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR
+  ? pathToFileURL(`${resolve(process.env.BENCH_RESULTS_DIR)}/`)
+  : new URL('./results/', import.meta.url);
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
@@ -121,17 +127,22 @@ if (synth && wanted('policy')) {
   figures.policy = policy;
   printTable(
     `Policy scan (${policy.stacks} stacks, ${policy.resources} resources, ${policy.checks} checks; load + rules + SARIF)`,
-    ['first scan', `median of ${policy.runs}`],
-    [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`]],
+    ['first scan', `median of ${policy.runs}`, 'median CPU'],
+    [[ms(policy.firstScanMs), `${policy.medianScanMs.toFixed(1)} ms`, `${policy.medianCpuMs.toFixed(1)} ms`]],
+  );
+  printTable(
+    'Slowest rules, each evaluated alone (median of 5)',
+    ['rule', 'evaluation'],
+    policy.slowestRules.map(({ rule, medianMs }) => [rule, `${medianMs.toFixed(1)} ms`]),
   );
 }
 if (synth) rmSync(synth.outdir, { recursive: true, force: true });
 
 if (wanted('services')) {
-  const services = await benchmarkServices();
+  const services = await benchmarkServices({ calibrateResultsDir: fileURLToPath(RESULTS_DIR) });
   figures.services = services;
   printTable(
-    `Services under load (one service process, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
+    `Services under load (one process each, PROCESSES_PER_POD=1, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
     ['service', 'endpoint', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'],
     services.results.map((r) => [
       r.service,
@@ -143,6 +154,15 @@ if (wanted('services')) {
       String(r.load.non2xx),
     ]),
   );
+  const [header, ...rows] = servicesCostRows(services);
+  printTable(servicesCostTitle(services), header!, rows);
+  console.log(drfComparisonLine(services));
+  if (services.calibrate && !('skipped' in services.calibrate)) {
+    console.log(
+      `promptsales calibrate: ${services.calibrate.perProcessRps.toFixed(0)} req/s per process at the knee; ` +
+        `${services.calibrate.podsAtPeak} pods at peak (traffic mix), written to ${services.calibrate.resultsFile}`,
+    );
+  }
 }
 
 const date = new Date().toISOString().slice(0, 10);

@@ -22,6 +22,17 @@ export interface ServiceProcess {
   output(): string;
 }
 
+/** The last `limit` characters a child process printed on stdout and stderr, for failure messages. */
+export function keepOutputTail(child: ChildProcess, limit = 32_000): () => string {
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-limit);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => tail;
+}
+
 /** A port nothing listens on right now, for a child process that cannot report the one it got. */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -61,15 +72,10 @@ export async function startServiceProcess(
     env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-32_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const tail = keepOutputTail(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(url, child, () => tail).catch((error: Error) => {
+  await waitUntilHealthy(url, child, tail).catch((error: Error) => {
     throw new Error(`${name}: ${error.message}`);
   });
 
@@ -89,6 +95,6 @@ export async function startServiceProcess(
       clearTimeout(timer);
       return code;
     },
-    output: () => tail,
+    output: tail,
   };
 }

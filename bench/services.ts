@@ -1,48 +1,110 @@
 /**
- * The services under load: each service runs alone as its own process (so it has one core and
- * autocannon, in this process, the other), on fresh databases seeded with 100 rows through its own
- * API; autocannon then measures its main list endpoint (`?limit=100`, with a token) and `/healthz`.
+ * The services under load: each service runs alone as one process (PROCESSES_PER_POD=1, so it has
+ * one core and autocannon, in this process, the other), on fresh databases seeded with 100 rows
+ * through its own API. For its main list endpoint (`?limit=100`, with a token) the bench records
+ * req/s, p50/p99, the CPU per request of the service and of the database server, the open-loop
+ * latency at 70 % of the capacity, and the floor (the same list without HTTP, bench/services-floor.ts);
+ * then `/healthz`. PromptAds' list is also served by Django REST Framework over the same database.
  */
 import { type LoadResult, runLoad } from '../lib/load-test.js';
-import { SERVICES, type ServiceName } from './services-catalog.js';
+import { DRF_LIST_PATH, type DrfRuntime, findDrfRuntime, sameListShape, startDrf } from './drf.js';
+import { type CalibrateRun, calibrateAgainst } from './services-calibrate.js';
+import { ADS_ACCOUNT, SERVICES, type ServiceName } from './services-catalog.js';
+import { type ListCost, measureListCost } from './services-cost.js';
 import { positiveIntFromEnv } from './services-env.js';
-import { createFleet } from './services-fleet.js';
+import { createFleet, type Fleet } from './services-fleet.js';
+import { type FloorFigures, measureFloor } from './services-floor.js';
+import { FLOOR_SUBJECTS } from './services-floor-subjects.js';
 import type { ServiceProcess } from './services-process.js';
-import { checkedListUrl, seedBusinessPlans, seedList } from './services-seed.js';
+import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from './services-seed.js';
 
 export interface ServicesBenchmarkOptions {
   /** Default: BENCH_CONNECTIONS or 20. */
   connections?: number;
   /** Default: BENCH_DURATION or 10. */
   durationSeconds?: number;
+  /** Default: BENCH_FLOOR_ITERATIONS or 500. */
+  floorIterations?: number;
   rows?: number;
+  /** Where `promptsales calibrate` writes calibrate-<date>.json; without it, calibrate is not run. */
+  calibrateResultsDir?: string;
   log?: (line: string) => void;
 }
+
+export interface ListFigures extends ListCost {
+  service: string;
+  endpoint: string;
+  responseBytes: number;
+  /** The floor's Node CPU per list (use case + repository + serializer, no HTTP), ms. */
+  floorCpuMsPerRequest: number;
+  /** The database server's CPU per list of the floor, ms. */
+  floorDbCpuMsPerRequest: number;
+  floorIterations: number;
+  /** The service's CPU per request ÷ the floor's Node CPU per request. */
+  cpuRatioToFloor: number | undefined;
+}
+
+export type DrfFigures =
+  | (ListCost & {
+      server: string;
+      workers: number;
+      versions: DrfRuntime['versions'];
+      endpoint: string;
+      responseBytes: number;
+    })
+  | { skipped: string };
 
 export interface ServicesBenchmark {
   connections: number;
   durationSeconds: number;
   rows: number;
+  processesPerService: 1;
   results: { service: string; endpoint: string; load: LoadResult }[];
+  lists: ListFigures[];
+  drf: DrfFigures;
+  /** (DRF CPU + its database CPU) ÷ (PromptAds CPU + its database CPU), per request. */
+  drfCpuRatio: number | undefined;
+  /** `promptsales calibrate` against the same PromptAds process, after the measurement. */
+  calibrate?: CalibrateRun;
 }
 
 // Business goes first: PromptAds asks it for the entitlement while its campaigns are seeded.
 const ORDER: ServiceName[] = ['business', 'promptads', 'promptcrm', 'promptcontent'];
 
+const ratio = (numerator: number | undefined, denominator: number | undefined) =>
+  numerator === undefined || denominator === undefined || denominator === 0
+    ? undefined
+    : numerator / denominator;
+
+const sum = (...values: (number | undefined)[]) =>
+  values.some((value) => value === undefined) ? undefined : values.reduce<number>((a, b) => a + b!, 0);
+
 export async function benchmarkServices(options: ServicesBenchmarkOptions = {}): Promise<ServicesBenchmark> {
   const connections = options.connections ?? positiveIntFromEnv('BENCH_CONNECTIONS', 20);
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
+  const floorIterations = options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', 500);
   const rows = options.rows ?? 100;
+  const settings: RunSettings = { connections, durationSeconds, rows };
   const log = options.log ?? ((line: string) => console.error(line));
+  const drfRuntime = findDrfRuntime();
   const fleet = await createFleet('bench', ORDER);
   const headers = fleet.authorization;
   const results: ServicesBenchmark['results'] = [];
+  const lists: ListFigures[] = [];
+  let drf: DrfFigures = 'skipped' in drfRuntime ? drfRuntime : { skipped: 'not run' };
   let business: ServiceProcess | undefined;
+  let calibrate: CalibrateRun | undefined;
 
   try {
     for (const name of ORDER) {
       const service = SERVICES[name];
-      const running = await fleet.start(name, business ? { BUSINESS_URL: business.url } : {});
+      const running = await fleet.start(name, {
+        PROCESSES_PER_POD: '1',
+        // A pool as large as the load's connections: a request waiting 2 s for a pooled connection
+        // fails (services/kit/dependencies.ts), and the run measures the service, not that queue.
+        DATABASE_POOL_MAX: String(poolFor(connections)),
+        ...(business ? { BUSINESS_URL: business.url } : {}),
+      });
       log(`${name}: seeding ${rows} rows through ${service.prefix}${service.listPath}`);
       if (name === 'business') await seedBusinessPlans(running.url, headers);
       await seedList(service, running.url, headers, rows);
@@ -53,21 +115,171 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       }
 
       const listUrl = await checkedListUrl(service, running.url, headers, rows);
-      for (const [endpoint, url, auth] of [
-        [`GET ${service.listPath}?limit=${rows}`, listUrl, headers],
-        ['GET /healthz', `${running.url}/healthz`, {}],
-      ] as const) {
-        log(`${name}: ${endpoint} for ${durationSeconds} s with ${connections} connections`);
-        results.push({
-          service: name,
-          endpoint,
-          load: await runLoad({ url, connections, durationSeconds, headers: auth }),
-        });
+      const listed = await requestJson(listUrl, headers);
+      const measured = await measureService(running, listUrl, headers, settings, log);
+      if (name === 'promptads' && options.calibrateResultsDir) {
+        calibrate = await calibrateService(listUrl, headers, settings, options.calibrateResultsDir, log);
       }
       if (running !== business) await running.stop();
+
+      log(`${name}: floor, ${floorIterations} lists without HTTP`);
+      const floor = await measureFloorOf(fleet, name, rows, listed.body, floorIterations);
+      lists.push({
+        service: name,
+        endpoint: measured.endpoint,
+        ...measured.cost,
+        responseBytes: Buffer.byteLength(JSON.stringify(listed.body)),
+        floorCpuMsPerRequest: floor.cpuMsPerRequest,
+        floorDbCpuMsPerRequest: floor.dbCpuMsPerRequest,
+        floorIterations: floor.iterations,
+        cpuRatioToFloor: ratio(measured.cost.cpuMsPerRequest, floor.cpuMsPerRequest),
+      });
+      results.push(
+        { service: name, endpoint: measured.endpoint, load: measured.load },
+        { service: name, endpoint: GET_HEALTHZ, load: measured.healthz },
+      );
+
+      if (name === 'promptads') {
+        drf =
+          'skipped' in drfRuntime
+            ? drfRuntime
+            : await benchmarkDrf(drfRuntime, fleet, listed.body, settings, log);
+        if ('skipped' in drf) log(`drf: skipped: ${drf.skipped}`);
+      }
     }
   } finally {
+    await business?.stop();
     await fleet.close();
   }
-  return { connections, durationSeconds, rows, results };
+  const promptads = lists.find((list) => list.service === 'promptads');
+  const drfCpuRatio =
+    'skipped' in drf || !promptads
+      ? undefined
+      : ratio(
+          sum(drf.cpuMsPerRequest, drf.dbCpuMsPerRequest),
+          sum(promptads.cpuMsPerRequest, promptads.dbCpuMsPerRequest),
+        );
+  return {
+    connections,
+    durationSeconds,
+    rows,
+    processesPerService: 1,
+    results,
+    lists,
+    drf,
+    drfCpuRatio,
+    ...(calibrate ? { calibrate } : {}),
+  };
+}
+
+const GET_HEALTHZ = 'GET /healthz';
+
+interface RunSettings {
+  connections: number;
+  durationSeconds: number;
+  rows: number;
+}
+
+/** The list's per-request cost (closed loop, CPU, open loop), then `/healthz`, of one running service. */
+async function measureService(
+  running: ServiceProcess,
+  listUrl: string,
+  headers: Record<string, string>,
+  { connections, durationSeconds, rows }: RunSettings,
+  log: (line: string) => void,
+) {
+  const service = SERVICES[running.name];
+  const endpoint = `GET ${service.listPath}?limit=${rows}`;
+  log(
+    `${running.name}: ${endpoint} for ${durationSeconds} s with ${connections} connections, then open loop`,
+  );
+  const { cost, load } = await measureListCost({
+    url: listUrl,
+    headers,
+    pid: running.pid,
+    database: service.database,
+    connections,
+    durationSeconds,
+  });
+  log(`${running.name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
+  const healthz = await runLoad({ url: `${running.url}/healthz`, connections, durationSeconds });
+  return { endpoint, cost, load, healthz };
+}
+
+/** `promptsales calibrate` against the running PromptAds list, steps of at most 5 s. */
+async function calibrateService(
+  listUrl: string,
+  headers: { authorization: string },
+  { connections, durationSeconds }: RunSettings,
+  resultsDir: string,
+  log: (line: string) => void,
+): Promise<CalibrateRun> {
+  const stepSeconds = Math.min(durationSeconds, 5);
+  log(`promptads: promptsales calibrate, ${stepSeconds} s a step`);
+  const run = await calibrateAgainst({
+    url: listUrl,
+    token: headers.authorization.replace(/^Bearer /, ''),
+    stepSeconds,
+    maxConnections: connections,
+    resultsDir,
+  });
+  if ('skipped' in run) log(`promptads: calibrate: ${run.skipped}`);
+  return run;
+}
+
+/** At least the services' default pool (10), at most the most they accept (100, PostgreSQL's default limit in all). */
+export const poolFor = (connections: number) => Math.min(100, Math.max(10, connections));
+
+async function measureFloorOf(
+  fleet: Fleet,
+  name: ServiceName,
+  rows: number,
+  httpBody: unknown,
+  iterations: number,
+): Promise<FloorFigures> {
+  const subject = FLOOR_SUBJECTS[name](fleet.databases[name]!.url, rows);
+  try {
+    return await measureFloor(SERVICES[name], subject, httpBody, iterations);
+  } finally {
+    await subject.close();
+  }
+}
+
+async function benchmarkDrf(
+  runtime: DrfRuntime,
+  fleet: Fleet,
+  promptAdsBody: unknown,
+  { connections, durationSeconds, rows }: RunSettings,
+  log: (line: string) => void,
+): Promise<DrfFigures> {
+  const server = await startDrf(runtime, fleet.databases.promptads!.url, ADS_ACCOUNT);
+  try {
+    const url = `${server.url}${DRF_LIST_PATH}?limit=${rows}`;
+    const reply = await requestJson(url, {});
+    const difference =
+      reply.status === 200 ? sameListShape(promptAdsBody, reply.body) : `status ${reply.status}`;
+    if (difference) throw new Error(`DRF's list differs from PromptAds': ${difference}`);
+    log(
+      `drf: GET ${DRF_LIST_PATH}?limit=${rows} (gunicorn, ${server.workers} sync workers) for ${durationSeconds} s ` +
+        `with ${connections} connections, then open loop`,
+    );
+    const { cost } = await measureListCost({
+      url,
+      headers: {},
+      pid: server.pid,
+      database: 'postgres',
+      connections,
+      durationSeconds,
+    });
+    return {
+      server: 'gunicorn',
+      workers: server.workers,
+      versions: runtime.versions,
+      endpoint: `GET ${DRF_LIST_PATH.replace(SERVICES.promptads.prefix, '')}?limit=${rows}`,
+      responseBytes: Buffer.byteLength(JSON.stringify(reply.body)),
+      ...cost,
+    };
+  } finally {
+    await server.stop();
+  }
 }

@@ -1,7 +1,18 @@
 import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
 
-export const PACKS = ['all', 'nfr', 'aws', 'deploy-readiness'] as const;
+export const PACKS = [
+  'all',
+  'nfr',
+  'aws',
+  'deploy-readiness',
+  'network',
+  'eks',
+  'kubernetes',
+  'storage',
+  'databases',
+  'edge',
+] as const;
 export type PackName = (typeof PACKS)[number];
 
 export const PACK_DESCRIPTIONS: Record<PackName, string> = {
@@ -9,7 +20,29 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   nfr: "the reference document's non-functional requirements",
   aws: 'the checks cdk-nag, Checkov, Trivy and the FSBP set agree on',
   'deploy-readiness': 'what would fail or stall a first apply into an empty account',
+  network: 'the VPC, its subnets, addresses, flow logs, security groups and DNS records',
+  eks: 'the EKS cluster, its node groups and the launch template of their nodes',
+  kubernetes:
+    "the workload checks Checkov makes on Kubernetes resources, and the Pod Security Standards' restricted profile",
+  storage: 'S3 buckets, KMS keys and Secrets Manager secrets',
+  databases: 'Aurora clusters, ElastiCache replication groups and the AWS Backup vault',
+  edge: 'load balancers, WAF, API Gateway, Route 53 records and certificates',
 };
+
+/** Packs of one part of the platform: a rule belongs when it reads one of the part's resource types. */
+const TYPE_PACKS: Partial<Record<PackName, RegExp>> = {
+  network:
+    /^aws_(vpc|default_vpc|subnet|eip|nat_gateway|flow_log|default_security_group|security_group|security_group_rule|vpc_security_group_(ingress|egress)_rule|route53_record)$/,
+  eks: /^aws_(eks_[a-z_]+|launch_template)$/,
+  storage: /^aws_(s3_bucket|kms_|secretsmanager_)/,
+  databases: /^aws_(rds_|elasticache_|backup_)/,
+  edge: /^(aws_(lb|alb|wafv2_|apigatewayv2_|route53_|acm_)|kubernetes_ingress)/,
+};
+
+function readsTypeOf(pack: PackName, rule: Rule): boolean {
+  const types = TYPE_PACKS[pack];
+  return types !== undefined && rule.resourceTypes.some((type) => types.test(type));
+}
 
 const ANCHOR_TOOLS = /^(AwsSolutions-|cdk-nag:|CKV_AWS_|CKV2_AWS_|AVD-AWS-|FSBP:)/;
 
@@ -28,5 +61,13 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
       return rules.filter(hasAwsAnchor);
     case 'deploy-readiness':
       return rules.filter((rule) => rule.deployReadiness === true);
+    case 'network':
+    case 'eks':
+    case 'storage':
+    case 'databases':
+    case 'edge':
+      return rules.filter((rule) => readsTypeOf(pack, rule));
+    case 'kubernetes':
+      return rules.filter((rule) => rule.anchors.some((anchor) => anchor.startsWith('CKV_K8S_')));
   }
 }

@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AURORA_MYSQL, AURORA_POSTGRESQL, AuroraCluster } from './constructs/data/aurora-cluster.js';
+import { DatabaseBackupPlan } from './constructs/data/backup-plan.js';
 import { REDIS_PORT, RedisCache } from './constructs/data/redis-cache.js';
 import { ManagedKey } from './constructs/kms-key.js';
 import { ServiceRole } from './constructs/service-role.js';
@@ -62,7 +63,7 @@ export class DataStack extends PlatformStack {
 
     const databaseKey = new ManagedKey(this, 'aurora-key', {
       name: this.resourceName('aurora'),
-      description: 'Aurora storage, Performance Insights and master user secrets',
+      description: 'Aurora storage, Performance Insights, master user secrets and the backup vault',
     });
     const monitoringRole = new ServiceRole(this, 'rds-monitoring-role', {
       name: this.resourceName('rds-monitoring'),
@@ -76,6 +77,8 @@ export class DataStack extends PlatformStack {
       clientSecurityGroupId: cluster.clusterSecurityGroupId,
       kmsKeyArn: databaseKey.arn,
       monitoringRoleArn: monitoringRole.arn,
+      // RDS checks the enhanced-monitoring role when it creates an instance: its policy must be attached by then.
+      monitoringRoleReady: monitoringRole.ready,
       backupRetentionDays: data.backupRetentionDays,
       performanceInsightsRetentionDays: data.performanceInsightsRetentionDays,
       deletionProtection: data.deletionProtection,
@@ -91,6 +94,13 @@ export class DataStack extends PlatformStack {
       name: this.resourceName('mysql'),
       engine: AURORA_MYSQL,
       ...data.mysql,
+    });
+
+    new DatabaseBackupPlan(this, 'aurora-backup', {
+      name: this.resourceName('aurora'),
+      resourceArns: [this.postgres.cluster.arn, this.mysql.cluster.arn],
+      kmsKeyArn: databaseKey.arn,
+      retentionDays: data.backupRetentionDays,
     });
 
     const cacheKey = new ManagedKey(this, 'redis-key', {

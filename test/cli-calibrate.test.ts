@@ -69,6 +69,10 @@ function specForThroughputKnee(): string {
   appendFileSync(spec, 'requirements:\n  latencyObjective:\n    milliseconds: 60000\n');
   return spec;
 }
+/** calibrate against the CPU burner with a spec whose knee is throughput's, as JSON, plus `more` flags. */
+const againstBurner = (spec: string, ...more: string[]) =>
+  runCli('calibrate', '--url', burnerUrl, ...quick, '--spec', spec, ...more, '--format', 'json');
+
 /** calibrate against the 75 ms sleeper, one second a step, up to `maxConnections`. */
 const againstSleeper = (maxConnections: number, ...more: string[]) =>
   runCli(
@@ -84,16 +88,7 @@ const againstSleeper = (maxConnections: number, ...more: string[]) =>
 
 describe('promptsales calibrate', () => {
   it('finds the knee of a CPU-bound process and scales it by the pod’s processes', async () => {
-    const { code, stdout, stderr } = await runCli(
-      'calibrate',
-      '--url',
-      burnerUrl,
-      ...quick,
-      '--spec',
-      specForThroughputKnee(),
-      '--format',
-      'json',
-    );
+    const { code, stdout, stderr } = await againstBurner(specForThroughputKnee());
     expect([code, stderr]).toEqual([0, '']);
     const report = JSON.parse(stdout);
     // 10 ms of CPU per request: one process serves at most 1000 ÷ 10 = 100 req/s.
@@ -132,17 +127,7 @@ describe('promptsales calibrate', () => {
   it('writes the knee into a spec file, keeping the rest, so synth sizes from it', async () => {
     const spec = specForThroughputKnee();
     const before = loadSpecFile(spec);
-    const { code, stdout } = await runCli(
-      'calibrate',
-      '--url',
-      burnerUrl,
-      ...quick,
-      '--spec',
-      spec,
-      '--write',
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await againstBurner(spec, '--write');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.written).toBe(spec);
@@ -154,6 +139,39 @@ describe('promptsales calibrate', () => {
     expect(readFileSync(spec, 'utf8')).toMatch(
       /perPodRps: [\d.]+ # measured \d{4}-\d\d-\d\d: knee at \d+ connections/,
     );
+  });
+
+  it('records the knee and the pods it asks for at peak, whole and split by the traffic mix, with --write-results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calibrate-results-'));
+    const { code, stdout } = await againstBurner(specForThroughputKnee(), '--write-results', dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const date = new Date().toISOString().slice(0, 10);
+    expect(report.resultsFile).toBe(join(dir, `calibrate-${date}.json`));
+    const results = JSON.parse(readFileSync(report.resultsFile, 'utf8'));
+    expect(results).toMatchObject({ date, url: burnerUrl, stepSeconds: 1, peakRpm: 1_000_000 });
+    expect(results.machine.cores).toBeGreaterThan(0);
+    expect(results.perProcessRps).toBe(report.perProcessRps);
+    expect(results.knee.connections).toBe(report.knee.connections);
+    // The reference: the document's 588 req/s per pod, 29 pods at peak; four deployments of ¼ → 8 each.
+    expect(results.reference.platformPods.value).toBe(29);
+    expect(results.reference.deploymentPods.value).toBe(32);
+    // Measured: the peak split by the spec's traffic mix, each deployment rounded up on its own.
+    const effective = report.perPodRps * 0.85;
+    expect(results.measured.perPodRps).toBeCloseTo(effective, 9);
+    expect(results.measured.platformPods.value).toBe(Math.ceil(1_000_000 / 60 / effective - 1e-9));
+    const perDeployment = results.measured.deployments.map(
+      (d: { trafficShare: number; peakPods: number }) => {
+        expect(d.peakPods).toBeGreaterThanOrEqual(
+          Math.ceil((d.trafficShare * 1_000_000) / 60 / effective - 1e-9),
+        );
+        return d.peakPods;
+      },
+    );
+    expect(results.measured.deploymentPods.value).toBe(
+      perDeployment.reduce((a: number, b: number) => a + b, 0),
+    );
+    expect(results.podsRatio).toBeCloseTo(results.measured.deploymentPods.value / 29, 12);
   });
 
   it('refuses a measurement made of failures: exit 1, nothing written', async () => {

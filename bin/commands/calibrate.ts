@@ -9,6 +9,7 @@ import { alignColumns } from '../../lib/columns.js';
 import { valueWithUnit } from '../report/format.js';
 import { UsageError } from '../usage-error.js';
 import { autocannonGenerator, type LoadGenerator, type MeasuredStep } from './calibrate-load.js';
+import { calibrateResults, DEFAULT_RESULTS_DIR, writeCalibrateResults } from './calibrate-results.js';
 import type { Command, CommandContext } from './context.js';
 import { numberFlag, parseFlags, specInputFromArgs, withSpecOptions } from './spec-options.js';
 
@@ -31,6 +32,7 @@ const CalibrateFlags = z.object({
   token: z.string().min(1, 'must not be empty').optional(),
   format: z.enum(['table', 'json']),
   write: z.string().optional(),
+  writeResults: z.string().optional(),
 });
 
 interface Comparison {
@@ -153,6 +155,10 @@ export function calibrateCommand(
           type: 'string',
           describe: 'store the measured figures in this spec file (default: the spec read)',
         })
+        .option('write-results', {
+          type: 'string',
+          describe: `store the knee and the pods it asks for at peak in <folder>/calibrate-<date>.json (default folder: ${DEFAULT_RESULTS_DIR}), where the docs quote them from`,
+        })
         .example(
           'PROCESSES_PER_POD=1 npm run services & $0 calibrate --url http://127.0.0.1:3002/healthz',
           'find the knee of one process',
@@ -170,6 +176,7 @@ export function calibrateCommand(
         token: args.token,
         format: args.format,
         write: args.write,
+        writeResults: args.writeResults,
       });
       const { input, source } = specInputFromArgs({ env: args.env, spec: args.spec });
       const spec = parseSpec(input, source);
@@ -217,6 +224,24 @@ export function calibrateCommand(
       };
       const measured = planCapacity(parseSpec({ ...input, benchmarks }, source));
       const rows = compare(reference, measured);
+      const resultsFile =
+        flags.writeResults === undefined
+          ? undefined
+          : writeCalibrateResults(
+              calibrateResults({
+                url: flags.url,
+                stepSeconds: flags.duration,
+                steps,
+                knee,
+                reason: verdict.reason,
+                processesPerPod: processes,
+                perRequestLatencyMs: latencyMs,
+                peakRpm: spec.requirements.peakRpm,
+                measured,
+                reference,
+              }),
+              flags.writeResults || DEFAULT_RESULTS_DIR,
+            );
       const target = flags.write === undefined ? undefined : flags.write || source;
       if (target !== undefined) {
         const provenance = `measured ${new Date().toISOString().slice(0, 10)}: knee at ${knee.connections} connections, ${fmt(knee.requestsPerSecond)} req/s per process at ${flags.url}`;
@@ -243,6 +268,7 @@ export function calibrateCommand(
           perPodRps,
           perRequestLatencyMs: latencyMs,
           written: target,
+          resultsFile,
           comparison: rows,
         };
         context.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
@@ -254,6 +280,8 @@ export function calibrateCommand(
         `Knee: ${knee.connections} connection${knee.connections === 1 ? '' : 's'}, ${fmt(knee.requestsPerSecond)} req/s per process (${verdict.reason}).`,
         `  per pod: req/s per process × processes per pod = ${fmt(knee.requestsPerSecond)} × ${processes} = ${fmt(perPodRps)} req/s`,
         `  per-request latency, Little's law at the knee: connections ÷ req/s = ${knee.connections} ÷ ${fmt(knee.requestsPerSecond)} = ${fmt(latencyMs)} ms`,
+        `  at peak, ${fmt(spec.requirements.peakRpm)} req/min split by the traffic mix: ${measured.latency.deploymentPeakPods.working} pods, ` +
+          `against ${fmt(reference.scalability.peakPods.value)} pods at peak from the spec's benchmark`,
         '',
         comparisonTable(rows, spec.benchmarks.perPodRps, perPodRps),
       ];
@@ -263,6 +291,8 @@ export function calibrateCommand(
           `Wrote benchmarks.perPodRps = ${fmt(perPodRps)}, perPodBenchmarkVcpu = ${spec.pod.cpuVcpu} and perRequestLatencyMs = ${fmt(latencyMs, 3)} to ${target}.`,
         );
       }
+      if (resultsFile !== undefined)
+        lines.push('', `Wrote the calibration and the pods it asks for at peak to ${resultsFile}.`);
       context.io.stdout(`${lines.join('\n')}\n`);
     },
   };

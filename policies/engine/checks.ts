@@ -206,3 +206,21 @@ export function attachedTo(
 function expressionOf(resolved: Exclude<Resolved, { kind: 'absent' } | { kind: 'literal' }>): string {
   return resolved.expression;
 }
+
+/**
+ * Passes when a resource of `type` in the same stack points at `target` through `attribute`
+ * (an aws_wafv2_web_acl_logging_configuration for a web ACL, a rotation for a secret …).
+ */
+export function expectAttached(
+  context: RuleContext,
+  type: string,
+  attribute: string,
+  target: Resource,
+  missing: string,
+): Verdict {
+  const { attached, unresolved } = attachedTo(context, type, attribute, target);
+  if (attached.length > 0) return pass();
+  if (unresolved.length > 0)
+    return unknown(`${unresolved.join(', ')} name a resource that cannot be resolved`);
+  return fail(missing);
+}

@@ -1,5 +1,12 @@
 import type { Machine } from '../../bench/machine.js';
 import { type CheckOutcome, RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
+import {
+  drfComparisonLine,
+  type ServicesCostSection,
+  servicesCostRows,
+  servicesCostTitle,
+} from '../../bench/services-table.js';
+import type { CalibrateResults } from '../../bin/commands/calibrate-results.js';
 import { FORMATS } from './formats.js';
 import type { CatalogueRule } from './rule-catalogue.js';
 import type { FigureSource } from './sources.js';
@@ -8,10 +15,29 @@ import type { FigureSource } from './sources.js';
  * The generated parts of the docs: `<!-- table <kind>:<name> -->` … `<!-- /table -->`, each from the
  * newest file of its kind that holds what it `needs`.
  */
-export const BLOCKS: Record<string, { needs: string; render: (source: FigureSource) => string }> = {
+export const BLOCKS: Record<
+  string,
+  {
+    needs: string;
+    render: (source: FigureSource) => string;
+    /** Written while no file holds `needs` (a table added before its first run); without it, that is an error. */
+    untilMeasured?: string;
+  }
+> = {
   'bench:machine': { needs: 'machine', render: (source) => machineLine(source, 'Measured') },
   'bench:synth': { needs: 'synth', render: synthTable },
   'bench:services': { needs: 'services', render: servicesTable },
+  'bench:services-cost': {
+    needs: 'services.lists',
+    render: servicesCostBlock,
+    untilMeasured: 'Not measured yet: `npm run bench -- --only services` measures it.',
+  },
+  'calibrate:peak': {
+    needs: 'measured.deploymentPods',
+    render: calibratePeakBlock,
+    untilMeasured:
+      'Not measured yet: `npm run bench -- --only services` runs `promptsales calibrate --write-results` against PromptAds.',
+  },
   'reliability:machine': {
     needs: 'durationSeconds',
     render: (source) =>
@@ -106,6 +132,47 @@ function servicesTable(source: FigureSource): string {
       FORMATS.count!(load.non2xx),
     ]),
   );
+}
+
+function servicesCostBlock(source: FigureSource): string {
+  const { services } = source.data as { services: ServicesCostSection };
+  const [header, ...rows] = servicesCostRows(services);
+  return [
+    machineLine(source, 'Measured'),
+    '',
+    `${servicesCostTitle(services)}:`,
+    '',
+    markdownTable(header!, ['l', ...header!.slice(1).map(() => 'r' as const)], rows),
+    '',
+    drfComparisonLine(services),
+  ].join('\n');
+}
+
+function calibratePeakBlock(source: FigureSource): string {
+  const results = source.data as CalibrateResults;
+  const { measured, reference } = results;
+  const row = (label: string, sizing: CalibrateResults['measured']) => [
+    label,
+    FORMATS['req/s']!(sizing.perPodRps),
+    FORMATS.count!(sizing.platformPods.value),
+    FORMATS.count!(sizing.deploymentPods.value),
+  ];
+  return [
+    machineLine(source, 'Calibrated'),
+    '',
+    `Knee of one PromptAds process at \`${new URL(results.url).pathname}\`: ${results.knee.connections} connections, ` +
+      `${FORMATS['req/s']!(results.perProcessRps)} (${results.knee.reason}); × ${results.processesPerPod} processes per pod. ` +
+      `Peak: ${FORMATS.count!(results.peakRpm)} req/min.`,
+    '',
+    markdownTable(
+      ['benchmark', 'effective req/s per pod', 'pods at peak (one deployment)', 'pods at peak (traffic mix)'],
+      ['l', 'r', 'r', 'r'],
+      [row('reference document', reference), row('calibrated PromptAds', measured)],
+    ),
+    '',
+    `Traffic mix, calibrated: ${measured.deploymentPods.working}; ` +
+      `${FORMATS.ratio!(results.podsRatio)} the reference document's ${FORMATS.count!(reference.platformPods.value)} pods.`,
+  ].join('\n');
 }
 
 function reliabilityTable(source: FigureSource): string {

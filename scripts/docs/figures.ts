@@ -43,6 +43,15 @@ function newestHolding(
   return source;
 }
 
+/** Like newestHolding, but none is an answer: for a table that says what would measure it. */
+function newestHoldingIfAny(
+  sources: FigureSources,
+  kind: string,
+  holds: (data: unknown) => boolean,
+): FigureSource | undefined {
+  return sources[kind]?.find((candidate) => holds(candidate.data));
+}
+
 /** The page with every marker filled from the sources; throws naming page and line on a bad marker. */
 export function renderFigures(page: string, text: string, sources: FigureSources): string {
   return outsideCodeBlocks(text, (part, offset) => {
@@ -66,14 +75,13 @@ export function renderFigures(page: string, text: string, sources: FigureSources
           );
         }
         const needs = section ?? block.needs;
-        const source = newestHolding(
-          sources,
-          blockKind,
-          needs,
-          (data) => resolvePath(data, needs) !== undefined,
-          where,
-        );
+        const holds = (data: unknown) => resolvePath(data, needs) !== undefined;
         const opening = whole.slice(0, whole.indexOf('\n') + 1);
+        if (block.untilMeasured !== undefined) {
+          const source = newestHoldingIfAny(sources, blockKind, holds);
+          return `${opening}${source ? block.render(source) : block.untilMeasured}\n<!-- /table -->`;
+        }
+        const source = newestHolding(sources, blockKind, needs, holds, where);
         return `${opening}${block.render(source)}\n<!-- /table -->`;
       }
       const source =

@@ -13,10 +13,14 @@ export type FigureSources = Record<string, FigureSource[]>;
 
 export const RESULTS_DIR = 'bench/results';
 
-/** Each kind of results file and its name: `npm run bench` and `npm run test:reliability` write them. */
+/**
+ * Each kind of results file and its name: `npm run bench` (the day's file and, through `promptsales
+ * calibrate --write-results`, calibrate-<date>.json) and `npm run test:reliability` write them.
+ */
 const RESULT_KINDS: Record<string, RegExp> = {
   bench: /^(\d{4}-\d{2}-\d{2})\.json$/,
   reliability: /^reliability-(\d{4}-\d{2}-\d{2})\.json$/,
+  calibrate: /^calibrate-(\d{4}-\d{2}-\d{2})\.json$/,
 };
 
 interface ResultsFile {

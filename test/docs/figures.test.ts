@@ -93,6 +93,50 @@ describe('renderFigures', () => {
     );
   });
 
+  it('says what would measure a table no file holds yet, and fills it once one does', () => {
+    const page =
+      '<!-- table bench:services-cost -->\n<!-- /table -->\n<!-- table calibrate:peak -->\n<!-- /table -->\n';
+    expect(renderFigures('p.md', page, sources)).toBe(
+      '<!-- table bench:services-cost -->\nNot measured yet: `npm run bench -- --only services` measures it.\n<!-- /table -->\n' +
+        '<!-- table calibrate:peak -->\nNot measured yet: `npm run bench -- --only services` runs `promptsales calibrate --write-results` against PromptAds.\n<!-- /table -->\n',
+    );
+    const pods = (value: number, working: string) => ({ value, unit: 'pods', formula: 'f', working });
+    const calibrate = {
+      file: 'bench/results/calibrate-2030-01-02.json',
+      data: {
+        date: '2030-01-02',
+        machine: {
+          cores: 2,
+          cpuModel: 'X',
+          memoryGiB: 4,
+          node: 'v20',
+          platform: 'linux x64',
+          loadAverageAtStart: [1],
+        },
+        url: 'http://127.0.0.1:3002/api/promptads/v1/campaigns?limit=100',
+        knee: { connections: 8, requestsPerSecond: 250, reason: 'throughput grew 2 %' },
+        perProcessRps: 250,
+        processesPerPod: 4,
+        peakRpm: 1_000_000,
+        measured: {
+          perPodRps: 850,
+          platformPods: pods(20, ''),
+          deploymentPods: pods(23, '6 + 6 + 6 + 5 = 23'),
+        },
+        reference: { perPodRps: 587.91, platformPods: pods(29, ''), deploymentPods: pods(32, '') },
+        podsRatio: 23 / 29,
+      },
+    };
+    const rendered = renderFigures('p.md', page, { ...sources, calibrate: [calibrate] });
+    expect(rendered).toContain(
+      '| reference document | 588 req/s | 29 | 32 |\n| calibrated PromptAds | 850 req/s | 20 | 23 |',
+    );
+    expect(rendered).toContain(
+      "Traffic mix, calibrated: 6 + 6 + 6 + 5 = 23; 0.8 × the reference document's 29 pods.",
+    );
+    expect(rendered).toContain('8 connections, 250 req/s (throughput grew 2 %); × 4 processes per pod.');
+  });
+
   it('leaves markers inside a code block alone: they are examples', () => {
     const page = '```markdown\n<!-- figure bench:cli.medianWallMs as s -->9 s<!-- /figure -->\n```\n';
     expect(renderFigures('p.md', page, sources)).toBe(page);
@@ -169,6 +213,7 @@ describe('ruleCatalogue', () => {
         ...base,
         id: 'c',
         title: 'C',
+        resourceTypes: ['mongodbatlas_advanced_cluster'],
         anchors: ['Prowler:x'],
         parameters: { accepted: ['TLS1_2'], version: '1.31' },
       },
@@ -176,12 +221,13 @@ describe('ruleCatalogue', () => {
     const { data } = ruleCatalogue(rules) as {
       data: { count: number; packs: Record<string, number>; rules: CatalogueRule[] };
     };
-    // a: aws anchor; b: a requirement (nfr); c: an anchor no IaC scanner has (all only)
+    // a: aws anchor; b: a requirement (nfr); c: an anchor no IaC scanner has (all only);
+    // a and b read a bucket (storage), c an Atlas cluster (no type pack)
     expect(data.count).toBe(3);
-    expect(data.packs).toMatchObject({ all: 3, nfr: 1, aws: 1 });
+    expect(data.packs).toMatchObject({ all: 3, nfr: 1, aws: 1, storage: 2 });
     expect(data.rules.map((rule) => [rule.id, rule.packs, rule.parameters, rule.section])).toEqual([
-      ['a', ['all', 'aws'], 'minimumDays=30', null],
-      ['b', ['all', 'nfr'], null, 'Security'],
+      ['a', ['all', 'aws', 'storage'], 'minimumDays=30', null],
+      ['b', ['all', 'nfr', 'storage'], null, 'Security'],
       ['c', ['all'], 'accepted=["TLS1_2"], version="1.31"', null],
     ]);
   });

@@ -43,6 +43,7 @@ const CROSSINGS: [file: string, source: string][] = [
   ['bin/commands/capacity.ts', "import { Vpc } from '@cdktf/provider-aws/lib/vpc';\nexport { Vpc };"],
   ['bin/commands/calibrate.ts', "import '../../bench/services.js';"],
   ['bench/run.ts', "import '../bin/report/format.js';"],
+  ['lib/open-loop.ts', "import '../services/kit/index.js';"],
   ['test/cli-io.ts', "import { Testing } from 'cdktf';\nexport { Testing };"],
 ];
 
@@ -54,6 +55,8 @@ const ALLOWED: [file: string, source: string][] = [
   ['bin/main.ts', "import '../stacks/environments.js';"],
   ['bin/commands/calibrate.ts', "import '../../lib/load-test.js';"],
   ['bench/services.ts', "import '../lib/load-test.js';"],
+  // The floor runs the services' own use cases, repositories and routes in the bench process.
+  ['bench/services-floor-subjects.ts', "import '../services/promptads/infrastructure/pg-campaigns.js';"],
   ['test/stacks/x.test.ts', "import { Testing } from 'cdktf';\nexport { Testing };"],
 ];
 

@@ -96,6 +96,21 @@ describe('data stack', () => {
         }
       });
 
+      it('creates the writer after the monitoring role has its policy, the readers after the writer', () => {
+        const instances = Object.entries(resourcesOf(stack, 'aws_rds_cluster_instance')).filter(
+          ([, instance]) => instance.engine === engine,
+        );
+        const [writerName, writer] = instances.find(([name]) => name.includes('writer'))!;
+        const role = referenceTo(writer.monitoring_role_arn, 'aws_iam_role');
+        const waits = writer.depends_on as string[];
+        expect(waits).toContain(`aws_iam_role.${role}`);
+        expect(waits.some((address) => address.startsWith('aws_iam_role_policy_attachment.'))).toBe(true);
+        const readers = instances.filter(([name]) => name !== writerName);
+        expect(readers.length).toBeGreaterThan(0);
+        for (const [, reader] of readers)
+          expect(reader.depends_on).toEqual([`aws_rds_cluster_instance.${writerName}`]);
+      });
+
       it('sits in the database subnets behind a group open only to the EKS cluster security group', () => {
         const cluster = clusterOf(engine);
         const subnetGroup = resourcesOf(stack, 'aws_db_subnet_group')[
@@ -134,6 +149,34 @@ describe('data stack', () => {
     expect(mysql.parameter).toContainEqual(
       expect.objectContaining({ name: 'require_secure_transport', value: 'ON' }),
     );
+  });
+
+  it('copies both clusters daily into an encrypted AWS Backup vault, kept as long as their own backups', () => {
+    const selection = onlyResource(stack, 'aws_backup_selection');
+    const named = (selection.resources as string[]).map((arn) => referenceTo(arn, 'aws_rds_cluster'));
+    expect(named.sort()).toEqual(Object.keys(clusters()).sort());
+    expect(selection.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]),
+    );
+    const rule = (onlyResource(stack, 'aws_backup_plan').rule as Values[])[0]!;
+    expect(rule.lifecycle).toEqual({ delete_after: environmentSpec('prod').data.backupRetentionDays });
+    const vault = onlyResource(stack, 'aws_backup_vault');
+    expect(rule.target_vault_name).toBe(
+      `\${aws_backup_vault.${referenceTo(rule.target_vault_name, 'aws_backup_vault')}.name}`,
+    );
+    expect(referenceTo(vault.kms_key_arn, 'aws_kms_key')).toBe(
+      referenceTo(clusterOf('aurora-mysql').kms_key_id, 'aws_kms_key'),
+    );
+  });
+
+  it('logs PostgreSQL schema changes and slow statements', () => {
+    const name = referenceTo(
+      clusterOf('aurora-postgresql').db_cluster_parameter_group_name,
+      'aws_rds_cluster_parameter_group',
+    );
+    const parameter = resourcesOf(stack, 'aws_rds_cluster_parameter_group')[name!]!.parameter as Values[];
+    expect(parameter).toContainEqual(expect.objectContaining({ name: 'log_statement', value: 'ddl' }));
+    expect(parameter).toContainEqual(expect.objectContaining({ name: 'log_min_duration_statement' }));
   });
 
   describe('Redis', () => {

@@ -17,4 +17,15 @@ export type NotApplicableCondition =
   /** Every synthesized resource of `type` lacks the attribute at `path` (dot-separated; list items are searched). */
   | { kind: 'attribute-absent'; type: string; path: string }
   /** Every synthesized resource of `type` has the attribute at `path` equal to `value`. */
-  | { kind: 'attribute-equals'; type: string; path: string; value: unknown };
+  | { kind: 'attribute-equals'; type: string; path: string; value: unknown }
+  /**
+   * The scanner does not run the check by default: the catalogue row marks it `(deprecated: …)` or
+   * `(framework-only: …)`, confirmed against the catalogue rather than the synth.
+   */
+  | { kind: 'not-run-by-default' };
+
+/**
+ * Types are written as Terraform addresses start: `aws_cloudtrail` for a resource type,
+ * `data.aws_iam_policy_document` for a data source type.
+ */
+export const DATA_PREFIX = 'data.';

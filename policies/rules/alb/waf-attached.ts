@@ -1,5 +1,5 @@
-import { attachedTo, expectPresent } from '../../engine/checks.js';
-import { fail, pass, unknown } from '../../engine/model.js';
+import { expectAttached, expectPresent } from '../../engine/checks.js';
+import { pass } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
 import { ANNOTATION, albIngress, INGRESS_TYPES, isApplicationLoadBalancer } from './ingress-annotations.js';
 
@@ -13,16 +13,13 @@ export const albWafAttached = defineRule({
   check(resource, context) {
     if (resource.type === 'aws_lb') {
       if (!isApplicationLoadBalancer(resource)) return pass();
-      const { attached, unresolved } = attachedTo(
+      return expectAttached(
         context,
         'aws_wafv2_web_acl_association',
         'resource_arn',
         resource,
+        'no aws_wafv2_web_acl_association for this load balancer',
       );
-      if (attached.length > 0) return pass();
-      if (unresolved.length > 0)
-        return unknown(`${unresolved.join(', ')} name a resource that cannot be resolved`);
-      return fail('no aws_wafv2_web_acl_association for this load balancer');
     }
     const ingress = albIngress(resource);
     if (!ingress) return pass();

@@ -9,7 +9,7 @@ export const apiRouteAuthorized = defineRule({
   severity: 'critical',
   resourceTypes: ['aws_apigatewayv2_route'],
   requirement: REQUIREMENTS.oidc,
-  anchors: ['cdk-nag:APIGWAuthorization'],
+  anchors: ['cdk-nag:APIGWAuthorization', 'CKV_AWS_309'],
   parameters: { acceptedTypes: ['JWT', 'CUSTOM', 'AWS_IAM'] },
   help: 'Set authorization_type = "JWT" and authorizer_id to the Cognito/Okta JWT authorizer on every route; CORS preflight (OPTIONS) routes are exempt because browsers send them without credentials.',
   check(route, context, { acceptedTypes }) {

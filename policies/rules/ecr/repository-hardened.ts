@@ -7,7 +7,15 @@ export const ecrRepositoryHardened = defineRule({
   title: 'ECR repositories keep tags immutable, scan on push and encrypt with KMS',
   severity: 'high',
   resourceTypes: ['aws_ecr_repository'],
-  anchors: ['CKV_AWS_51', 'CKV_AWS_163', 'CKV_AWS_136', 'FSBP:ecr-private-tag-immutability-configured'],
+  anchors: [
+    'CKV_AWS_51',
+    'CKV_AWS_163',
+    'CKV_AWS_136',
+    'AVD-AWS-0030',
+    'AVD-AWS-0031',
+    'AVD-AWS-0033',
+    'FSBP:ecr-private-tag-immutability-configured',
+  ],
   help: 'Set image_tag_mutability = "IMMUTABLE" (a pushed tag never moves), image_scanning_configuration.scan_on_push = true and encryption_configuration.encryption_type = "KMS" with a customer-managed kms_key.',
   check(repository) {
     const values = repository.values;

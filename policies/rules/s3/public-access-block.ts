@@ -26,6 +26,7 @@ export const s3PublicAccessBlock = defineRule({
     'AVD-AWS-0087',
     'AVD-AWS-0091',
     'AVD-AWS-0093',
+    'AVD-AWS-0094',
     'FSBP:s3-block-public-access-bucket-level',
   ],
   help: 'Add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true.',

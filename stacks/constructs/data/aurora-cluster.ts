@@ -2,7 +2,7 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group/index.js'
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster/index.js';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance/index.js';
 import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group/index.js';
-import { Fn } from 'cdktf';
+import { Fn, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ClientSecurityGroup } from './client-security-group.js';
 
@@ -25,6 +25,8 @@ export const AURORA_POSTGRESQL: AuroraEngine = {
   parameters: [
     { name: 'rds.force_ssl', value: '1' },
     { name: 'ssl_min_protocol_version', value: 'TLSv1.2' },
+    // Schema changes (CREATE, ALTER, DROP) on record; data statements stay out of the log.
+    { name: 'log_statement', value: 'ddl' },
     { name: 'log_min_duration_statement', value: '1000' },
     { name: 'log_connections', value: '1' },
     { name: 'log_disconnections', value: '1' },
@@ -68,6 +70,8 @@ export interface AuroraClusterProps {
   clientSecurityGroupId: string;
   kmsKeyArn: string;
   monitoringRoleArn: string;
+  /** The monitoring role and its policy attachment, which the instances wait for. */
+  monitoringRoleReady: ITerraformDependable[];
   backupRetentionDays: number;
   performanceInsightsRetentionDays: number;
   deletionProtection: boolean;
@@ -140,7 +144,7 @@ export class AuroraCluster extends Construct {
       // Automatic minor upgrades move engine_version past the spec's; planning it back would be a downgrade.
       lifecycle: { ignoreChanges: ['engine_version', 'final_snapshot_identifier'] },
     });
-    const instance = (role: string, zone: string, promotionTier: number, dependsOn: RdsClusterInstance[]) =>
+    const instance = (role: string, zone: string, promotionTier: number, dependsOn: ITerraformDependable[]) =>
       new RdsClusterInstance(this, role, {
         identifier: `${props.name}-${role}`,
         clusterIdentifier: this.cluster.id,
@@ -163,7 +167,7 @@ export class AuroraCluster extends Construct {
       });
     const zones = props.availabilityZones;
     // Aurora makes the first instance the writer; the readers follow it into the other zones.
-    this.writer = instance('writer', zones[0]!, 0, []);
+    this.writer = instance('writer', zones[0]!, 0, props.monitoringRoleReady);
     this.readers = Array.from({ length: props.readers }, (_, index) =>
       instance(`reader-${index + 1}`, zones[(index + 1) % zones.length]!, 1, [this.writer]),
     );

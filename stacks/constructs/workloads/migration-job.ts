@@ -9,6 +9,7 @@ import {
   envFromSources,
   type PodSources,
   podSecurityContext,
+  pullPolicy,
   TMP_MOUNT,
   tmpVolume,
 } from './pod-template.js';
@@ -51,6 +52,7 @@ export function addMigrationJob(scope: Construct, id: string, props: MigrationJo
             {
               name: 'migrate',
               image: deployment.image,
+              imagePullPolicy: pullPolicy(deployment.image),
               args: migration.command,
               envFrom: envFromSources(props.sources),
               resources: { requests: resources, limits: resources },

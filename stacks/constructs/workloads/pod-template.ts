@@ -62,6 +62,14 @@ export const CONTAINER_SECURITY_CONTEXT = {
   capabilities: { drop: ['ALL'] },
 };
 
+/**
+ * A digest names one content, so a node's cached copy is that image; a tag can move, so the node
+ * asks the registry every time (and the registry checks the pod may pull it).
+ */
+export function pullPolicy(image: string | undefined): 'IfNotPresent' | 'Always' {
+  return image?.includes('@') ? 'IfNotPresent' : 'Always';
+}
+
 export const TMP_MOUNT = { name: TMP_VOLUME, mountPath: '/tmp' };
 
 export function tmpVolume(runtime: PodRuntimeSpec) {
@@ -104,6 +112,7 @@ export function apiPodSpec(
       {
         name: deployment.service,
         image: deployment.image,
+        imagePullPolicy: pullPolicy(deployment.image),
         port: [{ name: HTTP_PORT_NAME, containerPort: deployment.port, protocol: 'TCP' }],
         // The service kit listens on 127.0.0.1 unless told otherwise.
         env: [

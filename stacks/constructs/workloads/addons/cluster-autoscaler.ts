@@ -5,6 +5,7 @@ import type { AddonsSpec } from '../../../../config/schema/edge-workloads.js';
 import { SpecError } from '../../../../config/spec.js';
 import { CLUSTER_AUTOSCALER_SERVICE_ACCOUNT } from '../../cluster/cluster-autoscaler-access.js';
 import { type ChartSpec, chartRelease } from './chart-release.js';
+import { CHART_CONTAINER_SECURITY_CONTEXT, CHART_POD_SECURITY_CONTEXT, guaranteed } from './pod-security.js';
 
 export interface ClusterAutoscalerProps {
   chart: ChartSpec;
@@ -48,6 +49,11 @@ export function addClusterAutoscaler(scope: Construct, props: ClusterAutoscalerP
       rbac: { serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT.name } },
       replicaCount: 2,
       podDisruptionBudget: { maxUnavailable: 1 },
+      // This chart calls the pod's context securityContext and the container's containerSecurityContext.
+      securityContext: CHART_POD_SECURITY_CONTEXT,
+      containerSecurityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+      // The chart's suggested size (100m, 300Mi), ample for one node group.
+      resources: guaranteed('100m', '300Mi'),
       extraArgs: {
         expander: 'least-waste',
         'balance-similar-node-groups': true,

@@ -7,6 +7,7 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceRole } from '../../service-role.js';
 import { type ChartSpec, chartRelease } from './chart-release.js';
+import { CHART_CONTAINER_SECURITY_CONTEXT, CHART_POD_SECURITY_CONTEXT, guaranteed } from './pod-security.js';
 
 export const EXTERNAL_SECRETS_SERVICE_ACCOUNT = 'external-secrets';
 /** The store every ExternalSecret of the platform reads from. */
@@ -85,6 +86,9 @@ export class ExternalSecretsOperator extends Construct {
         leaderElect: true,
         podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
         serviceAccount: { create: true, name: EXTERNAL_SECRETS_SERVICE_ACCOUNT },
+        ...restricted(guaranteed('100m', '256Mi')),
+        webhook: restricted(guaranteed('50m', '128Mi')),
+        certController: restricted(guaranteed('50m', '128Mi')),
       },
       [association, ...props.dependsOn],
     );
@@ -98,4 +102,13 @@ export class ExternalSecretsOperator extends Construct {
       dependsOn: [this.release],
     });
   }
+}
+
+/** The chart's keys for one of its three Deployments (controller, webhook, cert controller). */
+function restricted(resources: ReturnType<typeof guaranteed>) {
+  return {
+    podSecurityContext: { enabled: true, ...CHART_POD_SECURITY_CONTEXT },
+    securityContext: { enabled: true, ...CHART_CONTAINER_SECURITY_CONTEXT },
+    resources,
+  };
 }

@@ -2,6 +2,7 @@ import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type ChartSpec, chartRelease } from './chart-release.js';
+import { CHART_CONTAINER_SECURITY_CONTEXT, CHART_POD_SECURITY_CONTEXT, guaranteed } from './pod-security.js';
 
 const PROMETHEUS_PORT = 9090;
 
@@ -80,9 +81,40 @@ export function addKubePrometheusStack(
     {
       fullnameOverride: chart.chart,
       grafana: { enabled: false },
+      prometheusOperator: {
+        securityContext: CHART_POD_SECURITY_CONTEXT,
+        containerSecurityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+        resources: guaranteed('100m', '256Mi'),
+        admissionWebhooks: {
+          patch: { securityContext: CHART_POD_SECURITY_CONTEXT, resources: guaranteed('50m', '64Mi') },
+          createSecretJob: { securityContext: CHART_CONTAINER_SECURITY_CONTEXT },
+          patchWebhookJob: { securityContext: CHART_CONTAINER_SECURITY_CONTEXT },
+        },
+      },
+      'kube-state-metrics': {
+        securityContext: CHART_POD_SECURITY_CONTEXT,
+        containerSecurityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+        resources: guaranteed('100m', '256Mi'),
+      },
+      // node-exporter reads the node's /proc, /sys and filesystems from the host's PID and network
+      // namespaces by design (policies/suppressions.yaml); everything else about it is restricted.
+      'prometheus-node-exporter': {
+        securityContext: CHART_POD_SECURITY_CONTEXT,
+        containerSecurityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+        resources: guaranteed('50m', '64Mi'),
+      },
+      alertmanager: {
+        alertmanagerSpec: {
+          securityContext: CHART_POD_SECURITY_CONTEXT,
+          resources: guaranteed('50m', '128Mi'),
+        },
+      },
       prometheus: {
         service: { port: PROMETHEUS_PORT },
         prometheusSpec: {
+          // The operator gives its containers the restricted container context; the pod's is ours.
+          securityContext: CHART_POD_SECURITY_CONTEXT,
+          resources: guaranteed('1', '4Gi'),
           // The HPAs scale on http_requests_inflight through Prometheus: two replicas on their own
           // volumes keep the metric through a restart or a node drain.
           replicas: 2,

@@ -6,6 +6,7 @@ import type { Release } from '@cdktf/provider-helm/lib/release/index.js';
 import { Construct } from 'constructs';
 import { type ChartSpec, chartRelease } from './chart-release.js';
 import { loadBalancerControllerPolicy } from './load-balancer-controller-policy.js';
+import { CHART_CONTAINER_SECURITY_CONTEXT, CHART_POD_SECURITY_CONTEXT, guaranteed } from './pod-security.js';
 
 export const LOAD_BALANCER_CONTROLLER_SERVICE_ACCOUNT = 'aws-load-balancer-controller';
 /** The IngressClass the controller answers to; the edge stack's Ingress names it. */
@@ -70,6 +71,9 @@ export class LoadBalancerController extends Construct {
         // Ingresses without an explicit class must not become ALBs.
         createIngressClassResource: true,
         ingressClass: ALB_INGRESS_CLASS,
+        podSecurityContext: CHART_POD_SECURITY_CONTEXT,
+        securityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+        resources: guaranteed('100m', '256Mi'),
       },
       [association],
     );

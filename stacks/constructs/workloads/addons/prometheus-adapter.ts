@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { INFLIGHT_METRIC } from '../metrics.js';
 import { type ChartSpec, chartRelease } from './chart-release.js';
 import type { PrometheusStack } from './kube-prometheus-stack.js';
+import { CHART_CONTAINER_SECURITY_CONTEXT, CHART_POD_SECURITY_CONTEXT, guaranteed } from './pod-security.js';
 
 /**
  * Exposes the `http_requests_inflight` gauge as a Pods custom metric: each series is mapped to its
@@ -31,6 +32,9 @@ export function addPrometheusAdapter(
       replicas: 2,
       prometheus: { url: prometheus.url, port: prometheus.port },
       rules: { default: false, custom: [inflightMetricRule()] },
+      podSecurityContext: CHART_POD_SECURITY_CONTEXT,
+      securityContext: CHART_CONTAINER_SECURITY_CONTEXT,
+      resources: guaranteed('100m', '256Mi'),
     },
     [prometheus.release],
   );
