@@ -12,6 +12,7 @@ export const PACKS = [
   'storage',
   'databases',
   'edge',
+  'iam',
 ] as const;
 export type PackName = (typeof PACKS)[number];
 
@@ -27,6 +28,7 @@ export const PACK_DESCRIPTIONS: Record<PackName, string> = {
   storage: 'S3 buckets, KMS keys and Secrets Manager secrets',
   databases: 'Aurora clusters, ElastiCache replication groups and the AWS Backup vault',
   edge: 'load balancers, WAF, API Gateway, Route 53 records and certificates',
+  iam: 'IAM identity, trust and managed policies, wherever a policy document is written',
 };
 
 /** Packs of one part of the platform: a rule belongs when it reads one of the part's resource types. */
@@ -37,6 +39,7 @@ const TYPE_PACKS: Partial<Record<PackName, RegExp>> = {
   storage: /^aws_(s3_bucket|kms_|secretsmanager_)/,
   databases: /^aws_(rds_|elasticache_|backup_)/,
   edge: /^(aws_(lb|alb|wafv2_|apigatewayv2_|route53_|acm_)|kubernetes_ingress)/,
+  iam: /^(data\.)?aws_iam_/,
 };
 
 function readsTypeOf(pack: PackName, rule: Rule): boolean {
@@ -66,6 +69,7 @@ export function rulesInPack(pack: PackName, rules: readonly Rule[] = RULES): Rul
     case 'storage':
     case 'databases':
     case 'edge':
+    case 'iam':
       return rules.filter((rule) => readsTypeOf(pack, rule));
     case 'kubernetes':
       return rules.filter((rule) => rule.anchors.some((anchor) => anchor.startsWith('CKV_K8S_')));

@@ -24,17 +24,29 @@ export function evaluate(
 ): Outcome[] {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const outcomes: Outcome[] = [];
+  // The rules of each block type, in catalogue order: resources by `<type>`, data sources by `data.<type>`.
+  const rulesOf = new Map<string, Rule[]>();
+  const rulesFor = (key: string): Rule[] => {
+    let found = rulesOf.get(key);
+    if (!found) {
+      found = rules.filter(
+        (rule) => rule.resourceTypes.includes(key) || rule.resourceTypes.includes(EVERY_BLOCK),
+      );
+      rulesOf.set(key, found);
+    }
+    return found;
+  };
+  const everyBlock = rules.filter((rule) => rule.resourceTypes.includes(EVERY_BLOCK));
   for (const stack of workspace.stacks) {
     const context = contextFor(workspace, stack, asOf);
     for (const resource of stack.resources) {
-      for (const rule of rules) {
-        if (!rule.resourceTypes.includes(resource.type) && !rule.resourceTypes.includes(EVERY_BLOCK))
-          continue;
-        outcomes.push(evaluateOne(rule, resource, stack, context));
-      }
+      for (const rule of rulesFor(resource.type)) outcomes.push(evaluateOne(rule, resource, stack, context));
     }
-    const everyBlock = rules.filter((rule) => rule.resourceTypes.includes(EVERY_BLOCK));
-    for (const block of [...stack.dataSources, ...outputBlocks(stack)]) {
+    for (const block of stack.dataSources) {
+      for (const rule of rulesFor(`data.${block.type}`))
+        outcomes.push(evaluateOne(rule, block, stack, context));
+    }
+    for (const block of outputBlocks(stack)) {
       for (const rule of everyBlock) outcomes.push(evaluateOne(rule, block, stack, context));
     }
   }

@@ -27,8 +27,9 @@ export interface RuleMetadata {
   title: string;
   severity: Severity;
   /**
-   * Terraform resource types the rule reads; `EVERY_BLOCK` reads every resource, data source and
-   * output of a stack (outputs as type `output`, address `output.<name>`).
+   * Terraform resource types the rule reads; a data source type is written `data.<type>`
+   * (`data.aws_iam_policy_document`); `EVERY_BLOCK` reads every resource, data source and output of
+   * a stack (outputs as type `output`, address `output.<name>`).
    */
   resourceTypes: readonly string[];
   /** Set for the rules that catch what would fail a first `terraform apply` (the `deploy-readiness` pack). */

@@ -18,7 +18,7 @@ export function renderJunit(report: PolicyReport): string {
         classname: `${stack.name}.${outcome.rule.id}`,
         name: outcome.resource.address,
         file: stack.file,
-        line: resourceLine(stack, outcome.resource.type, outcome.resource.name),
+        line: resourceLine(stack, outcome.resource.type, outcome.resource.name, outcome.resource.address),
       });
       if (!finding) return `    <testcase ${attributes}/>`;
       const detail = text(

@@ -128,7 +128,7 @@ function result(finding: Finding, ruleIndex: Map<string, number>, baseDir: strin
       {
         physicalLocation: {
           artifactLocation: { uri: artifactUri(stack, baseDir) },
-          region: { startLine: resourceLine(stack, resource.type, resource.name) },
+          region: { startLine: resourceLine(stack, resource.type, resource.name, resource.address) },
         },
         logicalLocations: [
           {

@@ -63,6 +63,24 @@ import { redisMultiAzFailover } from './elasticache/redis-multi-az-failover.js';
 import { redisSnapshotRetention } from './elasticache/redis-snapshot-retention.js';
 import { redisSubnetGroup } from './elasticache/redis-subnet-group.js';
 import { redisTransitEncryption } from './elasticache/redis-transit-encryption.js';
+import { iamNoAdministratorAccess } from './iam/admin-managed-policy.js';
+import { iamNoAdminStatement } from './iam/admin-statement.js';
+import { iamNoCredentialsExposure } from './iam/credentials-exposure.js';
+import { iamNoDataExfiltration } from './iam/data-exfiltration.js';
+import { iamNoFullIamAccess } from './iam/full-iam-access.js';
+import { iamGithubOidcTrust } from './iam/github-oidc-trust.js';
+import { iamNoIamFullAccess } from './iam/iam-full-access-managed-policy.js';
+import { iamDocumentNoPublicPrincipal } from './iam/no-public-principal.js';
+import { iamNoS3FullAccess } from './iam/no-s3-full-access.js';
+import { iamPassRoleFiltered } from './iam/pass-role-denied.js';
+import { iamPermissionsManagementScoped } from './iam/permissions-management.js';
+import { iamNoPrivilegeEscalation } from './iam/privilege-escalation.js';
+import { iamScopableActionsScoped } from './iam/restrictable-resources.js';
+import { iamS3GetPutScoped } from './iam/s3-get-put-scoped.js';
+import { iamNoStarAction } from './iam/star-action.js';
+import { iamTrustNoAccountRoot } from './iam/trust-no-account-root.js';
+import { iamTrustNoWildcardPrincipal } from './iam/trust-no-wildcard-principal.js';
+import { iamWriteAccessScoped } from './iam/write-access.js';
 import { kmsKeyEnabled } from './kms/key-enabled.js';
 import { kmsKeyPolicyDefined } from './kms/key-policy-defined.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
@@ -218,6 +236,24 @@ export const RULES: readonly Rule[] = [
   redisSnapshotRetention,
   redisSubnetGroup,
   redisTransitEncryption,
+  iamNoAdministratorAccess,
+  iamNoAdminStatement,
+  iamNoCredentialsExposure,
+  iamNoDataExfiltration,
+  iamNoFullIamAccess,
+  iamGithubOidcTrust,
+  iamNoIamFullAccess,
+  iamDocumentNoPublicPrincipal,
+  iamNoS3FullAccess,
+  iamPassRoleFiltered,
+  iamPermissionsManagementScoped,
+  iamNoPrivilegeEscalation,
+  iamScopableActionsScoped,
+  iamS3GetPutScoped,
+  iamNoStarAction,
+  iamTrustNoAccountRoot,
+  iamTrustNoWildcardPrincipal,
+  iamWriteAccessScoped,
   kmsKeyEnabled,
   kmsKeyPolicyDefined,
   kmsKeyRotation,

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
@@ -17,11 +15,13 @@ import { type IdempotencyStore, installIdempotency } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { HttpProblem, problemSchema, problemType } from './problem.js';
 import { unauthenticatedRouteGuard } from './route-guard.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { serverLimitOptions } from './server-limits.js';
-import { rateLimitKey } from './tenancy.js';
+import { installTenantRateLimit } from './tenant-rate-limit.js';
 import { installTextGuard } from './text-guard.js';
 import type { KitTypeProvider, ServiceApi } from './type-provider.js';
 import { createValidatorCompiler } from './validation.js';
+import { WindowCounter } from './window-counter.js';
 
 export interface ServiceAppOptions {
   /** Path segment of the service: routes live under `/api/<service>/<apiVersion>`. */
@@ -90,7 +90,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     // Our own id on every request (it is what the logs and the compliance trail record); a
     // caller's x-request-id is logged beside it as `clientRequestId` when well formed.
     genReqId: () => randomUUID(),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: !config.accessLog,
+    }),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors: replyWithProblem,
@@ -127,26 +130,21 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   const metrics = registerMetrics(app, service);
   registerHealthRoutes(app, dependencies, config.readinessCacheMs);
 
-  await app.register(helmet, { global: true });
-  await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimit.max,
-    timeWindow: config.rateLimit.windowMs,
-    redis: options.redis,
-    nameSpace: 'ratelimit:',
-    // Fail open: a Redis outage must not turn every request into an error.
-    skipOnError: true,
-    // Route-level hook: it runs after authentication, so requests are counted per tenant.
-    keyGenerator: rateLimitKey,
-    errorResponseBuilder: (_request, context) =>
-      new HttpProblem(
-        context.statusCode,
-        `rate limit of ${context.max} requests exceeded; retry in ${context.after}`,
-        {
-          type: problemType('rate-limited'),
-        },
-      ),
-  });
+  installSecurityHeaders(app);
+  // Rate limits count in each process and meet in Redis every RATE_LIMIT_SYNC_MS, not per request.
+  const reportLimiterError = (error: unknown) =>
+    app.log.warn({ err: error }, 'rate limit counts not shared; Redis is unavailable');
+  const tenantCounter = new WindowCounter(
+    options.redis,
+    { ...config.rateLimit, syncIntervalMs: config.rateLimitSyncMs, namespace: 'ratelimit:' },
+    reportLimiterError,
+  );
+  const clientCounter = new WindowCounter(
+    options.redis,
+    { ...config.clientRateLimit, syncIntervalMs: config.rateLimitSyncMs, namespace: 'ratelimit-ip:' },
+    reportLimiterError,
+  );
+  installTenantRateLimit(app, tenantCounter, config.rateLimit.max);
 
   await app.register(swagger, {
     openapi: {
@@ -173,7 +171,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   await app.register(
     async (api) => {
       // The per-address limit runs before a token is verified; the per-tenant one after it.
-      api.addHook('onRequest', createClientRateLimit(options.redis, config.clientRateLimit));
+      api.addHook('onRequest', createClientRateLimit(clientCounter, config.clientRateLimit));
       api.addHook('onRequest', async (request, reply) => {
         // A listed exempt route in the API (a provider's webhook) proves itself its own way.
         if (isExemptRoute(request.method, request.routeOptions.url ?? '', prefix)) return;
@@ -187,6 +185,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   );
 
   app.addHook('onClose', async () => {
+    // The last counts go to Redis before it closes, so the other processes see them.
+    await Promise.all([tenantCounter.flush(), clientCounter.flush()]).catch(reportLimiterError);
     for (const dependency of [...dependencies].reverse()) {
       try {
         await dependency.close();

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import { DependencyUnavailableError, HttpProblem, problemType } from './problem.js';
 import { isTenantId, TENANT_HEADER } from './tenancy.js';
+import { VerifiedTokenCache } from './token-cache.js';
 
 export interface AuthConfig {
   issuer: string;
@@ -136,25 +137,27 @@ function describeJoseError(error: unknown): string | undefined {
   return undefined;
 }
 
+interface VerifiedToken {
+  payload: JWTPayload & { sub: string };
+  scopes: string[];
+}
+
 /**
  * Builds the `onRequest` hook that verifies `Authorization: Bearer <jwt>` against the issuer's
- * JWKS (fetched and cached by jose, refetched when an unknown key id shows up).
+ * JWKS (fetched and cached by jose, refetched when an unknown key id shows up). A token that
+ * passed is remembered until it expires (`VerifiedTokenCache`), so a client's next requests skip
+ * the signature check; scopes, tenant and delegation are checked on every request.
  */
-export function createAuthenticator(config: AuthConfig) {
+export function createAuthenticator(config: AuthConfig, verified = new VerifiedTokenCache<VerifiedToken>()) {
   const jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
     timeoutDuration: 3_000,
     cooldownDuration: 30_000,
   });
 
-  return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const header = request.headers.authorization;
-    if (!header) throw unauthorized('missing bearer token', 'invalid_request');
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
-    if (!match?.[1]) throw unauthorized('authorization header is not a bearer token');
-
+  async function verify(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], jwks, {
+      ({ payload } = await jwtVerify(token, jwks, {
         issuer: config.issuer,
         algorithms: ALGORITHMS,
         requiredClaims: ['sub', 'exp'],
@@ -183,8 +186,21 @@ export function createAuthenticator(config: AuthConfig) {
     // `requiredClaims` only checks presence: an empty subject identifies nobody.
     if (typeof payload.sub !== 'string' || payload.sub.trim() === '')
       throw unauthorized('token subject is empty');
+    const accepted = {
+      payload: payload as VerifiedToken['payload'],
+      scopes: scopesOf(payload, config.scopePrefix),
+    };
+    verified.set(token, accepted, payload.exp as number);
+    return accepted;
+  }
 
-    const scopes = scopesOf(payload, config.scopePrefix);
+  return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    if (!header) throw unauthorized('missing bearer token', 'invalid_request');
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
+    if (!match?.[1]) throw unauthorized('authorization header is not a bearer token');
+
+    const { payload, scopes } = verified.get(match[1]) ?? (await verify(match[1]));
     const required = [...config.requiredScopes, ...(request.routeOptions.config.scopes ?? [])];
     const missing = required.filter((scope) => !scopes.includes(scope));
     if (missing.length > 0) throw insufficientScope(missing);

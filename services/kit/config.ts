@@ -40,6 +40,7 @@ export function kitEnvSchema(defaults: { service: string }) {
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: envInteger(0, 65535),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ACCESS_LOG: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     TRUST_PROXY_HOPS: envInt(0, 10, 0),
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),
     SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
@@ -52,6 +53,7 @@ export function kitEnvSchema(defaults: { service: string }) {
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
     CLIENT_RATE_LIMIT_MAX: positiveInt(1_200),
     CLIENT_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    RATE_LIMIT_SYNC_MS: envInt(10, 5_000, 100),
     REQUEST_TIMEOUT_MS: envInt(1_000, 600_000, 30_000),
     CONNECTION_TIMEOUT_MS: envInt(1_000, 3_600_000, 75_000),
     KEEP_ALIVE_TIMEOUT_MS: envInt(1_000, 3_600_000, 72_000),
@@ -100,6 +102,8 @@ export interface KitConfig {
   host: string;
   port: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Fastify's two info lines per request (received, completed); errors are logged either way. */
+  accessLog: boolean;
   trustProxyHops: number;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
@@ -108,6 +112,8 @@ export interface KitConfig {
   rateLimit: { max: number; windowMs: number };
   /** Requests per client address, counted before authentication. */
   clientRateLimit: { max: number; windowMs: number };
+  /** How often each process adds its rate-limit counts to Redis and reads everyone's. */
+  rateLimitSyncMs: number;
   timeouts: { requestTimeoutMs: number; connectionTimeoutMs: number; keepAliveTimeoutMs: number };
   /** How long one probe of the dependencies answers `/readyz`. */
   readinessCacheMs: number;
@@ -127,6 +133,7 @@ export function toKitConfig(env: KitEnv): KitConfig {
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    accessLog: env.ACCESS_LOG === 'on',
     trustProxyHops: env.TRUST_PROXY_HOPS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -134,6 +141,7 @@ export function toKitConfig(env: KitEnv): KitConfig {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
     clientRateLimit: { max: env.CLIENT_RATE_LIMIT_MAX, windowMs: env.CLIENT_RATE_LIMIT_WINDOW_MS },
+    rateLimitSyncMs: env.RATE_LIMIT_SYNC_MS,
     timeouts: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,

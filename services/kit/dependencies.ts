@@ -86,7 +86,11 @@ export function createRedis(url: string, keyPrefix: string, onError: (error: Err
   return redis;
 }
 
-/** A PostgreSQL pool that reports (instead of crashing on) errors of idle connections the server dropped. */
+/**
+ * A PostgreSQL pool that reports (instead of crashing on) errors of idle connections the server
+ * dropped. Its connections pipeline: statements issued together (`readInTenantPg`) go out at once
+ * and come back in one round trip; statements awaited one by one behave as on any connection.
+ */
 export function createPgPool(
   connectionString: string,
   onError: (error: Error) => void,
@@ -99,6 +103,7 @@ export function createPgPool(
     connectionTimeoutMillis: 2_000,
     idleTimeoutMillis: 30_000,
     query_timeout: 10_000,
+    pipeline: true,
   });
   pool.on('error', onError);
   return pool;

@@ -77,6 +77,7 @@ export {
   paginationQueryProperties,
   toPage,
 } from './pagination.js';
+export { isoFromPgTimestamp, PG_TEXT, textArrayFromPg } from './pg-text.js';
 export {
   badRequest,
   conflict,
@@ -119,6 +120,7 @@ export {
   inPgTransaction,
   inTenantPgTransaction,
   isTransientConflict,
+  readInTenantPg,
   TRANSACTION_ATTEMPTS,
 } from './transactions.js';
 export type { KitTypeProvider, ServiceApi } from './type-provider.js';

@@ -32,16 +32,19 @@ export function registerMetrics(app: FastifyInstance, service: string): Registry
     request.startedAt = process.hrtime.bigint();
   });
 
+  // One labelled child per method, route and status, found by a plain string key: prom-client
+  // would otherwise sort and join the label names on every observation.
+  const series = new Map<string, ReturnType<typeof duration.labels>>();
   app.addHook('onResponse', async (request, reply) => {
     const seconds = Number(process.hrtime.bigint() - (request.startedAt ?? process.hrtime.bigint())) / 1e9;
-    duration.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status_code: String(reply.statusCode),
-      },
-      seconds,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    const key = `${request.method} ${reply.statusCode} ${route}`;
+    let child = series.get(key);
+    if (child === undefined) {
+      child = duration.labels({ method: request.method, route, status_code: String(reply.statusCode) });
+      series.set(key, child);
+    }
+    child.observe(seconds);
   });
 
   app.get('/metrics', { config: { rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {

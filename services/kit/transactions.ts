@@ -3,6 +3,9 @@ import type pg from 'pg';
 import { isConnectionError } from './connection-errors.js';
 import { DependencyUnavailableError } from './problem.js';
 
+/** Binds the transaction to a tenant: `app.tenant_id`, which row-level security reads, for this transaction only. */
+const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)";
+
 /** How often a transaction that lost a deadlock or a serialization conflict is run again. */
 export const TRANSACTION_ATTEMPTS = 3;
 
@@ -36,32 +39,40 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `work` in a PostgreSQL transaction on one pooled client. While the client is checked out it
- * listens for 'error': a backend terminated between two queries emits one, and with no listener
- * Node would exit. A client whose connection failed is destroyed instead of going back to the pool.
+ * Runs `work` on one pooled client. While the client is checked out it listens for 'error': a
+ * backend terminated between two queries emits one, and with no listener Node would exit. When
+ * `work` fails, a transaction it left open is rolled back; a client whose connection failed is
+ * destroyed instead of going back to the pool.
  */
+async function onPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    return await work(client);
+  } catch (error) {
+    if (isConnectionError(error)) broken ??= error as Error;
+    if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+/** Runs `work` in a PostgreSQL transaction on one pooled client (`onPooledClient`). */
 export function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return retryingConflicts(async () => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
+  return retryingConflicts(() =>
+    onPooledClient(pool, async (client) => {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
-    } catch (error) {
-      if (isConnectionError(error)) broken ??= error as Error;
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
-  });
+    }),
+  );
 }
 
 /**
@@ -103,7 +114,31 @@ export function inTenantPgTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   return inPgTransaction(pool, async (client) => {
-    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    await client.query(SET_TENANT, [tenantId]);
     return work(client);
+  });
+}
+
+/**
+ * One read bound to a tenant, as `inTenantPgTransaction` would run it (BEGIN, `app.tenant_id` for
+ * this transaction only, the query, COMMIT), with the four statements written at once: on a
+ * pipelining pool (`createPgPool`) they cost one round trip to the database instead of four.
+ */
+export function readInTenantPg<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  tenantId: string,
+  query: pg.QueryConfig,
+): Promise<pg.QueryResult<R>> {
+  return onPooledClient(pool, async (client) => {
+    const [begin, tenant, read, commit] = await Promise.allSettled([
+      client.query('BEGIN'),
+      client.query(SET_TENANT, [tenantId]),
+      client.query<R>(query),
+      client.query('COMMIT'),
+    ]);
+    // A failed statement turns the COMMIT into a rollback, so no transaction is left open.
+    const failed = [begin, tenant, read, commit].find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return (read as PromiseFulfilledResult<pg.QueryResult<R>>).value;
   });
 }

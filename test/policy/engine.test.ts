@@ -1,17 +1,18 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../policies/engine/evaluate.js';
 import { PolicyInputError } from '../../policies/engine/input-error.js';
 import { parseStack } from '../../policies/engine/load.js';
 import { fail } from '../../policies/engine/model.js';
 import { ReferenceResolver } from '../../policies/engine/references.js';
-import { defineRule } from '../../policies/engine/rule.js';
+import { defineRule, type Rule } from '../../policies/engine/rule.js';
 import { blocks, valueAt } from '../../policies/engine/values.js';
 import { rulesInPack } from '../../policies/packs.js';
 import { RULES } from '../../policies/rules/index.js';
 import { auroraKmsKey } from '../../policies/rules/rds/aurora-kms-key.js';
 import { auroraStorageEncrypted } from '../../policies/rules/rds/aurora-storage-encrypted.js';
 import { checkWorkspace } from '../../policies/run.js';
-import { applyMutation, compliantDocuments, workspaceOf } from './fixture.js';
+import { applyMutation, compliantDocuments, type Documents, workspaceOf } from './fixture.js';
 
 const ref = (expression: string) => `\${${expression}}`;
 
@@ -226,6 +227,29 @@ describe('evaluation', () => {
     expect(outcomes.map((outcome) => outcome.resource.address)).toEqual(['aws_vpc.main']);
   });
 
+  it('runs a rule on a data source only when it names the type as data.<type>', () => {
+    const documents: Documents = {
+      'prod-x': {
+        data: { aws_iam_policy: { lookup: { name: 'ReadOnlyAccess' } } },
+        resource: { aws_iam_policy: { own: { policy: '{}' } } },
+      },
+    };
+    const reading = (resourceTypes: string[]) =>
+      evaluate(workspaceOf(documents), [
+        defineRule({
+          id: 'reads-policies',
+          title: 'Reads IAM policies here',
+          severity: 'low',
+          resourceTypes,
+          anchors: [],
+          help: 'test',
+          check: () => fail('x'),
+        }),
+      ]).map((outcome) => outcome.resource.address);
+    expect(reading(['aws_iam_policy'])).toEqual(['aws_iam_policy.own']);
+    expect(reading(['data.aws_iam_policy'])).toEqual(['data.aws_iam_policy.lookup']);
+  });
+
   it('rejects a stack document whose resource section is not named blocks, naming the place', () => {
     expect(() => parseStack('x', 'x.json', '{}', { resource: { aws_vpc: 'nope' } })).toThrow(
       PolicyInputError,
@@ -246,5 +270,15 @@ describe('packs', () => {
     expect(aws.find((rule) => rule.id === 'hpa-bounds')).toBeUndefined();
     expect(rulesInPack('all')).toHaveLength(RULES.length);
     expect(new Set([...nfr, ...aws]).size).toBeLessThanOrEqual(RULES.length);
+  });
+
+  it('holds in the iam pack exactly the rules of the files under policies/rules/iam/', async () => {
+    const folder = 'policies/rules/iam';
+    const exported = await Promise.all(
+      readdirSync(folder).map(async (file) => Object.values(await import(`../../${folder}/${file}`))),
+    );
+    const inFolder = exported.flat().filter((value) => RULES.includes(value as Rule));
+    expect(inFolder.length).toBeGreaterThan(0);
+    expect(new Set(rulesInPack('iam'))).toEqual(new Set(inFolder));
   });
 });

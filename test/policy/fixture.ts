@@ -77,30 +77,37 @@ export function applyMutation(documents: Documents, mutation: Mutation): Documen
   const stack = mutation.stack ?? 'prod-platform';
   const document = documents[stack];
   if (!document) throw new Error(`no stack ${stack} in the fixture`);
-  document.resource ??= {};
-  const resources = document.resource;
   if (mutation.address) {
-    const [type, name] = splitAddress(mutation.address);
-    const values = resources[type]?.[name];
+    const [blocks, type, name] = locate(document, mutation.address);
+    const values = blocks[type]?.[name];
     if (!values) throw new Error(`no ${mutation.address} in ${stack}`);
     for (const [path, value] of mutation.set ?? []) setPath(values, path, value);
     for (const path of mutation.unset ?? []) unsetPath(values, path);
   }
   for (const address of mutation.remove ?? []) {
-    const [type, name] = splitAddress(address);
-    if (!resources[type]?.[name]) throw new Error(`no ${address} in ${stack}`);
-    delete resources[type][name];
+    const [blocks, type, name] = locate(document, address);
+    if (!blocks[type]?.[name]) throw new Error(`no ${address} in ${stack}`);
+    delete blocks[type][name];
   }
   for (const { type, name, values } of mutation.add ?? []) {
-    resources[type] ??= {};
-    resources[type][name] = values;
+    const [blocks, blockType] = locate(document, `${type}.${name}`);
+    blocks[blockType] ??= {};
+    blocks[blockType][name] = values;
   }
   return documents;
 }
 
-function splitAddress(address: string): [string, string] {
-  const dot = address.indexOf('.');
-  return [address.slice(0, dot), address.slice(dot + 1)];
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
+
+/** The section (`resource`, or `data` for a `data.<type>.<name>` address), type and name of a block. */
+function locate(document: Document, address: string): [Blocks, string, string] {
+  const isData = address.startsWith('data.');
+  const rest = isData ? address.slice('data.'.length) : address;
+  const dot = rest.indexOf('.');
+  if (isData) document.data ??= {};
+  else document.resource ??= {};
+  const section = (isData ? document.data : document.resource) as Blocks;
+  return [section, rest.slice(0, dot), rest.slice(dot + 1)];
 }
 
 const temporaryDirs: string[] = [];

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../policies/reporters/json.js';
 import { renderJunit } from '../../policies/reporters/junit.js';
+import { resourceLine } from '../../policies/reporters/locate.js';
 import { renderSarif } from '../../policies/reporters/sarif.js';
 import { renderTable } from '../../policies/reporters/table.js';
 import { RULES } from '../../policies/rules/index.js';
@@ -105,6 +106,23 @@ describe('SARIF', () => {
     expect(line).toMatch(/^\s*"data": \{/);
     expect(log.runs[0].tool.driver.rules[kms.ruleIndex].id).toBe(kms.ruleId);
     expect(kms).toMatchObject({ kind: 'fail', level: 'error' });
+  });
+
+  it('locates a data source on its block in the data section, not on a resource of the same type and name', () => {
+    const documents = {
+      'prod-x': {
+        resource: { aws_iam_policy: { same: { policy: '{}' } } },
+        data: { aws_iam_policy: { same: { name: 'AdministratorAccess' } } },
+      },
+    };
+    const [stack] = workspaceOf(documents).stacks;
+    const lines = stack!.text.split('\n');
+    const dataOpens = lines.findIndex((text) => /^ {2}"data": \{/.test(text)) + 1;
+    const at = (address: string) => resourceLine(stack!, 'aws_iam_policy', 'same', address);
+    expect(at('data.aws_iam_policy.same')).toBeGreaterThan(dataOpens);
+    expect(lines[at('data.aws_iam_policy.same') - 1]).toMatch(/^\s*"same": \{/);
+    expect(at('aws_iam_policy.same')).toBeLessThan(dataOpens);
+    expect(lines[at('aws_iam_policy.same') - 1]).toMatch(/^\s*"same": \{/);
   });
 
   it('marks unknown outcomes for review and carries suppressions with their justification', () => {

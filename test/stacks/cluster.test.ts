@@ -215,6 +215,13 @@ describe('cluster stack', () => {
         values: ['owned'],
       }),
     ]);
+    const statements = policies.flatMap(
+      (p) => (p.statement as { sid?: string; resources?: string[] }[]) ?? [],
+    );
+    const describeNodegroups = statements.find((statement) => statement.sid === 'DescribeOwnNodegroups');
+    expect(describeNodegroups?.resources).toEqual([
+      `arn:aws:eks:*:\${data.aws_caller_identity.caller-identity.account_id}:nodegroup/promptsales-prod-eks/*/*`,
+    ]);
   });
 
   it('creates an IAM OIDC provider on the cluster issuer for IRSA', () => {

@@ -8,7 +8,12 @@ import {
   type TestDatabase,
 } from '../../test-support/index.js';
 import { DependencyUnavailableError } from '../problem.js';
-import { inMysqlTransaction, inPgTransaction, TRANSACTION_ATTEMPTS } from '../transactions.js';
+import {
+  inMysqlTransaction,
+  inPgTransaction,
+  readInTenantPg,
+  TRANSACTION_ATTEMPTS,
+} from '../transactions.js';
 
 const conflict = (code: string) => Object.assign(new Error(`conflict ${code}`), { code });
 
@@ -77,6 +82,50 @@ describe('inPgTransaction', () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: '23505' });
     expect(runs).toBe(1);
+  });
+});
+
+describe('readInTenantPg on a pipelining connection', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  const tenantSetting = "SELECT current_setting('app.tenant_id', true) AS tenant";
+
+  beforeAll(async () => {
+    database = await createTestPostgresDatabase('kit tenant read');
+    // One connection, so every read below reuses the one the previous read left behind.
+    pool = new pg.Pool({ connectionString: database.url, max: 1, pipeline: true });
+    pool.on('error', () => undefined);
+  });
+
+  afterAll(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  it('reads inside a transaction bound to the tenant, and leaves nothing set on the connection', async () => {
+    const first = await readInTenantPg<{ tenant: string }>(pool, 'tenant-a', { text: tenantSetting });
+    expect(first.rows[0]!.tenant).toBe('tenant-a');
+    const second = await readInTenantPg<{ tenant: string }>(pool, 'tenant-b', { text: tenantSetting });
+    expect(second.rows[0]!.tenant).toBe('tenant-b');
+    const after = await pool.query<{ tenant: string | null }>(
+      "SELECT current_setting('app.tenant_id', true) AS tenant",
+    );
+    // Outside the read no tenant is set (empty once a transaction has set and reset it).
+    expect(after.rows[0]!.tenant ?? '').toBe('');
+  });
+
+  it('rejects with the query’s error and closes its transaction, so the connection serves the next read', async () => {
+    await expect(readInTenantPg(pool, 'tenant-a', { text: 'SELECT 1 / 0' })).rejects.toMatchObject({
+      code: '22012',
+    });
+    const client = await pool.connect();
+    try {
+      expect(client.getTransactionStatus()).toBe('I');
+    } finally {
+      client.release();
+    }
+    const next = await readInTenantPg<{ tenant: string }>(pool, 'tenant-c', { text: tenantSetting });
+    expect(next.rows[0]!.tenant).toBe('tenant-c');
   });
 });
 

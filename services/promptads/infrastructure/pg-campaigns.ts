@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import { inTenantPgTransaction } from '../../kit/index.js';
+import {
+  inTenantPgTransaction,
+  isoFromPgTimestamp,
+  PG_TEXT,
+  readInTenantPg,
+  textArrayFromPg,
+} from '../../kit/index.js';
 import type {
   AuditedChange,
   CampaignChanges,
@@ -15,31 +21,35 @@ import type { Audience } from '../domain/targeting.js';
 type Row = Record<string, unknown>;
 
 const iso = (value: unknown) => (value as Date).toISOString();
-const day = (value: unknown) => value as string;
 
+/**
+ * A campaign's columns, read as text (`types: PG_TEXT`): the dates are `date` columns, which the ISO
+ * date style writes as `YYYY-MM-DD`, the very text the API answers.
+ */
 const CAMPAIGN_COLUMNS = `id, account_id, name, objective, kpis, channels, formats, budget_amount_cents, budget_currency,
-  budget_period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
-  status, created_by, created_at, updated_at`;
+  budget_period, start_date, end_date, status, created_by, created_at, updated_at`;
 
-const toCampaign = (row: Row): Campaign => ({
-  id: row.id as string,
-  accountId: row.account_id as string,
-  name: row.name as string,
+type TextRow = Record<string, string>;
+
+const toCampaign = (row: TextRow): Campaign => ({
+  id: row.id!,
+  accountId: row.account_id!,
+  name: row.name!,
   objective: row.objective as Campaign['objective'],
-  kpis: row.kpis as Campaign['kpis'],
-  channels: row.channels as Campaign['channels'],
-  formats: row.formats as Campaign['formats'],
+  kpis: JSON.parse(row.kpis!) as Campaign['kpis'],
+  channels: textArrayFromPg(row.channels!) as Campaign['channels'],
+  formats: textArrayFromPg(row.formats!) as Campaign['formats'],
   budget: {
     amountCents: Number(row.budget_amount_cents),
-    currency: row.budget_currency as string,
+    currency: row.budget_currency!,
     period: row.budget_period as Campaign['budget']['period'],
   },
-  startDate: day(row.start_date),
-  endDate: day(row.end_date),
+  startDate: row.start_date!,
+  endDate: row.end_date!,
   status: row.status as CampaignStatus,
-  createdBy: row.created_by as string,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
+  createdBy: row.created_by!,
+  createdAt: isoFromPgTimestamp(row.created_at!),
+  updatedAt: isoFromPgTimestamp(row.updated_at!),
 });
 
 const toAudience = (row: Row): Audience => ({
@@ -171,12 +181,13 @@ export class PgCampaignRepository implements CampaignRepository {
 
   async create(tenantId: string, campaign: Campaign, audit: AuditedChange): Promise<Campaign> {
     return this.audited(tenantId, campaign.id, audit, async (client) => {
-      const { rows } = await client.query(
-        `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
+      const { rows } = await client.query<TextRow>({
+        types: PG_TEXT,
+        text: `INSERT INTO campaigns (tenant_id, id, account_id, name, objective, kpis, channels, formats, budget_amount_cents,
            budget_currency, budget_period, start_date, end_date, status, created_by, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING ${CAMPAIGN_COLUMNS}`,
-        [
+        values: [
           tenantId,
           campaign.id,
           campaign.accountId,
@@ -195,19 +206,18 @@ export class PgCampaignRepository implements CampaignRepository {
           new Date(campaign.createdAt),
           new Date(campaign.updatedAt),
         ],
-      );
-      return toCampaign(rows[0]);
+      });
+      return toCampaign(rows[0]!);
     });
   }
 
-  get(tenantId: string, id: string): Promise<Campaign | undefined> {
-    return this.read(tenantId, async (client) => {
-      const { rows } = await client.query(
-        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, id],
-      );
-      return rows[0] ? toCampaign(rows[0]) : undefined;
+  async get(tenantId: string, id: string): Promise<Campaign | undefined> {
+    const { rows } = await readInTenantPg<TextRow>(this.pool, tenantId, {
+      types: PG_TEXT,
+      text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE tenant_id = $1 AND id = $2`,
+      values: [tenantId, id],
     });
+    return rows[0] ? toCampaign(rows[0]) : undefined;
   }
 
   async update(
@@ -222,15 +232,16 @@ export class PgCampaignRepository implements CampaignRepository {
     const params: unknown[] = [tenantId, id, audit.at, ...assignments.map(([, value]) => value)];
     const set = ['updated_at = $3', ...assignments.map(([column], index) => `${column} = $${index + 4}`)];
     return this.audited(tenantId, id, audit, async (client) => {
-      const { rows } = await client.query(
-        `UPDATE campaigns SET ${set.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${CAMPAIGN_COLUMNS}`,
-        params,
-      );
+      const { rows } = await client.query<TextRow>({
+        types: PG_TEXT,
+        text: `UPDATE campaigns SET ${set.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${CAMPAIGN_COLUMNS}`,
+        values: params,
+      });
       return rows[0] ? toCampaign(rows[0]) : undefined;
     });
   }
 
-  list(
+  async list(
     tenantId: string,
     filter: {
       status?: CampaignStatus;
@@ -246,13 +257,12 @@ export class PgCampaignRepository implements CampaignRepository {
       .after(filter);
     const where = conditions.where();
     const limit = conditions.limit(filter.limit);
-    return this.read(tenantId, async (client) => {
-      const { rows } = await client.query(
-        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
-        conditions.params,
-      );
-      return rows.map(toCampaign);
+    const { rows } = await readInTenantPg<TextRow>(this.pool, tenantId, {
+      types: PG_TEXT,
+      text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limit}`,
+      values: conditions.params,
     });
+    return rows.map(toCampaign);
   }
 
   async addAudience(tenantId: string, audience: Audience, audit: AuditedChange): Promise<Audience> {

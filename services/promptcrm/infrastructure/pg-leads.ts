@@ -12,7 +12,7 @@ import {
   findInTenant,
   listInTenant,
   pgErrorOf,
-  tenantRows,
+  tenantRead,
 } from './sql.js';
 
 interface LeadRow {
@@ -195,7 +195,7 @@ export class PgLeadRepository implements LeadRepository {
       values.push(after.at, after.key);
       keyset = 'AND (occurred_at, seq) > ($4, $5)';
     }
-    const rows = await tenantRows<LeadEventRow>(
+    const rows = await tenantRead<LeadEventRow>(
       this.pool,
       tenantId,
       `SELECT * FROM lead_events WHERE tenant_id = $1 AND lead_id = $2 ${keyset}

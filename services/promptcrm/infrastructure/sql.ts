@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTenantPgTransaction } from '../../kit/index.js';
+import { inTenantPgTransaction, readInTenantPg } from '../../kit/index.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { ListQuery } from '../application/ports.js';
 
@@ -48,6 +48,16 @@ export async function tenantRows<R extends pg.QueryResultRow>(
   return inTenantPgTransaction(pool, tenantId, async (client) => (await client.query<R>(text, values)).rows);
 }
 
+/** Runs one read under `tenantId`, its transaction's statements in one round trip (`readInTenantPg`). */
+export async function tenantRead<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  tenantId: string,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  return (await readInTenantPg<R>(pool, tenantId, { text, values })).rows;
+}
+
 /** A table whose rows map to entities, read by id and listed newest first. */
 export interface EntityTable<Row, Entity> {
   table: string;
@@ -61,7 +71,7 @@ export async function findInTenant<Row extends pg.QueryResultRow, Entity>(
   tenantId: string,
   id: string,
 ): Promise<Entity | null> {
-  const [row] = await tenantRows<Row>(
+  const [row] = await tenantRead<Row>(
     pool,
     tenantId,
     `SELECT * FROM ${spec.table} WHERE tenant_id = $1 AND id = $2`,
@@ -81,7 +91,7 @@ export async function listInTenant<
 ): Promise<Page<Entity>> {
   const where = listWhere(spec.filterColumns, tenantId, query.filter, query.after);
   const page = pageByCreation(query.limit + 1, where.values);
-  const rows = await tenantRows<Row>(
+  const rows = await tenantRead<Row>(
     pool,
     tenantId,
     `SELECT * FROM ${spec.table} ${where.clause} ${page.clause}`,

@@ -2,6 +2,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import { Construct } from 'constructs';
+import { accountIdOf } from '../kms-key.js';
 import { ServiceRole } from '../service-role.js';
 
 export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'cluster-autoscaler' };
@@ -44,9 +45,15 @@ export class ClusterAutoscalerAccess extends Construct {
             'ec2:DescribeInstanceTypes',
             'ec2:DescribeLaunchTemplateVersions',
             'ec2:GetInstanceTypesFromInstanceRequirements',
-            'eks:DescribeNodegroup',
           ],
           resources: ['*'],
+        },
+        {
+          // The describe actions above accept only "*"; this one can name this cluster's node groups.
+          sid: 'DescribeOwnNodegroups',
+          effect: 'Allow',
+          actions: ['eks:DescribeNodegroup'],
+          resources: [`arn:aws:eks:*:${accountIdOf(this)}:nodegroup/${props.clusterName}/*/*`],
         },
         {
           sid: 'ResizeOwnGroups',
