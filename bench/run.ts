@@ -106,6 +106,20 @@ if (wanted('typecheck')) {
       ],
     ],
   );
+  printTable(
+    'Type-check per project (one more cold tsc -b --extendedDiagnostics)',
+    ['project', 'files', 'instantiations', 'program', 'bind', 'check', 'emit', 'total'],
+    typecheck.projects.map((p) => [
+      p.project,
+      String(p.files),
+      p.instantiations.toLocaleString('en'),
+      ms(p.programMs),
+      ms(p.bindMs),
+      ms(p.checkMs),
+      ms(p.emitMs),
+      ms(p.totalMs),
+    ]),
+  );
 }
 
 if (synth && wanted('policy')) {

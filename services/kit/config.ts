@@ -84,8 +84,8 @@ export function kitEnvSchema(defaults: { service: string }) {
 export type KitEnv = z.infer<ReturnType<typeof kitEnvSchema>>;
 
 /** Parses `env` with `schema`; every problem names its variable, never echoing a secret's value. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.env): z.infer<S> {
-  const result = schema.safeParse(env);
+export function loadConfig<S extends z.core.$ZodType>(schema: S, env: Env = process.env): z.infer<S> {
+  const result = z.safeParse(schema, env);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { JSONSchema } from 'json-schema-to-ts';
 import { pageSchema } from './pagination.js';
 import { idParams, routeProblems } from './schemas.js';
 
@@ -36,7 +35,7 @@ interface ResourceRoute {
  */
 
 /** `POST path`: the write scope, 201 with the item, and an optional Idempotency-Key. */
-export function createRoute<const B extends JSONSchema>(route: ResourceRoute & { body: B }) {
+export function createRoute<const B extends object>(route: ResourceRoute & { body: B }) {
   return {
     config: { scopes: [route.scopes.write], idempotency: 'optional' as const },
     schema: {
@@ -50,7 +49,7 @@ export function createRoute<const B extends JSONSchema>(route: ResourceRoute & {
 }
 
 /** `GET path`: the read scope, the querystring's `limit` and `cursor` are the page, the rest the filter. */
-export function listRoute<const Q extends JSONSchema>(route: ResourceRoute & { querystring: Q }) {
+export function listRoute<const Q extends object>(route: ResourceRoute & { querystring: Q }) {
   return {
     config: { scopes: [route.scopes.read] },
     schema: {

@@ -1,15 +1,15 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyTypeProvider } from 'fastify';
-import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { SchemaType } from './schema-type.js';
 
 /**
- * Each route's JSON schema is the one definition of its request types: json-schema-to-ts infers
+ * Each route's JSON schema is the one definition of its request types: `SchemaType` infers
  * `request.body`, `params`, `querystring` and `headers` from the `as const` schema Ajv validates
  * with, so handlers need no casts. Responses are left to the serializer (fast-json-stringify
  * writes exactly the schema's fields), so a handler may return domain objects with `Date`s.
  */
 export interface KitTypeProvider extends FastifyTypeProvider {
-  validator: this['schema'] extends JSONSchema ? FromSchema<this['schema']> : unknown;
+  validator: SchemaType<this['schema']>;
   serializer: unknown;
 }
 

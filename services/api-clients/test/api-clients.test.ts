@@ -87,7 +87,7 @@ describe('PromptContent', () => {
   let client: Client<promptcontent.paths>;
   beforeAll(async () => {
     h = await startContent('api_clients_content');
-    client = await clientOf('promptcontent', h.app, await h.authorization());
+    client = await clientOf<promptcontent.paths>('promptcontent', h.app, await h.authorization());
   });
   afterAll(() => h?.close());
 
@@ -124,7 +124,7 @@ describe('PromptCrm', () => {
   let client: Client<promptcrm.paths>;
   beforeAll(async () => {
     h = await startCrm('api_clients_crm');
-    client = await clientOf('promptcrm', h.app, await h.authorization());
+    client = await clientOf<promptcrm.paths>('promptcrm', h.app, await h.authorization());
   });
   afterAll(() => h?.close());
 
@@ -160,7 +160,9 @@ describe('PromptAds', () => {
   let client: Client<promptads.paths>;
   beforeAll(async () => {
     h = await startAdsHarness('api_clients_ads');
-    client = await clientOf('promptads', h.app, { authorization: `Bearer ${await h.token()}` });
+    client = await clientOf<promptads.paths>('promptads', h.app, {
+      authorization: `Bearer ${await h.token()}`,
+    });
   });
   afterAll(() => h?.close());
 
@@ -199,7 +201,9 @@ describe('Business', () => {
     h = await startBusinessHarness('api_clients_business');
     // A tenant's user who may also administer the catalogue and operate payments.
     const scopes = [...DEFAULT_SCOPES, 'business:admin', 'business:payments'];
-    client = await clientOf('business', h.app, { authorization: `Bearer ${await h.token(scopes)}` });
+    client = await clientOf<business.paths>('business', h.app, {
+      authorization: `Bearer ${await h.token(scopes)}`,
+    });
   });
   afterAll(() => h?.close());
 
