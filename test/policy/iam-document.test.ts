@@ -6,9 +6,9 @@ import { evaluate } from '../../policies/engine/evaluate.js';
 import type { Resource } from '../../policies/engine/model.js';
 import { expandActions } from '../../policies/rules/iam/action-catalogue.js';
 import { PolicyAnalysis } from '../../policies/rules/iam/cloudsplaining.js';
-import { fromJson } from '../../policies/rules/iam/document.js';
 import { iamNoStarAction } from '../../policies/rules/iam/star-action.js';
 import { iamWriteAccessScoped } from '../../policies/rules/iam/write-access.js';
+import { fromJson } from '../../policies/rules/shared/iam-policy.js';
 import { type Documents, workspaceOf } from './fixture.js';
 
 /** A Terraform reference as cdktf writes it: `${expression}`. */

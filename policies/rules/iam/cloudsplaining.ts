@@ -1,5 +1,5 @@
+import { namesPrincipal, type PolicyDocument, type Statement } from '../shared/iam-policy.js';
 import { actionInfo, everyAction, expandActions } from './action-catalogue.js';
-import { namesPrincipal, type PolicyDocument, type Statement } from './document.js';
 
 /*
  * The analysis Checkov's CKV_AWS_107-111 and CKV_AWS_286-290 and CKV_AWS_355/356 delegate to

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { describe, IDENTITY_POLICY_BLOCKS, isAllow, judgeDocuments } from './document.js';
+import { describe, IDENTITY_POLICY_BLOCKS, isAllow, judgeDocuments } from '../shared/iam-policy.js';
 
 const FULL_IAM = new Set(['iam:*', '*']);
 

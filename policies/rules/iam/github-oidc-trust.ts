@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { describe, judgeDocuments, type Statement } from './document.js';
+import { describe, judgeDocuments, type Statement } from '../shared/iam-policy.js';
 
 // checkov/common/util/oidc_utils.py (bridgecrewio/checkov@03d5fdad8d6154b1565799a7b1fb8070c158866f).
 const GITHUB_PROVIDER = 'oidc-provider/token.actions.githubusercontent.com';

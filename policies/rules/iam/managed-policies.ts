@@ -1,7 +1,7 @@
 import { combine, fail, pass, type Resource, unknown, type Verdict } from '../../engine/model.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { list } from '../../engine/values.js';
-import { isReferenced } from './document.js';
+import { isReferenced } from '../shared/iam-policy.js';
 
 /** Where an AWS managed policy can be attached, and the data source that looks one up. */
 export const MANAGED_POLICY_BLOCKS = [

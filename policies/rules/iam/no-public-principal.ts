@@ -1,6 +1,6 @@
 import { fail, pass } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
-import { describe, fromDataSource, POLICY_DOCUMENT_DATA } from './document.js';
+import { describe, fromDataSource, POLICY_DOCUMENT_DATA } from '../shared/iam-policy.js';
 import { grantsEveryone } from './principals.js';
 
 export const iamDocumentNoPublicPrincipal = defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { IDENTITY_POLICY_BLOCKS, judgeDocuments, type Statement } from './document.js';
+import { IDENTITY_POLICY_BLOCKS, judgeDocuments, type Statement } from '../shared/iam-policy.js';
 
 const names = (statement: Statement, action: string) => statement.actions.includes(action);
 

@@ -1,4 +1,4 @@
-import type { Principal } from './document.js';
+import type { Principal } from '../shared/iam-policy.js';
 
 /** `"Principal": "*"`, or an AWS principal `*`: every AWS account and anonymous callers. */
 export function grantsEveryone(principal: Principal): boolean {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
+import { IDENTITY_POLICY_BLOCKS, judgeDocuments } from '../shared/iam-policy.js';
 import { PolicyAnalysis } from './cloudsplaining.js';
-import { IDENTITY_POLICY_BLOCKS, judgeDocuments } from './document.js';
 import { listed } from './listed.js';
 
 export const iamScopableActionsScoped = defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { describe, IDENTITY_POLICY_BLOCKS, judgeDocuments } from './document.js';
+import { describe, IDENTITY_POLICY_BLOCKS, judgeDocuments } from '../shared/iam-policy.js';
 
 export const iamS3GetPutScoped = defineRule({
   id: 'iam-s3-get-put-scoped',

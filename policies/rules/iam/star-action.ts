@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { describe, IDENTITY_POLICY_BLOCKS, isAllow, judgeDocuments } from './document.js';
+import { describe, IDENTITY_POLICY_BLOCKS, isAllow, judgeDocuments } from '../shared/iam-policy.js';
 
 export const iamNoStarAction = defineRule({
   id: 'iam-no-star-action',

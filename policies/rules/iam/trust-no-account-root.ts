@@ -1,6 +1,6 @@
 import { combine, fail, pass, unknown } from '../../engine/model.js';
 import { defineRule } from '../../engine/rule.js';
-import { describe, subjectsOf } from './document.js';
+import { describe, subjectsOf } from '../shared/iam-policy.js';
 import { readAccountPrincipal } from './principals.js';
 
 export const iamTrustNoAccountRoot = defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { describe, judgeDocuments } from './document.js';
+import { describe, judgeDocuments } from '../shared/iam-policy.js';
 import { grantsEveryone } from './principals.js';
 
 export const iamTrustNoWildcardPrincipal = defineRule({

@@ -1,5 +1,5 @@
 import type { RuleContext } from '../../engine/rule.js';
-import { blocks, isRecord, list } from '../../engine/values.js';
+import { type Condition, readDocument } from './iam-policy.js';
 
 /** One statement of a bucket policy, in the JSON policy language's shape. */
 export interface PolicyStatement {
@@ -15,55 +15,23 @@ export interface PolicyStatement {
 /** The statements of a JSON policy string, or of the data.aws_iam_policy_document it references. */
 export function readStatements(context: RuleContext, value: unknown): PolicyStatement[] | undefined {
   if (typeof value !== 'string') return undefined;
-  try {
-    const document: unknown = JSON.parse(value);
-    if (!isRecord(document)) return undefined;
-    return list(document.Statement).filter(isRecord).map(fromJson);
-  } catch {
-    const resolved = context.resolve(value);
-    if (resolved.kind === 'reference' && resolved.target.type === 'aws_iam_policy_document')
-      return blocks(resolved.target.values.statement).map(fromDocument);
-    return undefined;
-  }
+  const read = readDocument(context, value, 'policy');
+  if (read.kind !== 'document') return undefined;
+  return read.document.statements.map((statement) => ({
+    effect: statement.effect,
+    principals: statement.principals.flatMap((principal) => principal.identifiers),
+    actions: statement.actions,
+    hasNotAction: statement.notActions.length > 0,
+    conditions: conditionsByOperator(statement.conditions),
+  }));
 }
 
-function fromJson(statement: Record<string, unknown>): PolicyStatement {
-  const principal = statement.Principal;
-  const principals =
-    typeof principal === 'string'
-      ? [principal]
-      : isRecord(principal)
-        ? Object.values(principal).flatMap((ids) => list(ids).map(String))
-        : [];
-  const conditions: PolicyStatement['conditions'] = {};
-  if (isRecord(statement.Condition))
-    for (const [operator, keys] of Object.entries(statement.Condition))
-      if (isRecord(keys)) conditions[operator] = keys;
-  return {
-    effect: String(statement.Effect ?? ''),
-    principals,
-    actions: list(statement.Action).map(String),
-    hasNotAction: statement.NotAction !== undefined,
-    conditions,
-  };
-}
-
-function fromDocument(statement: Record<string, unknown>): PolicyStatement {
-  const conditions: PolicyStatement['conditions'] = {};
-  for (const condition of blocks(statement.condition)) {
-    const operator = String(condition.test ?? '');
-    conditions[operator] = {
-      ...conditions[operator],
-      [String(condition.variable ?? '')]: list(condition.values),
-    };
-  }
-  return {
-    effect: String(statement.effect ?? 'Allow'),
-    principals: blocks(statement.principals).flatMap((principal) => list(principal.identifiers).map(String)),
-    actions: list(statement.actions).map(String),
-    hasNotAction: statement.not_actions !== undefined,
-    conditions,
-  };
+/** Operator → condition key → values, the shape the JSON policy language writes. */
+function conditionsByOperator(conditions: readonly Condition[]): PolicyStatement['conditions'] {
+  const byOperator: PolicyStatement['conditions'] = {};
+  for (const { test, variable, values } of conditions)
+    byOperator[test] = { ...byOperator[test], [variable]: values };
+  return byOperator;
 }
 
 /** Whether a statement's actions include `action`, directly or through a wildcard such as `s3:*`. */
