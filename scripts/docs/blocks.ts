@@ -1,4 +1,3 @@
-import type { Machine } from '../../bench/machine.js';
 import { type CheckOutcome, RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
 import {
   drfComparisonLine,
@@ -7,6 +6,7 @@ import {
   servicesCostTitle,
 } from '../../bench/services-table.js';
 import type { CalibrateResults } from '../../bin/commands/calibrate-results.js';
+import type { Machine } from '../../lib/machine.js';
 import { FORMATS } from './formats.js';
 import type { CatalogueRule } from './rule-catalogue.js';
 import type { FigureSource } from './sources.js';

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { describeMachine } from '../../bench/machine.js';
 import { RELIABILITY_COLUMNS, reliabilityRow } from '../../bench/reliability-rows.js';
 import { alignColumns } from '../../lib/columns.js';
+import { describeMachine } from '../../lib/machine.js';
 import type { ReliabilityRecord } from './support/summary.js';
 
 const RESULTS_DIR = new URL('../../bench/results/', import.meta.url);
