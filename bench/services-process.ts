@@ -58,16 +58,26 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
   throw new Error(`did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${output()}`);
 }
 
+/** How the process starts: from source through tsx (the default), or from a compiled bundle. */
+export interface Launch {
+  /** A compiled entry point such as `services/dist/<name>/main.js`, run without tsx. */
+  bundle?: string;
+  /** Flags for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: readonly string[];
+}
+
 /**
- * Starts `services/<name>/main.ts` in a child process with exactly `env` (plus PATH), on a free
- * port of 127.0.0.1, and resolves once `/healthz` answers.
+ * Starts `services/<name>/main.ts` (or the bundle `launch` names) in a child process with exactly
+ * `env` (plus PATH), on a free port of 127.0.0.1, and resolves once `/healthz` answers.
  */
 export async function startServiceProcess(
   name: ServiceName,
   env: Record<string, string>,
+  launch: Launch = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/main.ts`], {
+  const entry = launch.bundle ? [launch.bundle] : ['--import', 'tsx', `services/${name}/main.ts`];
+  const child = spawn(process.execPath, [...(launch.nodeArgs ?? []), ...entry], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

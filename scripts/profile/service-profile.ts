@@ -10,7 +10,6 @@
  * draws them as an icicle graph. `--bundle` measures another build of the service (an earlier
  * commit's, built with its own `services/build.mjs` under this checkout, so it finds node_modules).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +19,7 @@ import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-
 import { createFleet } from '../../bench/services-fleet.js';
 import { measureFloor } from '../../bench/services-floor.js';
 import { FLOOR_SUBJECTS } from '../../bench/services-floor-subjects.js';
-import { freePort } from '../../bench/services-process.js';
+import { startServiceProcess } from '../../bench/services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
 import { runLoad } from '../../lib/load-test.js';
 import { attribute, frameLabel, moduleOf, readCpuProfile, selfTimes } from './cpuprofile.js';
@@ -58,45 +57,6 @@ const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
-/** The bundle in a child process on a free port; resolves once /healthz answers. */
-async function startBundle(env: Record<string, string>) {
-  const port = await freePort();
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, bundle], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      ...env,
-      PROCESSES_PER_POD: '1',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', done));
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null || tries > 300) throw new Error(`${service} did not start`);
-    if (
-      await fetch(`${url}/healthz`).then(
-        (reply) => reply.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
 const fleet = await createFleet('profile', service === 'promptads' ? ['business', 'promptads'] : [service]);
 try {
   const headers = fleet.authorization;
@@ -104,8 +64,13 @@ try {
   if (business) await seedBusinessPlans(business.url, headers);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const before = new Set(profileDir ? readdirSync(profileDir) : []);
-  const running = await startBundle(
-    fleet.envFor(service, { ...(business ? { BUSINESS_URL: business.url } : {}), ...extraEnv }),
+  const running = await startServiceProcess(
+    service,
+    {
+      ...fleet.envFor(service, { ...(business ? { BUSINESS_URL: business.url } : {}), ...extraEnv }),
+      PROCESSES_PER_POD: '1',
+    },
+    { bundle, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
   );
   await seedList(SERVICES[service], running.url, headers, ROWS);
   await business?.stop();
