@@ -15,6 +15,7 @@ import { alignColumns } from '../lib/columns.js';
 import { describeMachine } from '../lib/machine.js';
 import { benchmarkCommand } from './cli.js';
 import { benchmarkPolicyScan } from './policy-scan.js';
+import { describeServiceRuntime } from './service-runtime.js';
 import { benchmarkServices } from './services.js';
 import { drfComparisonLine, servicesCostRows, servicesCostTitle } from './services-table.js';
 import { benchmarkSynth } from './synth.js';
@@ -142,7 +143,8 @@ if (wanted('services')) {
   const services = await benchmarkServices({ calibrateResultsDir: fileURLToPath(RESULTS_DIR) });
   figures.services = services;
   printTable(
-    `Services under load (one process each, PROCESSES_PER_POD=1, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
+    `Services under load (compiled bundles on ${describeServiceRuntime(services.serviceRuntime)}, one process each, ` +
+      `PROCESSES_PER_POD=1, ${services.connections} connections, ${services.durationSeconds} s; autocannon in the bench process)`,
     ['service', 'endpoint', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'],
     services.results.map((r) => [
       r.service,

@@ -1,11 +1,11 @@
 /**
  * What one list request costs a server: a closed-loop run (autocannon) gives the capacity, req/s and
  * p50/p99, while /proc gives the CPU the server's processes and the database server used over the
- * same window; an open-loop run at a share of that capacity then gives the latency a client sees
- * at a steady rate.
+ * same window; an open-loop run at a share of that capacity, from a generator in a process of its
+ * own, then gives the latency a client sees at a steady rate.
  */
 import { type LoadResult, runLoad } from '../lib/load-test.js';
-import { runOpenLoop } from '../lib/open-loop.js';
+import { runOpenLoopGenerator } from './open-loop-generator.js';
 import { DATABASE_SERVER_NAMES, named, perRequest, startCpuWindow, treeOf } from './proc-cpu.js';
 
 /** The open-loop rate, as a share of the closed-loop req/s just measured. */
@@ -28,6 +28,9 @@ export interface ListCost {
     p99: number;
     errors: number;
     sent: number;
+    /** The generator's own event-loop delay over the open-loop run (p99, max), ms: its share of a latency. */
+    generatorDelayP99Ms: number;
+    generatorDelayMaxMs: number;
   };
 }
 
@@ -39,6 +42,8 @@ export interface ListCostOptions {
   database: keyof typeof DATABASE_SERVER_NAMES;
   connections: number;
   durationSeconds: number;
+  /** The node binary the open-loop generator runs on. */
+  generatorNode: string;
 }
 
 /** 2xx answers of a closed-loop run: autocannon counts every answer in `totalRequests`. */
@@ -62,13 +67,16 @@ export async function measureListCost(
   const cpu = window.stop();
   const completed = completedOf(load);
   const rate = Math.max(1, Math.round(load.requestsPerSecond * OPEN_LOOP_SHARE));
-  const open = await runOpenLoop({
-    url: options.url,
-    rate,
-    durationSeconds: options.durationSeconds,
-    connections: options.connections,
-    headers: options.headers,
-  });
+  const open = await runOpenLoopGenerator(
+    {
+      url: options.url,
+      rate,
+      durationSeconds: options.durationSeconds,
+      connections: options.connections,
+      headers: options.headers,
+    },
+    options.generatorNode,
+  );
   const cost = {
     requestsPerSecond: load.requestsPerSecond,
     latencyMs: { p50: load.latencyMs.p50, p99: load.latencyMs.p99 },
@@ -83,6 +91,8 @@ export async function measureListCost(
       p99: open.latencyMs.p99,
       errors: open.errors,
       sent: open.sent,
+      generatorDelayP99Ms: open.generatorDelayMs.p99,
+      generatorDelayMaxMs: open.generatorDelayMs.max,
     },
   };
   return { cost, load };

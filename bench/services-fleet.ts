@@ -11,7 +11,7 @@ import {
   uniqueRedisPrefix,
 } from '../services/test-support/index.js';
 import { ADS_ACCOUNT, ALL_SCOPES, SERVICES, type ServiceName } from './services-catalog.js';
-import { type ServiceProcess, startServiceProcess } from './services-process.js';
+import { type Launch, type ServiceProcess, startServiceProcess } from './services-process.js';
 
 const AUDIENCE = 'api://promptsales';
 /**
@@ -35,7 +35,15 @@ export interface Fleet {
   close(): Promise<void>;
 }
 
-export async function createFleet(label: string, services: readonly ServiceName[]): Promise<Fleet> {
+/**
+ * `launch` says how each service starts (the bench: its bundle on the shipped Node); without it,
+ * from source on this process's Node.
+ */
+export async function createFleet(
+  label: string,
+  services: readonly ServiceName[],
+  launch: (name: ServiceName) => Launch = () => ({}),
+): Promise<Fleet> {
   const issuer = await startLocalIssuer({ defaultAudience: AUDIENCE });
   const clientSecret = randomBytes(18).toString('base64url');
   issuer.registerClient('promptads', {
@@ -101,7 +109,7 @@ export async function createFleet(label: string, services: readonly ServiceName[
     databases,
     envFor,
     start: async (name, overrides) => {
-      const started = await startServiceProcess(name, envFor(name, overrides));
+      const started = await startServiceProcess(name, envFor(name, overrides), launch(name));
       processes.push(started);
       return started;
     },

@@ -42,9 +42,16 @@ function unused<T>(name: string): T {
 
 const ignore = () => {};
 
-export const FLOOR_SUBJECTS: Record<ServiceName, (databaseUrl: string, rows: number) => FloorSubject> = {
-  promptads: (databaseUrl, rows) => {
-    const pool = createPgPool(databaseUrl, ignore, 1);
+/**
+ * Each service's floor against `databaseUrl`, listing `rows`, on a pool of at most `poolMax`
+ * connections (the service's own pool size under the same load, for loops in flight at once).
+ */
+export const FLOOR_SUBJECTS: Record<
+  ServiceName,
+  (databaseUrl: string, rows: number, poolMax: number) => FloorSubject
+> = {
+  promptads: (databaseUrl, rows, poolMax) => {
+    const pool = createPgPool(databaseUrl, ignore, poolMax);
     const planning = new CampaignPlanning(
       new PgCampaignRepository(pool),
       unused('entitlements'),
@@ -56,8 +63,8 @@ export const FLOOR_SUBJECTS: Record<ServiceName, (databaseUrl: string, rows: num
       close: () => pool.end(),
     };
   },
-  promptcrm: (databaseUrl, rows) => {
-    const pool = createPgPool(databaseUrl, ignore, 1);
+  promptcrm: (databaseUrl, rows, poolMax) => {
+    const pool = createPgPool(databaseUrl, ignore, poolMax);
     const leads = new Leads(pgRepositories(pool).leads);
     return {
       list: () => leads.list(ADS_ACCOUNT, {}, { limit: rows }),
@@ -65,8 +72,8 @@ export const FLOOR_SUBJECTS: Record<ServiceName, (databaseUrl: string, rows: num
       close: () => pool.end(),
     };
   },
-  promptcontent: (databaseUrl, rows) => {
-    const repository = new PgContentRepository(createPgPool(databaseUrl, ignore, 1), databaseUrl);
+  promptcontent: (databaseUrl, rows, poolMax) => {
+    const repository = new PgContentRepository(createPgPool(databaseUrl, ignore, poolMax), databaseUrl);
     const briefs = new CreativeBriefing(repository);
     return {
       list: () => briefs.list(ADS_ACCOUNT, {}, { limit: rows }),
@@ -74,8 +81,8 @@ export const FLOOR_SUBJECTS: Record<ServiceName, (databaseUrl: string, rows: num
       close: () => repository.close(),
     };
   },
-  business: (databaseUrl, rows) => {
-    const pool = createMysqlPool(databaseUrl, 1);
+  business: (databaseUrl, rows, poolMax) => {
+    const pool = createMysqlPool(databaseUrl, poolMax);
     const plans = new Plans(new MysqlPlanRepository(pool), unused('cache'), systemContext);
     return {
       list: () => plans.list({ limit: rows, after: undefined }),

@@ -1,24 +1,15 @@
 /**
  * The floor of a list endpoint: its use case, repository query and row mapping, and the route's own
- * compiled response serializer, in a loop in this process with no HTTP around them. What a request
- * costs above this is the price of everything else (HTTP, authentication, rate limiting, validation,
- * metrics, logging).
+ * compiled response serializer, in loops with no HTTP around them (run in a process of their own by
+ * bench/services-floor-process.ts). What a request costs above this is the price of everything else
+ * (HTTP, authentication, rate limiting, validation, metrics, logging).
  */
 import { isDeepStrictEqual } from 'node:util';
 import Fastify from 'fastify';
 import { type KitTypeProvider, problemSchema, type ServiceApi } from '../services/kit/index.js';
 import { createValidatorCompiler } from '../services/kit/validation.js';
-import { DATABASE_SERVER_NAMES, named, perRequest, startCpuWindow } from './proc-cpu.js';
 import type { ServiceDefinition } from './services-catalog.js';
 import type { FloorSubject } from './services-floor-subjects.js';
-
-export interface FloorFigures {
-  iterations: number;
-  /** Node CPU (this process: user + system, all threads) per iteration, in milliseconds. */
-  cpuMsPerRequest: number;
-  /** CPU of the database server's processes over the loop, per iteration. */
-  dbCpuMsPerRequest: number;
-}
 
 /**
  * The serializer Fastify compiles for the list route's 200 answer: the service's routes are
@@ -54,34 +45,46 @@ export async function listSerializer(
 }
 
 /**
- * Runs the floor `iterations` times after `warmup` runs, one at a time, and reads this process's
- * CPU (process.cpuUsage) and the database server's (/proc) over the loop. Refuses to measure a
- * floor whose JSON differs from what the service answered over HTTP for the same list.
+ * One iteration of the floor: the list, then its serialization. Refuses a floor whose JSON differs
+ * from what the service answered over HTTP for the same list: it would not measure the same work.
  */
-export async function measureFloor(
+export async function floorIteration(
   service: ServiceDefinition,
   subject: FloorSubject,
   httpBody: unknown,
-  iterations: number,
-  warmup = Math.min(50, iterations),
-): Promise<FloorFigures> {
+): Promise<() => Promise<string>> {
   const serialize = await listSerializer(subject.routes, service.listPath);
   const once = async () => serialize(await subject.list());
-  const first = await once();
-  if (!isDeepStrictEqual(JSON.parse(first), httpBody)) {
+  if (!isDeepStrictEqual(JSON.parse(await once()), httpBody)) {
     throw new Error(
       `${service.name}: the floor's JSON differs from GET ${service.listPath} over HTTP; it would not measure the same work`,
     );
   }
-  for (let i = 1; i < warmup; i++) await once();
-  const window = startCpuWindow({ database: named(DATABASE_SERVER_NAMES[service.database]) });
-  const before = process.cpuUsage();
-  for (let i = 0; i < iterations; i++) await once();
-  const used = process.cpuUsage(before);
-  const { database } = window.stop();
-  return {
-    iterations,
-    cpuMsPerRequest: perRequest((used.user + used.system) / 1000, iterations)!,
-    dbCpuMsPerRequest: perRequest(database, iterations)!,
-  };
+  return once;
+}
+
+/** `total` iterations shared by `concurrency` loops as evenly as they divide; no loop without any. */
+export function splitIterations(total: number, concurrency: number): number[] {
+  if (!Number.isInteger(total) || total < 0)
+    throw new Error(`iterations must be a whole number, got ${total}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`concurrency must be a positive whole number, got ${concurrency}`);
+  const loops = Math.min(total, concurrency);
+  return Array.from({ length: loops }, (_, i) => Math.floor(total / loops) + (i < total % loops ? 1 : 0));
+}
+
+/**
+ * Runs `total` iterations as `concurrency` loops in flight at once, each awaiting its own list before
+ * the next, as `concurrency` connections keep as many requests in a service at once.
+ */
+export async function runLoops(
+  once: () => Promise<unknown>,
+  total: number,
+  concurrency: number,
+): Promise<void> {
+  await Promise.all(
+    splitIterations(total, concurrency).map(async (count) => {
+      for (let i = 0; i < count; i++) await once();
+    }),
+  );
 }

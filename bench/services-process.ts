@@ -60,6 +60,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
 
 /** How the process starts: from source through tsx (the default), or from a compiled bundle. */
 export interface Launch {
+  /** The node binary; this process's own (`process.execPath`) when not given. */
+  node?: string;
   /** A compiled entry point such as `services/dist/<name>/main.js`, run without tsx. */
   bundle?: string;
   /** Flags for node itself, e.g. `--cpu-prof`. */
@@ -67,7 +69,7 @@ export interface Launch {
 }
 
 /**
- * Starts `services/<name>/main.ts` (or the bundle `launch` names) in a child process with exactly
+ * Starts `services/<name>/main.ts` (or the bundle `launch` names, on the node it names) in a child process with exactly
  * `env` (plus PATH), on a free port of 127.0.0.1, and resolves once `/healthz` answers.
  */
 export async function startServiceProcess(
@@ -77,7 +79,7 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const entry = launch.bundle ? [launch.bundle] : ['--import', 'tsx', `services/${name}/main.ts`];
-  const child = spawn(process.execPath, [...(launch.nodeArgs ?? []), ...entry], {
+  const child = spawn(launch.node ?? process.execPath, [...(launch.nodeArgs ?? []), ...entry], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

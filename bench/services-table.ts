@@ -2,10 +2,13 @@
  * The per-request cost table of the services' lists, as `npm run bench` prints it and
  * docs/performance.md quotes it (scripts/docs/blocks.ts).
  */
+import { describeServiceRuntime, type ServiceRuntimeRecord } from './service-runtime.js';
 import type { DrfFigures, ListFigures } from './services.js';
 
 /** The parts of a services section the table reads (a results file's `services`). */
 export interface ServicesCostSection {
+  /** Absent from files written before it was recorded: those ran the sources on the bench's Node. */
+  serviceRuntime?: ServiceRuntimeRecord;
   connections: number;
   durationSeconds: number;
   lists: ListFigures[];
@@ -21,6 +24,9 @@ const cpu = fixed(2);
 const ms = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? NONE : `${whole.format(value)} ms`;
 const times = (value: number | undefined) => (value === undefined ? NONE : `${value.toFixed(1)} ×`);
+/** The generator's event-loop delay, p99 / max; absent from files written before it was recorded. */
+const delay = ({ generatorDelayP99Ms: p99, generatorDelayMaxMs: max }: Partial<ListFigures['openLoop']>) =>
+  p99 === undefined || max === undefined ? NONE : `${p99.toFixed(1)} / ${max.toFixed(1)} ms`;
 
 export const SERVICES_COST_HEADER = [
   'service',
@@ -33,13 +39,22 @@ export const SERVICES_COST_HEADER = [
   'floor DB CPU ms/req',
   'ratio to floor',
   'open-loop p99 at 70 %',
+  "generator's delay p99 / max",
 ];
 
 export function servicesCostTitle(section: ServicesCostSection): string {
+  const { serviceRuntime } = section;
+  const runtime = serviceRuntime
+    ? `compiled bundles on ${describeServiceRuntime(serviceRuntime)}`
+    : "sources on the bench's Node";
+  const floor = serviceRuntime
+    ? `in a process of its own on the same Node, ${section.connections} lists at once`
+    : 'in the bench process, one list at a time';
+  const generator = serviceRuntime ? '; open loop from a generator process of its own' : '';
   return (
-    `List of 100 rows, per request (one process per service, ${section.connections} connections, ` +
+    `List of 100 rows, per request (one process per service, ${runtime}, ${section.connections} connections, ` +
     `${section.durationSeconds} s; CPU from /proc over the measured window ÷ 2xx answers; floor: use case + ` +
-    `repository + the route's serializer in a loop, no HTTP)`
+    `repository + the route's serializer, no HTTP, ${floor}${generator})`
   );
 }
 
@@ -56,6 +71,7 @@ export function servicesCostRows(section: ServicesCostSection): string[][] {
     cpu(list.floorDbCpuMsPerRequest),
     times(list.cpuRatioToFloor),
     ms(list.openLoop.p99),
+    delay(list.openLoop),
   ]);
   const { drf } = section;
   if (!('skipped' in drf)) {
@@ -70,6 +86,7 @@ export function servicesCostRows(section: ServicesCostSection): string[][] {
       NONE,
       NONE,
       ms(drf.openLoop.p99),
+      delay(drf.openLoop),
     ]);
   }
   return [SERVICES_COST_HEADER, ...rows];

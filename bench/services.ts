@@ -1,20 +1,28 @@
 /**
- * The services under load: each service runs alone as one process (PROCESSES_PER_POD=1, so it has
- * one core and autocannon, in this process, the other), on fresh databases seeded with 100 rows
- * through its own API. For its main list endpoint (`?limit=100`, with a token) the bench records
- * req/s, p50/p99, the CPU per request of the service and of the database server, the open-loop
- * latency at 70 % of the capacity, and the floor (the same list without HTTP, bench/services-floor.ts);
- * then `/healthz`. PromptAds' list is also served by Django REST Framework over the same database.
+ * The services under load, as they ship: each service's compiled bundle on the images' Node
+ * (bench/service-runtime.ts), alone as one process (PROCESSES_PER_POD=1, so it has one core and
+ * the load generators the other), on fresh databases seeded with 100 rows through its own API. For
+ * its main list endpoint (`?limit=100`, with a token) the bench records req/s, p50/p99, the CPU per
+ * request of the service and of the database server, the open-loop latency at 70 % of the capacity
+ * (with the generator's own event-loop delay), and the floor (the same list without HTTP, in a
+ * process of its own on the same Node, bench/services-floor-cost.ts); then `/healthz`. PromptAds'
+ * list is also served by Django REST Framework over the same database.
  */
 import { type LoadResult, runLoad } from '../lib/load-test.js';
 import { DRF_LIST_PATH, type DrfRuntime, findDrfRuntime, sameListShape, startDrf } from './drf.js';
+import {
+  describeServiceRuntime,
+  type ServiceRuntime,
+  type ServiceRuntimeRecord,
+  serviceRuntime,
+} from './service-runtime.js';
+import { buildServiceBundles, shippedLaunch } from './services-bundle.js';
 import { type CalibrateRun, calibrateAgainst } from './services-calibrate.js';
 import { ADS_ACCOUNT, SERVICES, type ServiceName } from './services-catalog.js';
 import { type ListCost, measureListCost } from './services-cost.js';
 import { positiveIntFromEnv } from './services-env.js';
 import { createFleet, type Fleet } from './services-fleet.js';
-import { type FloorFigures, measureFloor } from './services-floor.js';
-import { FLOOR_SUBJECTS } from './services-floor-subjects.js';
+import { measureFloorCost } from './services-floor-cost.js';
 import type { ServiceProcess } from './services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from './services-seed.js';
 
@@ -28,6 +36,8 @@ export interface ServicesBenchmarkOptions {
   rows?: number;
   /** Where `promptsales calibrate` writes calibrate-<date>.json; without it, calibrate is not run. */
   calibrateResultsDir?: string;
+  /** Default: `serviceRuntime()`. */
+  runtime?: ServiceRuntime;
   log?: (line: string) => void;
 }
 
@@ -40,6 +50,8 @@ export interface ListFigures extends ListCost {
   /** The database server's CPU per list of the floor, ms. */
   floorDbCpuMsPerRequest: number;
   floorIterations: number;
+  /** Lists in flight at once in the floor: the load's connections. */
+  floorConcurrency: number;
   /** The service's CPU per request ÷ the floor's Node CPU per request. */
   cpuRatioToFloor: number | undefined;
 }
@@ -55,6 +67,8 @@ export type DrfFigures =
   | { skipped: string };
 
 export interface ServicesBenchmark {
+  /** The Node the services' bundles and their floors ran on. */
+  serviceRuntime: ServiceRuntimeRecord;
   connections: number;
   durationSeconds: number;
   rows: number;
@@ -84,10 +98,15 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
   const floorIterations = options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', 500);
   const rows = options.rows ?? 100;
-  const settings: RunSettings = { connections, durationSeconds, rows };
   const log = options.log ?? ((line: string) => console.error(line));
+  const runtime = options.runtime ?? serviceRuntime(process.env, log);
+  const settings: RunSettings = { connections, durationSeconds, rows, generatorNode: runtime.path };
+  log(
+    `services: building the bundles (npm run build --workspace services) for ${describeServiceRuntime(runtime)}`,
+  );
+  buildServiceBundles();
   const drfRuntime = findDrfRuntime();
-  const fleet = await createFleet('bench', ORDER);
+  const fleet = await createFleet('bench', ORDER, shippedLaunch(runtime));
   const headers = fleet.authorization;
   const results: ServicesBenchmark['results'] = [];
   const lists: ListFigures[] = [];
@@ -122,8 +141,17 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       }
       if (running !== business) await running.stop();
 
-      log(`${name}: floor, ${floorIterations} lists without HTTP`);
-      const floor = await measureFloorOf(fleet, name, rows, listed.body, floorIterations);
+      log(`${name}: floor, ${floorIterations} lists without HTTP, ${connections} at once`);
+      const floor = await measureFloorCost({
+        node: runtime.path,
+        service: name,
+        databaseUrl: fleet.databases[name]!.url,
+        rows,
+        poolMax: poolFor(connections),
+        httpBody: listed.body,
+        iterations: floorIterations,
+        concurrency: connections,
+      });
       lists.push({
         service: name,
         endpoint: measured.endpoint,
@@ -132,6 +160,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
         floorCpuMsPerRequest: floor.cpuMsPerRequest,
         floorDbCpuMsPerRequest: floor.dbCpuMsPerRequest,
         floorIterations: floor.iterations,
+        floorConcurrency: floor.concurrency,
         cpuRatioToFloor: ratio(measured.cost.cpuMsPerRequest, floor.cpuMsPerRequest),
       });
       results.push(
@@ -160,6 +189,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
           sum(promptads.cpuMsPerRequest, promptads.dbCpuMsPerRequest),
         );
   return {
+    serviceRuntime: { node: runtime.node, source: runtime.source },
     connections,
     durationSeconds,
     rows,
@@ -178,6 +208,8 @@ interface RunSettings {
   connections: number;
   durationSeconds: number;
   rows: number;
+  /** The node binary of the open-loop generator's process: the services' own. */
+  generatorNode: string;
 }
 
 /** The list's per-request cost (closed loop, CPU, open loop), then `/healthz`, of one running service. */
@@ -185,7 +217,7 @@ async function measureService(
   running: ServiceProcess,
   listUrl: string,
   headers: Record<string, string>,
-  { connections, durationSeconds, rows }: RunSettings,
+  { connections, durationSeconds, rows, generatorNode }: RunSettings,
   log: (line: string) => void,
 ) {
   const service = SERVICES[running.name];
@@ -200,6 +232,7 @@ async function measureService(
     database: service.database,
     connections,
     durationSeconds,
+    generatorNode,
   });
   log(`${running.name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
   const healthz = await runLoad({ url: `${running.url}/healthz`, connections, durationSeconds });
@@ -230,26 +263,11 @@ async function calibrateService(
 /** At least the services' default pool (10), at most the most they accept (100, PostgreSQL's default limit in all). */
 export const poolFor = (connections: number) => Math.min(100, Math.max(10, connections));
 
-async function measureFloorOf(
-  fleet: Fleet,
-  name: ServiceName,
-  rows: number,
-  httpBody: unknown,
-  iterations: number,
-): Promise<FloorFigures> {
-  const subject = FLOOR_SUBJECTS[name](fleet.databases[name]!.url, rows);
-  try {
-    return await measureFloor(SERVICES[name], subject, httpBody, iterations);
-  } finally {
-    await subject.close();
-  }
-}
-
 async function benchmarkDrf(
   runtime: DrfRuntime,
   fleet: Fleet,
   promptAdsBody: unknown,
-  { connections, durationSeconds, rows }: RunSettings,
+  { connections, durationSeconds, rows, generatorNode }: RunSettings,
   log: (line: string) => void,
 ): Promise<DrfFigures> {
   const server = await startDrf(runtime, fleet.databases.promptads!.url, ADS_ACCOUNT);
@@ -270,6 +288,7 @@ async function benchmarkDrf(
       database: 'postgres',
       connections,
       durationSeconds,
+      generatorNode,
     });
     return {
       server: 'gunicorn',

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueTimes, latencyFromDue, percentile, runOpenLoop, summarise } from './open-loop.js';
+import { dueTimes, latenessMs, latencyFromDue, percentile, runOpenLoop, summarise } from './open-loop.js';
 
 describe('the schedule and its arithmetic', () => {
   it('spaces requests 1000 ÷ rate ms apart, rate × duration of them', () => {
@@ -22,13 +22,23 @@ describe('the schedule and its arithmetic', () => {
     expect(percentile([], 0.5)).toBeNaN();
   });
 
+  it("takes the monitor's sampling interval off what its histogram records, never below zero", () => {
+    // 7.5 ms between two runs of a timer due every 5 ms: 2.5 ms late.
+    expect(latenessMs(7_500_000, 5)).toBe(2.5);
+    expect(latenessMs(4_900_000, 5)).toBe(0);
+    // An empty histogram reports 0.
+    expect(latenessMs(0, 5)).toBe(0);
+  });
+
   it('summarises answered latencies and errors', () => {
-    const result = summarise({ rate: 10, durationSeconds: 1, connections: 2 }, 10, [5, 1, 3], 7);
+    const delay = { p99: 1.5, max: 4 };
+    const result = summarise({ rate: 10, durationSeconds: 1, connections: 2 }, 10, [5, 1, 3], 7, delay);
     expect(result).toMatchObject({
       sent: 10,
       completed: 3,
       errors: 7,
       latencyMs: { p50: 3, p99: 5, max: 5 },
+      generatorDelayMs: delay,
     });
   });
 });
@@ -59,6 +69,22 @@ describe('runOpenLoop against a local server that answers after a known delay', 
     expect(result.errors).toBe(0);
     // A timer may fire up to a millisecond early by the performance clock.
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(DELAY_MS - 1);
+  });
+
+  it("reports its own event loop's delay: a stall of the generator shows in it", async () => {
+    const BLOCK_MS = 60;
+    // 40 ms after the start, the generator's thread is kept busy for 60 ms: its timers run that late.
+    setTimeout(() => {
+      const until = performance.now() + BLOCK_MS;
+      while (performance.now() < until) {
+        // busy: nothing else runs on this thread meanwhile
+      }
+    }, 40);
+    const result = await runOpenLoop({ url: `${url}/`, rate: 100, durationSeconds: 0.2, connections: 4 });
+    // The monitor's timer, due every 5 ms, cannot run during the stall: one of its runs comes at least
+    // 60 ms after the one before, 55 ms or more later than due.
+    expect(result.generatorDelayMs.max).toBeGreaterThanOrEqual(BLOCK_MS - 5);
+    expect(result.generatorDelayMs.p99).toBeLessThanOrEqual(result.generatorDelayMs.max);
   });
 
   it('counts the queueing of requests due while the only connection is busy (coordinated omission)', async () => {

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
  * An open-loop load: requests are sent at a fixed rate whatever the server does, and each latency is
@@ -30,6 +31,24 @@ export interface OpenLoopResult {
   errors: number;
   /** Latencies from the due time, in milliseconds, of the 2xx answers. */
   latencyMs: { p50: number; p99: number; max: number };
+  /**
+   * How late this process's own event loop ran its timers while the load ran
+   * (`monitorEventLoopDelay`), in milliseconds: a request is sent and its answer read no sooner, so
+   * up to this much of a latency is the generator's, not the server's.
+   */
+  generatorDelayMs: { p99: number; max: number };
+}
+
+/** The event-loop delay monitor's sampling interval, in milliseconds. */
+const DELAY_RESOLUTION_MS = 5;
+
+/**
+ * How late the monitor's timer ran, from what its histogram records: the time between two of its
+ * runs in nanoseconds, the sampling interval included (an idle loop records about 5 ms at a 5 ms
+ * resolution), so the interval is taken off.
+ */
+export function latenessMs(recordedNs: number, resolutionMs = DELAY_RESOLUTION_MS): number {
+  return Math.max(0, recordedNs / 1e6 - resolutionMs);
 }
 
 /** When each request is due, in milliseconds from the start: `count` requests, `1000 ÷ rate` apart. */
@@ -57,6 +76,7 @@ export function summarise(
   sent: number,
   latencies: number[],
   errors: number,
+  generatorDelayMs: OpenLoopResult['generatorDelayMs'],
 ): OpenLoopResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
@@ -71,6 +91,7 @@ export function summarise(
       p99: percentile(sorted, 0.99),
       max: sorted.at(-1) ?? Number.NaN,
     },
+    generatorDelayMs,
   };
 }
 
@@ -82,6 +103,8 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   const latencies: number[] = [];
   let errors = 0;
   const pending: Promise<void>[] = [];
+  const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
+  delay.enable();
   const startedAt = performance.now();
 
   const send = (dueOffset: number) =>
@@ -125,6 +148,10 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     tick();
   });
   await Promise.all(pending);
+  delay.disable();
   agent.destroy();
-  return summarise(options, due.length, latencies, errors);
+  return summarise(options, due.length, latencies, errors, {
+    p99: latenessMs(delay.percentile(99)),
+    max: latenessMs(delay.max),
+  });
 }

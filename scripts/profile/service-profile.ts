@@ -2,30 +2,33 @@
  * `npx tsx scripts/profile/service-profile.ts [--service promptads] [--runs 3] [--duration 10]
  *   [--connections 20] [--cpu-prof <dir>] [--svg <file>] [--env NAME=value …] [--bundle <main.js>]`
  *
- * Starts one service from its bundle (`services/dist/<service>/main.js`, one process) on fresh
- * databases, seeds 100 rows through its own API, loads `GET <list>?limit=100` with a token, and
- * reports the service process's CPU milliseconds per completed request (from /proc/<pid>/stat) for
- * each run and their median, beside its floor (`bench/services-floor.ts`) measured in the same run. With `--cpu-prof` the process runs under `node --cpu-prof`, and the
+ * Starts one service from its bundle (`services/dist/<service>/main.js`, one process) on the Node the
+ * bench runs services on (bench/service-runtime.ts), on fresh databases, seeds 100 rows through its
+ * own API, loads `GET <list>?limit=100` with a token, and reports the service process's CPU
+ * milliseconds per completed request (from /proc/<pid>/stat) for each run and their median, beside
+ * its floor (`bench/services-floor-cost.ts`: its own process on the same Node, as many lists in
+ * flight as connections) measured in the same run. With `--cpu-prof` the process runs under
+ * `node --cpu-prof`, and the
  * samples taken during the measured runs are attributed to packages, files and functions; `--svg`
  * draws them as an icicle graph. `--bundle` measures another build of the service (an earlier
  * commit's, built with its own `services/build.mjs` under this checkout, so it finds node_modules).
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCpuWindow, treeOf } from '../../bench/proc-cpu.js';
+import { describeServiceRuntime, serviceRuntime } from '../../bench/service-runtime.js';
+import { poolFor } from '../../bench/services.js';
+import { serviceBundle } from '../../bench/services-bundle.js';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
 import { createFleet } from '../../bench/services-fleet.js';
-import { measureFloor } from '../../bench/services-floor.js';
-import { FLOOR_SUBJECTS } from '../../bench/services-floor-subjects.js';
+import { measureFloorCost } from '../../bench/services-floor-cost.js';
 import { startServiceProcess } from '../../bench/services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
 import { runLoad } from '../../lib/load-test.js';
 import { attribute, frameLabel, moduleOf, readCpuProfile, selfTimes } from './cpuprofile.js';
 import { flameGraphSvg } from './flame-svg.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROWS = 100;
 
 const { values } = parseArgs({
@@ -45,7 +48,7 @@ const { values } = parseArgs({
 
 const service = values.service as ServiceName;
 if (!SERVICE_NAMES.includes(service)) throw new Error(`--service must be one of ${SERVICE_NAMES.join(', ')}`);
-const bundle = values.bundle ? resolve(values.bundle) : join(ROOT, 'services/dist', service, 'main.js');
+const bundle = values.bundle ? resolve(values.bundle) : serviceBundle(service);
 if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build --workspace services`);
 const runs = Number(values.runs);
 const durationSeconds = Number(values.duration);
@@ -54,6 +57,8 @@ const extraEnv = Object.fromEntries(
   values.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
 );
 const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
+const runtime = serviceRuntime();
+const poolMax = Number(extraEnv.DATABASE_POOL_MAX ?? poolFor(connections));
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
@@ -67,11 +72,20 @@ try {
   const running = await startServiceProcess(
     service,
     {
-      ...fleet.envFor(service, { ...(business ? { BUSINESS_URL: business.url } : {}), ...extraEnv }),
+      ...fleet.envFor(service, {
+        ...(business ? { BUSINESS_URL: business.url } : {}),
+        DATABASE_POOL_MAX: String(poolMax),
+        ...extraEnv,
+      }),
       PROCESSES_PER_POD: '1',
     },
-    { bundle, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    {
+      node: runtime.path,
+      bundle,
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    },
   );
+  console.log(`${service}: ${bundle} on ${describeServiceRuntime(runtime)}`);
   await seedList(SERVICES[service], running.url, headers, ROWS);
   await business?.stop();
   const url = await checkedListUrl(SERVICES[service], running.url, headers, ROWS);
@@ -104,19 +118,25 @@ try {
       `${serviceMs.toFixed(3)} ms CPU per request, ` +
       `${median(measured.map((m) => m.requestsPerSecond)).toFixed(0)} req/s`,
   );
-  const floorSubject = FLOOR_SUBJECTS[service](fleet.envFor(service).DATABASE_URL!, ROWS);
-  try {
-    const floor: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      floor.push((await measureFloor(SERVICES[service], floorSubject, httpBody, 300)).cpuMsPerRequest);
-    }
-    console.log(
-      `floor (use case, repository and the route's serializer, no HTTP): ${floor.map((ms) => ms.toFixed(3)).join(', ')} ms; ` +
-        `median ${median(floor).toFixed(3)} ms; service ÷ floor ${(serviceMs / median(floor)).toFixed(2)}`,
-    );
-  } finally {
-    await floorSubject.close();
+  const floor: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const figures = await measureFloorCost({
+      node: runtime.path,
+      service,
+      databaseUrl: fleet.envFor(service).DATABASE_URL!,
+      rows: ROWS,
+      poolMax,
+      httpBody,
+      iterations: 300,
+      concurrency: connections,
+    });
+    floor.push(figures.cpuMsPerRequest);
   }
+  console.log(
+    `floor (use case, repository and the route's serializer, no HTTP, ${connections} at once): ` +
+      `${floor.map((ms) => ms.toFixed(3)).join(', ')} ms; ` +
+      `median ${median(floor).toFixed(3)} ms; service ÷ floor ${(serviceMs / median(floor)).toFixed(2)}`,
+  );
   if (profileDir) {
     const written = readdirSync(profileDir).filter(
       (file) => file.endsWith('.cpuprofile') && !before.has(file),

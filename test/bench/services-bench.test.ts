@@ -5,7 +5,12 @@ import { poolFor } from '../../bench/services.js';
 import { completedOf } from '../../bench/services-cost.js';
 import { listSerializer } from '../../bench/services-floor.js';
 import { FLOOR_SUBJECTS } from '../../bench/services-floor-subjects.js';
-import { drfComparisonLine, SERVICES_COST_HEADER, servicesCostRows } from '../../bench/services-table.js';
+import {
+  drfComparisonLine,
+  SERVICES_COST_HEADER,
+  servicesCostRows,
+  servicesCostTitle,
+} from '../../bench/services-table.js';
 
 const campaign = (id: string) => ({
   id,
@@ -78,7 +83,7 @@ describe('per-request arithmetic of a load run', () => {
 describe("the floor's serializer", () => {
   it("is the list route's own: it writes the schema's fields and drops the others", async () => {
     // No query runs: the pool connects on first use.
-    const subject = FLOOR_SUBJECTS.promptads('postgres://127.0.0.1:1/none', 100);
+    const subject = FLOOR_SUBJECTS.promptads('postgres://127.0.0.1:1/none', 100, 1);
     try {
       const serialize = await listSerializer(subject.routes, '/campaigns');
       const page = { items: [{ ...campaign('a'), internal: 'secret' }], nextCursor: null };
@@ -90,7 +95,7 @@ describe("the floor's serializer", () => {
   });
 
   it('refuses a path the routes do not list', async () => {
-    const subject = FLOOR_SUBJECTS.promptads('postgres://127.0.0.1:1/none', 100);
+    const subject = FLOOR_SUBJECTS.promptads('postgres://127.0.0.1:1/none', 100, 1);
     try {
       await expect(listSerializer(subject.routes, '/nothing')).rejects.toThrow(/GET \/nothing answered 404/);
     } finally {
@@ -110,11 +115,20 @@ describe('the per-request table', () => {
     non2xx: 0,
     cpuMsPerRequest: cpu,
     dbCpuMsPerRequest: 0.4,
-    openLoop: { rate: 359, p50: 3.2, p99: 12.6, errors: 0, sent: 3590 },
+    openLoop: {
+      rate: 359,
+      p50: 3.2,
+      p99: 12.6,
+      errors: 0,
+      sent: 3590,
+      generatorDelayP99Ms: 2.04,
+      generatorDelayMaxMs: 11.5,
+    },
     responseBytes: 50_000,
     floorCpuMsPerRequest: floor,
     floorDbCpuMsPerRequest: 0.45,
     floorIterations: 500,
+    floorConcurrency: 20,
     cpuRatioToFloor: cpu / floor,
   });
   const drf: DrfFigures = {
@@ -130,7 +144,15 @@ describe('the per-request table', () => {
     non2xx: 0,
     cpuMsPerRequest: 2.8,
     dbCpuMsPerRequest: 0.2,
-    openLoop: { rate: 415, p50: 4, p99: 20, errors: 0, sent: 4150 },
+    openLoop: {
+      rate: 415,
+      p50: 4,
+      p99: 20,
+      errors: 0,
+      sent: 4150,
+      generatorDelayP99Ms: 3,
+      generatorDelayMaxMs: 9.25,
+    },
   };
 
   it('has a row per list and one for DRF, with the ratio to the floor and dashes where there is none', () => {
@@ -153,6 +175,7 @@ describe('the per-request table', () => {
       '0.45',
       '2.3 ×',
       '13 ms',
+      '2.0 / 11.5 ms',
     ]);
     expect(django?.slice(0, 6)).toEqual([
       'Django REST Framework (gunicorn, 2 sync workers) `GET /campaigns?limit=100`',
@@ -162,7 +185,33 @@ describe('the per-request table', () => {
       '2.80',
       '0.20',
     ]);
-    expect(django?.slice(6)).toEqual(['–', '–', '–', '20 ms']);
+    expect(django?.slice(6)).toEqual(['–', '–', '–', '20 ms', '3.0 / 9.3 ms']);
+  });
+
+  it("names the runtime, the floor's process and concurrency in its title; older files say what they ran", () => {
+    const section = { connections: 20, durationSeconds: 10, lists: [list('promptads', 2.3, 1)], drf };
+    expect(
+      servicesCostTitle({ ...section, serviceRuntime: { node: 'v24.21.0', source: 'npx node@24' } }),
+    ).toBe(
+      'List of 100 rows, per request (one process per service, compiled bundles on Node v24.21.0 (npx node@24), ' +
+        '20 connections, 10 s; CPU from /proc over the measured window ÷ 2xx answers; floor: use case + ' +
+        "repository + the route's serializer, no HTTP, in a process of its own on the same Node, 20 lists at once; " +
+        'open loop from a generator process of its own)',
+    );
+    const earlier = servicesCostTitle(section);
+    expect(earlier).toContain("sources on the bench's Node");
+    expect(earlier).toContain('in the bench process, one list at a time)');
+    // A file without the generator's delay shows a dash in its column.
+    const {
+      generatorDelayP99Ms: _p99,
+      generatorDelayMaxMs: _max,
+      ...openLoop
+    } = list('promptads', 2.3, 1).openLoop;
+    const [, row] = servicesCostRows({
+      ...section,
+      lists: [{ ...list('promptads', 2.3, 1), openLoop } as ListFigures],
+    });
+    expect(row?.at(-1)).toBe('–');
   });
 
   it('says how DRF compares, or why it was not measured', () => {

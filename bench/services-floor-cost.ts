@@ -1,0 +1,74 @@
+/**
+ * What a list costs at its floor: the floor process (bench/services-floor-process.ts) on the service's
+ * Node, with `concurrency` lists in flight, and its CPU and the database server's read from /proc
+ * between `go` and `done`, as the service's are read over its load.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATABASE_SERVER_NAMES, named, perRequest, startCpuWindow, treeOf } from './proc-cpu.js';
+import { startScript } from './script-process.js';
+import { SERVICES } from './services-catalog.js';
+import {
+  type FloorJob,
+  type FloorMessage,
+  floorMessageSchema,
+  floorWarmup,
+  GO,
+} from './services-floor-protocol.js';
+
+const FLOOR_PROCESS = fileURLToPath(new URL('./services-floor-process.ts', import.meta.url));
+
+export interface FloorFigures {
+  iterations: number;
+  /** Lists in flight at once. */
+  concurrency: number;
+  /** CPU of the floor process (user + system, all threads) per iteration, in milliseconds. */
+  cpuMsPerRequest: number;
+  /** CPU of the database server's processes over the same window, per iteration. */
+  dbCpuMsPerRequest: number;
+}
+
+export interface FloorCostOptions extends Omit<FloorJob, 'warmup'> {
+  /** The node binary the service runs on. */
+  node: string;
+}
+
+export async function measureFloorCost(options: FloorCostOptions): Promise<FloorFigures> {
+  const { node, ...rest } = options;
+  const job: FloorJob = { ...rest, warmup: floorWarmup(options.concurrency) };
+  const folder = mkdtempSync(join(tmpdir(), 'promptsales-floor-'));
+  const jobFile = join(folder, 'job.json');
+  writeFileSync(jobFile, JSON.stringify(job));
+  const floor = startScript(node, FLOOR_PROCESS, [jobFile], floorMessageSchema, { NODE_ENV: 'production' });
+  const expect = async <E extends FloorMessage['event']>(event: E) => {
+    const message = await floor.next();
+    if (message.event === 'failed') throw new Error(`${options.service} floor: ${message.message}`);
+    if (message.event !== event)
+      throw new Error(`${options.service} floor: expected "${event}", got "${message.event}"`);
+    return message as Extract<FloorMessage, { event: E }>;
+  };
+  try {
+    await expect('ready');
+    const window = startCpuWindow({
+      floor: treeOf(floor.child.pid!),
+      database: named(DATABASE_SERVER_NAMES[SERVICES[options.service].database]),
+    });
+    floor.child.stdin!.write(`${GO}\n`);
+    const done = await expect('done');
+    const cpu = window.stop();
+    floor.child.stdin!.end();
+    const code = await floor.exited;
+    if (code !== 0) throw new Error(`${options.service} floor exited with ${code}:\n${floor.output()}`);
+    return {
+      iterations: done.iterations,
+      concurrency: options.concurrency,
+      cpuMsPerRequest: perRequest(cpu.floor, done.iterations)!,
+      dbCpuMsPerRequest: perRequest(cpu.database, done.iterations)!,
+    };
+  } finally {
+    if (floor.child.exitCode === null && floor.child.signalCode === null) floor.child.kill('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
