@@ -1,24 +1,41 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureNode, median } from './measure-process.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const TSC = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+/** The compiler `npm run typecheck` runs: TypeScript 7, native. */
+export const NATIVE_TSC = fileURLToPath(
+  new URL('../node_modules/typescript-native/bin/tsc', import.meta.url),
+);
+/** TypeScript 5.9, the JavaScript compiler (kept for openapi-typescript's API): the comparison. */
+export const JAVASCRIPT_TSC = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
 const BUILD_INFO = fileURLToPath(new URL('../.tsbuild/', import.meta.url));
 
 export interface TypecheckBenchmark {
   command: string;
+  /** The version `npm run typecheck` checks with. */
+  version: string;
   runs: number;
   /** Cold: no .tsbuildinfo, every project checked from scratch. */
   medianWallMs: number;
   minWallMs: number;
   maxWallMs: number;
+  /** User plus system CPU of the compiler and its launcher. */
   medianCpuMs: number;
-  medianPeakRssMiB: number;
   /** One more cold `tsc -b --extendedDiagnostics`, per project in build order. */
   projects: ProjectTypecheck[];
+  /** The same cold `tsc -b` with TypeScript 5.9's JavaScript compiler, in the same run. */
+  javascriptCompiler: {
+    version: string;
+    runs: number;
+    medianWallMs: number;
+    medianCpuMs: number;
+    medianPeakRssMiB: number;
+  };
+  /** The JavaScript compiler's median wall time ÷ the native compiler's. */
+  wallRatio: number;
 }
 
 /**
@@ -29,42 +46,113 @@ export interface ProjectTypecheck {
   project: string;
   files: number;
   instantiations: number;
-  programMs: number;
-  bindMs: number;
+  parseMs: number;
   checkMs: number;
   emitMs: number;
   totalMs: number;
 }
 
-/** `npm run typecheck` (`tsc -b`) from cold, `runs` times; the incremental state is removed before each. */
-export async function benchmarkTypecheck(runs = 5): Promise<TypecheckBenchmark> {
-  const measurements = [];
+interface Measurement {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * `npm run typecheck` (`tsc -b` with the native compiler) from cold, `runs` times, and the same with
+ * the JavaScript compiler `javascriptRuns` times; the incremental state is removed before each.
+ */
+export async function benchmarkTypecheck(runs = 5, javascriptRuns = 3): Promise<TypecheckBenchmark> {
+  const native: Measurement[] = [];
   for (let run = 0; run < runs; run++) {
     rmSync(BUILD_INFO, { recursive: true, force: true });
-    const measurement = await measureNode([TSC, '-b', ROOT]);
-    if (measurement.exitCode !== 0) throw new Error('tsc -b failed: `npm run typecheck` shows the errors');
-    measurements.push(measurement);
+    native.push(await measureWithChildren(process.execPath, [NATIVE_TSC, '-b', ROOT]));
   }
-  const walls = measurements.map((m) => m.wallMs);
+  const javascript = [];
+  for (let run = 0; run < javascriptRuns; run++) {
+    rmSync(BUILD_INFO, { recursive: true, force: true });
+    const measurement = await measureNode([JAVASCRIPT_TSC, '-b', ROOT]);
+    if (measurement.exitCode !== 0) throw new Error(`TypeScript 5.9's tsc -b failed:\n${measurement.stderr}`);
+    javascript.push(measurement);
+  }
+  const walls = native.map((m) => m.wallMs);
+  const javascriptWall = median(javascript.map((m) => m.wallMs));
   return {
-    command: 'tsc -b (cold)',
+    command: 'npm run typecheck (tsc -b, cold)',
+    version: versionOf(NATIVE_TSC),
     runs,
     medianWallMs: median(walls),
     minWallMs: Math.min(...walls),
     maxWallMs: Math.max(...walls),
-    medianCpuMs: median(measurements.map((m) => m.cpuMs)),
-    medianPeakRssMiB: median(measurements.map((m) => m.peakRssMiB)),
+    medianCpuMs: median(native.map((m) => m.cpuMs)),
     projects: measureProjects(),
+    javascriptCompiler: {
+      version: versionOf(JAVASCRIPT_TSC),
+      runs: javascriptRuns,
+      medianWallMs: javascriptWall,
+      medianCpuMs: median(javascript.map((m) => m.cpuMs)),
+      medianPeakRssMiB: median(javascript.map((m) => m.peakRssMiB)),
+    },
+    wallRatio: javascriptWall / median(walls),
   };
+}
+
+function versionOf(tsc: string): string {
+  return execFileSync(process.execPath, [tsc, '--version'], { encoding: 'utf8' })
+    .replace('Version', '')
+    .trim();
+}
+
+/**
+ * Runs `command args` through `sh`, whose `times` built-in prints the CPU of every process it waited
+ * for: the native compiler runs as a child of its Node launcher, which `process.resourceUsage()` in
+ * the launcher would not count.
+ */
+async function measureWithChildren(command: string, args: string[]): Promise<Measurement> {
+  const started = performance.now();
+  const child = spawn('sh', ['-c', '"$0" "$@"; status=$?; times >&2; exit $status', command, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallMs = performance.now() - started;
+  if (exitCode !== 0) throw new Error(`tsc -b failed: \`npm run typecheck\` shows the errors\n${stdout}`);
+  return { wallMs, cpuMs: childrenCpuMs(stderr) };
+}
+
+/**
+ * The children's user plus system CPU from the output of `times`: its second line,
+ * `<user>m<seconds>s <system>m<seconds>s` (the first is the shell's own).
+ */
+export function childrenCpuMs(timesOutput: string): number {
+  const lines = timesOutput.trim().split('\n');
+  const fields = lines.at(-1)?.trim().split(/\s+/) ?? [];
+  const milliseconds = fields.map((field) => {
+    const match = /^(\d+)m([\d.]+)s$/.exec(field);
+    if (!match) throw new Error(`not the output of times: ${JSON.stringify(timesOutput)}`);
+    return (Number(match[1]) * 60 + Number(match[2])) * 1000;
+  });
+  if (milliseconds.length !== 2) throw new Error(`not the output of times: ${JSON.stringify(timesOutput)}`);
+  return milliseconds[0]! + milliseconds[1]!;
 }
 
 /** A cold `tsc -b --verbose --extendedDiagnostics`, its statistics split by the project they follow. */
 export function measureProjects(): ProjectTypecheck[] {
   rmSync(BUILD_INFO, { recursive: true, force: true });
-  const output = execFileSync(process.execPath, [TSC, '-b', ROOT, '--verbose', '--extendedDiagnostics'], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    process.execPath,
+    [NATIVE_TSC, '-b', ROOT, '--verbose', '--extendedDiagnostics'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return parseProjectStatistics(output);
 }
 
@@ -81,8 +169,7 @@ export function parseProjectStatistics(output: string): ProjectTypecheck[] {
       project: relative(ROOT, path),
       files: count('Files'),
       instantiations: count('Instantiations'),
-      programMs: time('Program'),
-      bindMs: time('Bind'),
+      parseMs: time('Parse'),
       checkMs: time('Check'),
       emitMs: time('Emit'),
       totalMs: time('Total'),

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+// The compiler `npm run typecheck` runs.
+const TSC = path.join(ROOT, 'node_modules/typescript-native/bin/tsc');
 
 describe('the services TypeScript project', () => {
   it('type-checks a program without cdktf, the providers, or any file outside services/', () => {

@@ -2,8 +2,9 @@ import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { conflict, inMysqlTransaction } from '../../kit/index.js';
 import type { NewPlan, PlanChanges, PlanRepository } from '../application/ports.js';
 import type { BillingPeriod, Plan } from '../domain/plan.js';
-import { isDuplicateKey, iso } from './mysql-rows.js';
+import { isDuplicateKey, isoFromMysqlDatetime } from './mysql-rows.js';
 
+/** A plan's row, its datetimes read as text (`dateStrings: true`). */
 interface PlanRow extends RowDataPacket {
   id: string;
   name: string;
@@ -11,8 +12,8 @@ interface PlanRow extends RowDataPacket {
   currency: string;
   billing_period: BillingPeriod;
   active: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
   features: string | null;
 }
 
@@ -28,8 +29,8 @@ const toPlan = (row: PlanRow): Plan => ({
   billingPeriod: row.billing_period,
   features: row.features ? row.features.split(' ') : [],
   active: row.active === 1,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
+  createdAt: isoFromMysqlDatetime(row.created_at),
+  updatedAt: isoFromMysqlDatetime(row.updated_at),
 });
 
 export class MysqlPlanRepository implements PlanRepository {
@@ -54,7 +55,11 @@ export class MysqlPlanRepository implements PlanRepository {
   }
 
   async get(id: string): Promise<Plan | undefined> {
-    const [rows] = await this.pool.query<PlanRow[]>(`${SELECT} WHERE p.id = ?`, [id]);
+    const [rows] = await this.pool.query<PlanRow[]>({
+      sql: `${SELECT} WHERE p.id = ?`,
+      values: [id],
+      dateStrings: true,
+    });
     return rows[0] ? toPlan(rows[0]) : undefined;
   }
 
@@ -94,10 +99,11 @@ export class MysqlPlanRepository implements PlanRepository {
       params.push(filter.after.id);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [rows] = await this.pool.query<PlanRow[]>(`${SELECT} ${where} ORDER BY p.id LIMIT ?`, [
-      ...params,
-      filter.limit,
-    ]);
+    const [rows] = await this.pool.query<PlanRow[]>({
+      sql: `${SELECT} ${where} ORDER BY p.id LIMIT ?`,
+      values: [...params, filter.limit],
+      dateStrings: true,
+    });
     return rows.map(toPlan);
   }
 

@@ -23,7 +23,7 @@ export class ContactsManagement {
   ) {}
 
   async createOrganisation(tenantId: string, input: NewOrganisation): Promise<Organisation> {
-    const now = this.context.now();
+    const now = this.context.now().toISOString();
     const organisation: Organisation = {
       id: this.context.newId(),
       name: input.name.trim(),
@@ -56,7 +56,7 @@ export class ContactsManagement {
   }
 
   async createAccount(tenantId: string, input: NewAccount): Promise<Account> {
-    const now = this.context.now();
+    const now = this.context.now().toISOString();
     const account: Account = {
       id: this.context.newId(),
       organisationId: input.organisationId ?? null,
@@ -86,7 +86,7 @@ export class ContactsManagement {
   }
 
   async createContact(tenantId: string, input: NewContact): Promise<Contact> {
-    const now = this.context.now();
+    const now = this.context.now().toISOString();
     const contact: Contact = {
       id: this.context.newId(),
       organisationId: input.organisationId ?? null,

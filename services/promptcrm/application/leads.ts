@@ -27,6 +27,7 @@ export class Leads {
 
   async register(tenantId: string, input: NewLead, actor: Actor): Promise<Lead> {
     const now = this.context.now();
+    const at = now.toISOString();
     const lead: Lead = {
       id: this.context.newId(),
       contactId: input.contactId,
@@ -35,8 +36,8 @@ export class Leads {
       source: input.source,
       status: 'new',
       segment: { ...input.segment },
-      createdAt: now,
-      updatedAt: now,
+      createdAt: at,
+      updatedAt: at,
     };
     const created: LeadEvent = {
       id: this.context.newId(),

@@ -9,8 +9,9 @@ export interface Account {
   type: AccountType;
   industry: string;
   region: string;
-  createdAt: Date;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds, as the API answers it. */
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewAccount {

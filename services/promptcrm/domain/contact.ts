@@ -7,8 +7,9 @@ export interface Contact {
   email: string;
   phone: string | null;
   jobTitle: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds, as the API answers it. */
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewContact {

@@ -33,8 +33,9 @@ export interface Lead {
   source: LeadSource;
   status: LeadStatus;
   segment: Segment;
-  createdAt: Date;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds, as the API answers it. */
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewLead {

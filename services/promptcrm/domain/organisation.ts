@@ -4,8 +4,9 @@ export interface Organisation {
   industry: string;
   region: string;
   website: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds, as the API answers it. */
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewOrganisation {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { UnprocessableError } from '../../kit/domain-errors.js';
+import { isoFromPgTimestamp } from '../../kit/index.js';
 import type { Page } from '../application/pagination.js';
 import type { AccountFilter, AccountRepository, ListQuery } from '../application/ports.js';
 import type { Account, AccountType } from '../domain/account.js';
@@ -12,6 +13,7 @@ import {
   tenantRows,
 } from './sql.js';
 
+/** An account's row as text (`PG_TEXT`, see `EntityTable`). */
 interface AccountRow {
   id: string;
   organisation_id: string | null;
@@ -19,8 +21,8 @@ interface AccountRow {
   type: AccountType;
   industry: string;
   region: string;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 function toAccount(row: AccountRow): Account {
@@ -31,8 +33,8 @@ function toAccount(row: AccountRow): Account {
     type: row.type,
     industry: row.industry,
     region: row.region,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoFromPgTimestamp(row.created_at),
+    updatedAt: isoFromPgTimestamp(row.updated_at),
   };
 }
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ConflictError, UnprocessableError } from '../../kit/domain-errors.js';
+import { isoFromPgTimestamp } from '../../kit/index.js';
 import type { Page } from '../application/pagination.js';
 import type { ContactFilter, ContactRepository, ListQuery } from '../application/ports.js';
 import type { Contact } from '../domain/contact.js';
@@ -13,6 +14,7 @@ import {
   UNIQUE_VIOLATION,
 } from './sql.js';
 
+/** A contact's row as text (`PG_TEXT`, see `EntityTable`). */
 interface ContactRow {
   id: string;
   organisation_id: string | null;
@@ -22,8 +24,8 @@ interface ContactRow {
   email: string;
   phone: string | null;
   job_title: string | null;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 function toContact(row: ContactRow): Contact {
@@ -36,8 +38,8 @@ function toContact(row: ContactRow): Contact {
     email: row.email,
     phone: row.phone,
     jobTitle: row.job_title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoFromPgTimestamp(row.created_at),
+    updatedAt: isoFromPgTimestamp(row.updated_at),
   };
 }
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { UnprocessableError } from '../../kit/domain-errors.js';
-import { inTenantPgTransaction } from '../../kit/index.js';
+import { inTenantPgTransaction, isoFromPgTimestamp, PG_TEXT } from '../../kit/index.js';
 import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
 import type { LeadFilter, LeadRepository, ListQuery } from '../application/ports.js';
 import type { Lead, LeadSource, LeadStatus } from '../domain/lead.js';
@@ -15,6 +15,7 @@ import {
   tenantRead,
 } from './sql.js';
 
+/** A lead's row as text (`PG_TEXT`, see `EntityTable`). */
 interface LeadRow {
   id: string;
   contact_id: string;
@@ -26,8 +27,8 @@ interface LeadRow {
   industry: string;
   purchase_potential: PurchasePotential;
   region: string;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 interface LeadEventRow {
@@ -55,8 +56,8 @@ function toLead(row: LeadRow): Lead {
       purchasePotential: row.purchase_potential,
       region: row.region,
     },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoFromPgTimestamp(row.created_at),
+    updatedAt: isoFromPgTimestamp(row.updated_at),
   };
 }
 
@@ -158,16 +159,18 @@ export class PgLeadRepository implements LeadRepository {
     decide: (lead: Lead) => LeadEvent & { data: { type: 'status-changed' } },
   ): Promise<Lead | null> {
     return inTenantPgTransaction(this.pool, tenantId, async (client) => {
-      const { rows } = await client.query<LeadRow>(
-        'SELECT * FROM leads WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-        [tenantId, id],
-      );
+      const { rows } = await client.query<LeadRow>({
+        types: PG_TEXT,
+        text: 'SELECT * FROM leads WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+        values: [tenantId, id],
+      });
       if (!rows[0]) return null;
       const event = decide(toLead(rows[0]));
-      const updated = await client.query<LeadRow>(
-        'UPDATE leads SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING *',
-        [tenantId, id, event.data.to, event.recordedAt],
-      );
+      const updated = await client.query<LeadRow>({
+        types: PG_TEXT,
+        text: 'UPDATE leads SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING *',
+        values: [tenantId, id, event.data.to, event.recordedAt],
+      });
       await insertEvent(client, tenantId, event);
       return toLead(updated.rows[0]!);
     });

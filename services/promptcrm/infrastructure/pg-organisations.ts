@@ -1,17 +1,19 @@
 import type pg from 'pg';
+import { isoFromPgTimestamp } from '../../kit/index.js';
 import type { Page } from '../application/pagination.js';
 import type { ListQuery, OrganisationFilter, OrganisationRepository } from '../application/ports.js';
 import type { Organisation } from '../domain/organisation.js';
 import { type EntityTable, findInTenant, listInTenant, tenantRows } from './sql.js';
 
+/** An organisation's row as text (`PG_TEXT`, see `EntityTable`). */
 interface OrganisationRow {
   id: string;
   name: string;
   industry: string;
   region: string;
   website: string | null;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 function toOrganisation(row: OrganisationRow): Organisation {
@@ -21,8 +23,8 @@ function toOrganisation(row: OrganisationRow): Organisation {
     industry: row.industry,
     region: row.region,
     website: row.website,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoFromPgTimestamp(row.created_at),
+    updatedAt: isoFromPgTimestamp(row.updated_at),
   };
 }
 

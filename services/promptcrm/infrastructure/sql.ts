@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { inTenantPgTransaction, readInTenantPg } from '../../kit/index.js';
-import { type CursorPosition, type Page, toPage } from '../application/pagination.js';
+import { inTenantPgTransaction, PG_TEXT, readInTenantPg, toPage as toKitPage } from '../../kit/index.js';
+import type { CursorPosition, Page } from '../application/pagination.js';
 import type { ListQuery } from '../application/ports.js';
 
 /**
@@ -48,17 +48,25 @@ export async function tenantRows<R extends pg.QueryResultRow>(
   return inTenantPgTransaction(pool, tenantId, async (client) => (await client.query<R>(text, values)).rows);
 }
 
-/** Runs one read under `tenantId`, its transaction's statements in one round trip (`readInTenantPg`). */
+/**
+ * Runs one read under `tenantId`, its transaction's statements in one round trip (`readInTenantPg`);
+ * with `types: PG_TEXT` every column comes as the text PostgreSQL sends.
+ */
 export async function tenantRead<R extends pg.QueryResultRow>(
   pool: pg.Pool,
   tenantId: string,
   text: string,
   values: unknown[],
+  types?: typeof PG_TEXT,
 ): Promise<R[]> {
-  return (await readInTenantPg<R>(pool, tenantId, { text, values })).rows;
+  return (await readInTenantPg<R>(pool, tenantId, { text, values, ...(types ? { types } : {}) })).rows;
 }
 
-/** A table whose rows map to entities, read by id and listed newest first. */
+/**
+ * A table whose rows map to entities, read by id and listed newest first. Rows are read as text
+ * (`PG_TEXT`): `toEntity` turns each column into what the entity holds (the timestamps with
+ * `isoFromPgTimestamp`).
+ */
 export interface EntityTable<Row, Entity> {
   table: string;
   filterColumns: Record<string, string>;
@@ -76,13 +84,14 @@ export async function findInTenant<Row extends pg.QueryResultRow, Entity>(
     tenantId,
     `SELECT * FROM ${spec.table} WHERE tenant_id = $1 AND id = $2`,
     [tenantId, id],
+    PG_TEXT,
   );
   return row ? spec.toEntity(row) : null;
 }
 
 export async function listInTenant<
   Row extends pg.QueryResultRow,
-  Entity extends { id: string; createdAt: Date },
+  Entity extends { id: string; createdAt: string },
 >(
   pool: pg.Pool,
   spec: EntityTable<Row, Entity>,
@@ -96,8 +105,10 @@ export async function listInTenant<
     tenantId,
     `SELECT * FROM ${spec.table} ${where.clause} ${page.clause}`,
     page.values,
+    PG_TEXT,
   );
-  return toPage(rows.map(spec.toEntity), query.limit, (e) => ({ at: e.createdAt, key: e.id }));
+  // `createdAt` is already the ISO 8601 text a cursor carries.
+  return toKitPage(rows.map(spec.toEntity), query.limit, (e) => ({ sortKey: e.createdAt, id: e.id }));
 }
 
 interface PgError {
