@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueTimes, latenessMs, latencyFromDue, percentile, runOpenLoop, summarise } from './open-loop.js';
+import { dueTimes, latencyFromDue, latenessMs, percentile, runOpenLoop, summarise } from './open-loop.js';
 
 describe('the schedule and its arithmetic', () => {
   it('spaces requests 1000 ÷ rate ms apart, rate × duration of them', () => {
