@@ -20,6 +20,9 @@ import {
 
 const FLOOR_PROCESS = fileURLToPath(new URL('./services-floor-process.ts', import.meta.url));
 
+/** Measured lists when not told otherwise: enough to span the floor process's major collections. */
+export const DEFAULT_FLOOR_ITERATIONS = 4000;
+
 export interface FloorFigures {
   iterations: number;
   /** Lists in flight at once. */

@@ -22,7 +22,7 @@ import { ADS_ACCOUNT, SERVICES, type ServiceName } from './services-catalog.js';
 import { type ListCost, measureListCost } from './services-cost.js';
 import { positiveIntFromEnv } from './services-env.js';
 import { createFleet, type Fleet } from './services-fleet.js';
-import { measureFloorCost } from './services-floor-cost.js';
+import { DEFAULT_FLOOR_ITERATIONS, measureFloorCost } from './services-floor-cost.js';
 import type { ServiceProcess } from './services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from './services-seed.js';
 
@@ -31,7 +31,7 @@ export interface ServicesBenchmarkOptions {
   connections?: number;
   /** Default: BENCH_DURATION or 10. */
   durationSeconds?: number;
-  /** Default: BENCH_FLOOR_ITERATIONS or 500. */
+  /** Default: BENCH_FLOOR_ITERATIONS or DEFAULT_FLOOR_ITERATIONS. */
   floorIterations?: number;
   rows?: number;
   /** Where `promptsales calibrate` writes calibrate-<date>.json; without it, calibrate is not run. */
@@ -96,7 +96,8 @@ const sum = (...values: (number | undefined)[]) =>
 export async function benchmarkServices(options: ServicesBenchmarkOptions = {}): Promise<ServicesBenchmark> {
   const connections = options.connections ?? positiveIntFromEnv('BENCH_CONNECTIONS', 20);
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
-  const floorIterations = options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', 500);
+  const floorIterations =
+    options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', DEFAULT_FLOOR_ITERATIONS);
   const rows = options.rows ?? 100;
   const log = options.log ?? ((line: string) => console.error(line));
   const runtime = options.runtime ?? serviceRuntime(process.env, log);

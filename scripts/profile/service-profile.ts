@@ -22,7 +22,7 @@ import { poolFor } from '../../bench/services.js';
 import { serviceBundle } from '../../bench/services-bundle.js';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
 import { createFleet } from '../../bench/services-fleet.js';
-import { measureFloorCost } from '../../bench/services-floor-cost.js';
+import { DEFAULT_FLOOR_ITERATIONS, measureFloorCost } from '../../bench/services-floor-cost.js';
 import { startServiceProcess } from '../../bench/services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from '../../bench/services-seed.js';
 import { runLoad } from '../../lib/load-test.js';
@@ -127,7 +127,7 @@ try {
       rows: ROWS,
       poolMax,
       httpBody,
-      iterations: 300,
+      iterations: DEFAULT_FLOOR_ITERATIONS,
       concurrency: connections,
     });
     floor.push(figures.cpuMsPerRequest);

@@ -33,8 +33,8 @@ describe('the floor with as many lists in flight as the load has connections', (
     expect({ calls, most, inFlight }).toEqual({ calls: 103, most: 20, inFlight: 0 });
   });
 
-  it('warms up with at least 100 lists and two per loop', () => {
-    expect([floorWarmup(1), floorWarmup(20), floorWarmup(80)]).toEqual([100, 100, 160]);
+  it('warms up with 4,000 lists, and at least two per loop', () => {
+    expect([floorWarmup(1), floorWarmup(20), floorWarmup(2500)]).toEqual([4000, 4000, 5000]);
   });
 });
 
