@@ -45,7 +45,7 @@ export async function measureFloorCost(options: FloorCostOptions): Promise<Floor
   const jobFile = join(folder, 'job.json');
   writeFileSync(jobFile, JSON.stringify(job));
   const floor = startScript(node, FLOOR_PROCESS, [jobFile], floorMessageSchema, { NODE_ENV: 'production' });
-  const expect = async <E extends FloorMessage['event']>(event: E) => {
+  const expectMessage = async <E extends FloorMessage['event']>(event: E) => {
     const message = await floor.next();
     if (message.event === 'failed') throw new Error(`${options.service} floor: ${message.message}`);
     if (message.event !== event)
@@ -53,13 +53,13 @@ export async function measureFloorCost(options: FloorCostOptions): Promise<Floor
     return message as Extract<FloorMessage, { event: E }>;
   };
   try {
-    await expect('ready');
+    await expectMessage('ready');
     const window = startCpuWindow({
       floor: treeOf(floor.child.pid!),
       database: named(DATABASE_SERVER_NAMES[SERVICES[options.service].database]),
     });
     floor.child.stdin!.write(`${GO}\n`);
-    const done = await expect('done');
+    const done = await expectMessage('done');
     const cpu = window.stop();
     floor.child.stdin!.end();
     const code = await floor.exited;
