@@ -22,7 +22,11 @@ import { ADS_ACCOUNT, SERVICES, type ServiceName } from './services-catalog.js';
 import { type ListCost, measureListCost } from './services-cost.js';
 import { positiveIntFromEnv } from './services-env.js';
 import { createFleet, type Fleet } from './services-fleet.js';
-import { DEFAULT_FLOOR_ITERATIONS, measureFloorCost } from './services-floor-cost.js';
+import {
+  DEFAULT_FLOOR_ITERATIONS,
+  DEFAULT_FLOOR_RUNS,
+  measureFloorCostMedian,
+} from './services-floor-cost.js';
 import type { ServiceProcess } from './services-process.js';
 import { checkedListUrl, requestJson, seedBusinessPlans, seedList } from './services-seed.js';
 
@@ -50,6 +54,8 @@ export interface ListFigures extends ListCost {
   /** The database server's CPU per list of the floor, ms. */
   floorDbCpuMsPerRequest: number;
   floorIterations: number;
+  /** Each floor process's CPU per list; the median is `floorCpuMsPerRequest`. */
+  floorCpuMsPerRequestRuns: number[];
   /** Lists in flight at once in the floor: the load's connections. */
   floorConcurrency: number;
   /** The service's CPU per request ÷ the floor's Node CPU per request. */
@@ -98,6 +104,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
   const floorIterations =
     options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', DEFAULT_FLOOR_ITERATIONS);
+  const floorRuns = positiveIntFromEnv('BENCH_FLOOR_RUNS', DEFAULT_FLOOR_RUNS);
   const rows = options.rows ?? 100;
   const log = options.log ?? ((line: string) => console.error(line));
   const runtime = options.runtime ?? serviceRuntime(process.env, log);
@@ -142,17 +149,22 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
       }
       if (running !== business) await running.stop();
 
-      log(`${name}: floor, ${floorIterations} lists without HTTP, ${connections} at once`);
-      const floor = await measureFloorCost({
-        node: runtime.path,
-        service: name,
-        databaseUrl: fleet.databases[name]!.url,
-        rows,
-        poolMax: poolFor(connections),
-        httpBody: listed.body,
-        iterations: floorIterations,
-        concurrency: connections,
-      });
+      log(
+        `${name}: floor, ${floorRuns} processes of ${floorIterations} lists without HTTP, ${connections} at once`,
+      );
+      const floor = await measureFloorCostMedian(
+        {
+          node: runtime.path,
+          service: name,
+          databaseUrl: fleet.databases[name]!.url,
+          rows,
+          poolMax: poolFor(connections),
+          httpBody: listed.body,
+          iterations: floorIterations,
+          concurrency: connections,
+        },
+        floorRuns,
+      );
       lists.push({
         service: name,
         endpoint: measured.endpoint,
@@ -161,6 +173,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
         floorCpuMsPerRequest: floor.cpuMsPerRequest,
         floorDbCpuMsPerRequest: floor.dbCpuMsPerRequest,
         floorIterations: floor.iterations,
+        floorCpuMsPerRequestRuns: floor.cpuMsPerRequestRuns,
         floorConcurrency: floor.concurrency,
         cpuRatioToFloor: ratio(measured.cost.cpuMsPerRequest, floor.cpuMsPerRequest),
       });

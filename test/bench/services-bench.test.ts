@@ -128,6 +128,7 @@ describe('the per-request table', () => {
     floorCpuMsPerRequest: floor,
     floorDbCpuMsPerRequest: 0.45,
     floorIterations: 500,
+    floorCpuMsPerRequestRuns: [floor],
     floorConcurrency: 20,
     cpuRatioToFloor: cpu / floor,
   });
