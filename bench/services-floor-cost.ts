@@ -81,8 +81,8 @@ export async function measureFloorCost(options: FloorCostOptions): Promise<Floor
 
 /**
  * The floor measured in `runs` fresh processes, one after the other; the run with the median CPU per
- * list stands for it. One process's figure moves by up to a third from the next one's (measured:
- * 0.37 to 0.55 ms for the same PromptCrm list), more than the ratio it is compared by.
+ * list stands for it. One process's figure moves by up to half from the next one's (measured:
+ * 0.38 to 0.66 ms for the same PromptCrm list), more than the margin of the ratio it is judged by.
  */
 export async function measureFloorCostMedian(
   options: FloorCostOptions,
