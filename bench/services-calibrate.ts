@@ -4,10 +4,11 @@
  * `<results>/calibrate-<date>.json`, where the docs quote the pods it asks for against the
  * reference document's 29.
  */
-import { spawn } from 'node:child_process';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runToEnd } from './run-to-end.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = 'dist/promptsales.js';
@@ -40,16 +41,7 @@ export async function calibrateAgainst(options: {
     '--format',
     'json',
   ];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, stdout, stderr } = await runToEnd(process.execPath, args, { cwd: REPO_ROOT });
   if (code !== 0) return { skipped: `calibrate exited ${code}: ${stderr.trim() || stdout.slice(-400)}` };
   const report = JSON.parse(stdout) as { resultsFile: string; perProcessRps: number };
   const results = JSON.parse(readFileSync(resolve(REPO_ROOT, report.resultsFile), 'utf8')) as {

@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureNode, median } from './measure-process.js';
+import { runToEnd } from './run-to-end.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The compiler `npm run typecheck` runs: TypeScript 7, native. */
@@ -109,20 +110,14 @@ function versionOf(tsc: string): string {
  */
 async function measureWithChildren(command: string, args: string[]): Promise<Measurement> {
   const started = performance.now();
-  const child = spawn('sh', ['-c', '"$0" "$@"; status=$?; times >&2; exit $status', command, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, stdout, stderr } = await runToEnd('sh', [
+    '-c',
+    '"$0" "$@"; status=$?; times >&2; exit $status',
+    command,
+    ...args,
+  ]);
   const wallMs = performance.now() - started;
-  if (exitCode !== 0) throw new Error(`tsc -b failed: \`npm run typecheck\` shows the errors\n${stdout}`);
+  if (code !== 0) throw new Error(`tsc -b failed: \`npm run typecheck\` shows the errors\n${stdout}`);
   return { wallMs, cpuMs: childrenCpuMs(stderr) };
 }
 
