@@ -1,12 +1,14 @@
 /**
  * What a list costs at its floor: the floor process (bench/services-floor-process.ts) on the service's
  * Node, with `concurrency` lists in flight, and its CPU and the database server's read from /proc
- * between `go` and `done`, as the service's are read over its load.
+ * between `go` and `done`, as the service's are read over its load: with the other core kept busy
+ * (bench/busy-neighbour.ts), as the load generator keeps it busy beside the service.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBusyNeighbour } from './busy-neighbour.js';
 import { DATABASE_SERVER_NAMES, named, perRequest, startCpuWindow, treeOf } from './proc-cpu.js';
 import { startScript } from './script-process.js';
 import { SERVICES } from './services-catalog.js';
@@ -57,12 +59,19 @@ export async function measureFloorCost(options: FloorCostOptions): Promise<Floor
   };
   try {
     await expectMessage('ready');
+    // The service's CPU is read while its load generator keeps the other core busy: so is the floor's.
+    const neighbour = await startBusyNeighbour(node);
+    let done: Extract<FloorMessage, { event: 'done' }>;
     const window = startCpuWindow({
       floor: treeOf(floor.child.pid!),
       database: named(DATABASE_SERVER_NAMES[SERVICES[options.service].database]),
     });
-    floor.child.stdin!.write(`${GO}\n`);
-    const done = await expectMessage('done');
+    try {
+      floor.child.stdin!.write(`${GO}\n`);
+      done = await expectMessage('done');
+    } finally {
+      await neighbour.stop();
+    }
     const cpu = window.stop();
     floor.child.stdin!.end();
     const code = await floor.exited;
