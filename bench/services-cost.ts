@@ -7,7 +7,6 @@
 import { type LoadResult, runLoad } from '../lib/load-test.js';
 import { runOpenLoopGenerator } from './open-loop-generator.js';
 import { DATABASE_SERVER_NAMES, named, perRequest, startCpuWindow, treeOf } from './proc-cpu.js';
-import { positiveIntFromEnv } from './services-env.js';
 
 /** The open-loop rate, as a share of the closed-loop req/s just measured. */
 export const OPEN_LOOP_SHARE = 0.7;
@@ -45,9 +44,9 @@ export interface ListCostOptions {
   durationSeconds: number;
   /**
    * A closed-loop run before the measured window, not counted: the floor measures optimised code
-   * after its own warm-up, so the service must too. Default: BENCH_WARMUP or 5 s.
+   * after its own warm-up, so the service must too.
    */
-  warmupSeconds?: number;
+  warmupSeconds: number;
   /** The node binary the open-loop generator runs on. */
   generatorNode: string;
 }
@@ -60,11 +59,10 @@ export function completedOf(load: Pick<LoadResult, 'totalRequests' | 'non2xx'>):
 export async function measureListCost(
   options: ListCostOptions,
 ): Promise<{ cost: ListCost; load: LoadResult }> {
-  const warmupSeconds = options.warmupSeconds ?? positiveIntFromEnv('BENCH_WARMUP', 5);
   await runLoad({
     url: options.url,
     connections: options.connections,
-    durationSeconds: warmupSeconds,
+    durationSeconds: options.warmupSeconds,
     headers: options.headers,
   });
   const window = startCpuWindow({

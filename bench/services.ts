@@ -35,8 +35,12 @@ export interface ServicesBenchmarkOptions {
   connections?: number;
   /** Default: BENCH_DURATION or 10. */
   durationSeconds?: number;
+  /** Default: BENCH_WARMUP or 5: the closed-loop run before each measured window, not counted. */
+  warmupSeconds?: number;
   /** Default: BENCH_FLOOR_ITERATIONS or DEFAULT_FLOOR_ITERATIONS. */
   floorIterations?: number;
+  /** Default: BENCH_FLOOR_RUNS or DEFAULT_FLOOR_RUNS. */
+  floorRuns?: number;
   rows?: number;
   /** Where `promptsales calibrate` writes calibrate-<date>.json; without it, calibrate is not run. */
   calibrateResultsDir?: string;
@@ -77,6 +81,8 @@ export interface ServicesBenchmark {
   serviceRuntime: ServiceRuntimeRecord;
   connections: number;
   durationSeconds: number;
+  /** The uncounted closed-loop run before each measured window. */
+  warmupSeconds: number;
   rows: number;
   processesPerService: 1;
   results: { service: string; endpoint: string; load: LoadResult }[];
@@ -104,11 +110,18 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
   const durationSeconds = options.durationSeconds ?? positiveIntFromEnv('BENCH_DURATION', 10);
   const floorIterations =
     options.floorIterations ?? positiveIntFromEnv('BENCH_FLOOR_ITERATIONS', DEFAULT_FLOOR_ITERATIONS);
-  const floorRuns = positiveIntFromEnv('BENCH_FLOOR_RUNS', DEFAULT_FLOOR_RUNS);
+  const floorRuns = options.floorRuns ?? positiveIntFromEnv('BENCH_FLOOR_RUNS', DEFAULT_FLOOR_RUNS);
+  const warmupSeconds = options.warmupSeconds ?? positiveIntFromEnv('BENCH_WARMUP', 5);
   const rows = options.rows ?? 100;
   const log = options.log ?? ((line: string) => console.error(line));
   const runtime = options.runtime ?? serviceRuntime(process.env, log);
-  const settings: RunSettings = { connections, durationSeconds, rows, generatorNode: runtime.path };
+  const settings: RunSettings = {
+    connections,
+    durationSeconds,
+    warmupSeconds,
+    rows,
+    generatorNode: runtime.path,
+  };
   log(
     `services: building the bundles (npm run build --workspace services) for ${describeServiceRuntime(runtime)}`,
   );
@@ -206,6 +219,7 @@ export async function benchmarkServices(options: ServicesBenchmarkOptions = {}):
     serviceRuntime: { node: runtime.node, source: runtime.source },
     connections,
     durationSeconds,
+    warmupSeconds,
     rows,
     processesPerService: 1,
     results,
@@ -221,6 +235,7 @@ const GET_HEALTHZ = 'GET /healthz';
 interface RunSettings {
   connections: number;
   durationSeconds: number;
+  warmupSeconds: number;
   rows: number;
   /** The node binary of the open-loop generator's process: the services' own. */
   generatorNode: string;
@@ -231,7 +246,7 @@ async function measureService(
   running: ServiceProcess,
   listUrl: string,
   headers: Record<string, string>,
-  { connections, durationSeconds, rows, generatorNode }: RunSettings,
+  { connections, durationSeconds, warmupSeconds, rows, generatorNode }: RunSettings,
   log: (line: string) => void,
 ) {
   const service = SERVICES[running.name];
@@ -246,6 +261,7 @@ async function measureService(
     database: service.database,
     connections,
     durationSeconds,
+    warmupSeconds,
     generatorNode,
   });
   log(`${running.name}: ${GET_HEALTHZ} for ${durationSeconds} s with ${connections} connections`);
@@ -281,7 +297,7 @@ async function benchmarkDrf(
   runtime: DrfRuntime,
   fleet: Fleet,
   promptAdsBody: unknown,
-  { connections, durationSeconds, rows, generatorNode }: RunSettings,
+  { connections, durationSeconds, warmupSeconds, rows, generatorNode }: RunSettings,
   log: (line: string) => void,
 ): Promise<DrfFigures> {
   const server = await startDrf(runtime, fleet.databases.promptads!.url, ADS_ACCOUNT);
@@ -302,6 +318,7 @@ async function benchmarkDrf(
       database: 'postgres',
       connections,
       durationSeconds,
+      warmupSeconds,
       generatorNode,
     });
     return {
