@@ -2,7 +2,7 @@
  * `npx tsx scripts/profile/service-profile.ts [--service promptads] [--runs 3] [--duration 10]
  *   [--connections 20] [--cpu-prof <dir>] [--svg <file>] [--env NAME=value …] [--bundle <main.js>]`
  *
- * Starts one service from its bundle (`services/dist/<service>/main.js`, one process) on the Node the
+ * Builds the services and starts one from its bundle (`services/dist/<service>/main.js`, one process) on the Node the
  * bench runs services on (bench/service-runtime.ts), on fresh databases, seeds 100 rows through its
  * own API, loads `GET <list>?limit=100` with a token, and reports the service process's CPU
  * milliseconds per completed request (from /proc/<pid>/stat) for each run and their median, beside
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { startCpuWindow, treeOf } from '../../bench/proc-cpu.js';
 import { describeServiceRuntime, serviceRuntime } from '../../bench/service-runtime.js';
 import { poolFor } from '../../bench/services.js';
-import { serviceBundle } from '../../bench/services-bundle.js';
+import { buildServiceBundles, serviceBundle } from '../../bench/services-bundle.js';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '../../bench/services-catalog.js';
 import { createFleet } from '../../bench/services-fleet.js';
 import { DEFAULT_FLOOR_ITERATIONS, measureFloorCost } from '../../bench/services-floor-cost.js';
@@ -48,8 +48,11 @@ const { values } = parseArgs({
 
 const service = values.service as ServiceName;
 if (!SERVICE_NAMES.includes(service)) throw new Error(`--service must be one of ${SERVICE_NAMES.join(', ')}`);
+// Without --bundle, the current sources are built first, as the bench builds them: the floor it is
+// compared with runs from the sources, so a bundle left from other sources would be measured against it.
+if (!values.bundle) buildServiceBundles();
 const bundle = values.bundle ? resolve(values.bundle) : serviceBundle(service);
-if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build --workspace services`);
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing`);
 const runs = Number(values.runs);
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
